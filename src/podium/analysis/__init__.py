@@ -1,0 +1,2 @@
+"""Analysis over scored seasons: winners, audits against published tables,
+and (later) title questions. Pure: no I/O."""

@@ -1,0 +1,212 @@
+"""Consistency checks on a whole season (pure). Readers pass where each object
+came from, so every problem names its file and line."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from podium.errors import Problem, Severity
+from podium.model.car_class import Aspiration
+from podium.model.season import Season
+
+Locations = dict[tuple[str, object], tuple[str, int]]
+
+
+def check_season(season: Season, where: Locations | None = None) -> list[Problem]:
+    where = where or {}
+    problems: list[Problem] = []
+    problems += _check_rounds(season)
+    problems += _check_entries(season, where)
+    problems += _check_results(season, where)
+    return problems
+
+
+def _at(where: Locations, kind: str, key: object, default: str) -> tuple[str, int | None]:
+    file, line = where.get((kind, key), (default, 0))
+    return file, line or None
+
+
+def _check_rounds(season: Season) -> list[Problem]:
+    problems = []
+    for rnd in season.rounds:
+        try:
+            season.rules.scale_for(rnd.number, rnd.scale)
+        except KeyError:
+            problems.append(
+                Problem(
+                    "season.toml",
+                    None,
+                    f"rounds.{rnd.number}.scale",
+                    "no such points scale in rules.toml",
+                    expected=" or ".join(sorted(season.rules.scales)),
+                    found=rnd.scale,
+                )
+            )
+    return problems
+
+
+def _check_entries(season: Season, where: Locations) -> list[Problem]:
+    problems = []
+    codes = {c.code: c for c in season.classes}
+    for entry in season.entries:
+        file, line = _at(where, "entry", entry.key, "entries.csv")
+        car_class = codes.get(entry.class_code)
+        if car_class is None:
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "class",
+                    "unknown class",
+                    expected=" or ".join(codes),
+                    found=entry.class_code,
+                )
+            )
+            continue
+        limits = car_class.rules
+        for car in entry.cars:
+            engine = car.engine
+            if engine.displacement_l is not None and engine.aspiration is not None:
+                limit = limits.engine_limit(engine.aspiration)
+                if limit is not None and engine.displacement_l > limit + 1e-9:
+                    kind = (
+                        "turbocharged"
+                        if engine.aspiration is Aspiration.TURBO
+                        else "normally aspirated"
+                    )
+                    problems.append(
+                        Problem(
+                            file,
+                            line,
+                            "engine",
+                            f"{engine.name} breaks the {car_class.code} engine limit for {kind} engines",
+                            expected=f"<= {limit} L",
+                            found=f"{engine.displacement_l} L",
+                        )
+                    )
+            if (
+                car.weight_kg is not None
+                and limits.min_weight_kg
+                and car.weight_kg < limits.min_weight_kg
+            ):
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        "weight_kg",
+                        f"under the {car_class.code} minimum weight",
+                        expected=f">= {limits.min_weight_kg} kg",
+                        found=f"{car.weight_kg} kg",
+                    )
+                )
+            if car.carbon_brakes and limits.carbon_brakes_allowed is False:
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        "carbon_brakes",
+                        f"carbon brakes are not allowed in {car_class.code}",
+                        expected="false",
+                        found="true",
+                    )
+                )
+    return problems
+
+
+def _check_results(season: Season, where: Locations) -> list[Problem]:
+    problems = []
+    class_places: dict[tuple[int, str, str, int], list[object]] = defaultdict(list)
+    overall_places: dict[tuple[int, str, int], list[object]] = defaultdict(list)
+    for result in season.results:
+        file, line = _at(where, "result", id(result), f"results/r{result.round}.csv")
+        if result.classified and result.class_pos is None:
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "class_pos",
+                    "classified car has no class position",
+                    expected="class_pos or overall_pos",
+                    found="neither",
+                )
+            )
+        if result.class_pos is not None:
+            class_places[
+                (result.round, result.session, result.class_code, result.class_pos)
+            ].append(result)
+        if result.overall_pos is not None:
+            overall_places[(result.round, result.session, result.overall_pos)].append(result)
+        entry = season.entries_by_key.get(result.entry) if result.entry else None
+        if entry is None:
+            continue
+        if entry.class_code != result.class_code:
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "class",
+                    f"class mismatch for {entry.label}",
+                    expected=entry.class_code,
+                    found=result.class_code,
+                )
+            )
+        if (
+            entry.crew
+            and all(m.rounds.known for m in entry.crew)
+            and not any(m.rounds.covers(result.round) for m in entry.crew)
+        ):
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "car_no",
+                    f"{entry.label} is not entered for round {result.round}",
+                    expected="a round listed in crews.csv",
+                    found=str(result.round),
+                    severity=Severity.WARNING,
+                )
+            )
+        for driver in result.drivers:
+            if entry.crew and not any(
+                m.driver == driver and m.rounds.covers(result.round) for m in entry.crew
+            ):
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        "drivers",
+                        f"driver not entered in {entry.label} for round {result.round}",
+                        expected=", ".join(
+                            m.driver for m in entry.crew if m.rounds.covers(result.round)
+                        )
+                        or "-",
+                        found=driver,
+                    )
+                )
+    for (number, _session, class_code, place), lines in class_places.items():
+        if len(lines) > 1:
+            file, line = _at(where, "result", id(lines[1]), f"results/r{number}.csv")
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "class_pos",
+                    f"duplicate class position in {class_code}",
+                    expected="each position once",
+                    found=f"{place} given {len(lines)} times",
+                )
+            )
+    for (number, _session, place), lines in overall_places.items():
+        if len(lines) > 1:
+            file, line = _at(where, "result", id(lines[1]), f"results/r{number}.csv")
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "overall_pos",
+                    "duplicate overall position",
+                    expected="each position once",
+                    found=f"{place} given {len(lines)} times",
+                )
+            )
+    return problems

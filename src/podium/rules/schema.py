@@ -1,0 +1,212 @@
+"""The rules of a championship, as data.
+
+A ``rules.toml`` is validated by these pydantic models, which refuse unknown
+keys, so a typo is an error and not a silently ignored rule. Each rule
+dimension is a closed set of options (an enum) plus its parameters; a new
+dimension is a new optional table, so existing rules files stay valid.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from fractions import Fraction
+from typing import Annotated, Self
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PointsScale(_Strict):
+    """Points for 1st, 2nd, ...; places past the end of the list score nothing."""
+
+    points: list[Fraction]
+    rounds: list[int] = Field(default_factory=list)
+    """Rounds that use this scale, where the rules name them (else rounds pick
+    their scale by tag in the season file)."""
+    statement: str = ""
+
+    @field_validator("points", mode="before")
+    @classmethod
+    def _numbers(cls, value: object) -> object:
+        if not isinstance(value, list):
+            raise ValueError(f"expected a list of numbers, got {type(value).__name__}")
+        out: list[Fraction] = []
+        for i, item in enumerate(value, start=1):
+            if isinstance(item, bool) or not isinstance(item, int | float | str):
+                raise ValueError(f"place {i}: expected a number, got {item!r}")
+            try:
+                number = Fraction(str(item))
+            except ValueError:
+                raise ValueError(f"place {i}: expected a number, got {item!r}") from None
+            if number < 0:
+                raise ValueError(f"place {i}: expected a number >= 0, got {item}")
+            out.append(number)
+        if not out:
+            raise ValueError("expected at least one number, got an empty list")
+        return out
+
+    def for_place(self, place: int) -> Fraction:
+        return self.points[place - 1] if 1 <= place <= len(self.points) else Fraction(0)
+
+
+class PositionBasis(StrEnum):
+    """How a car's place is counted for points."""
+
+    AS_CLASSIFIED = "as_classified"
+    """Its class position among all classified cars: a car that scores nothing
+    (not registered, short of distance) still takes its place."""
+    AMONG_ELIGIBLE = "among_eligible"
+    """Re-ranked among the cars eligible to score; points pass down."""
+
+
+class DistanceBasis(StrEnum):
+    CLASS_WINNER = "class_winner"
+    OVERALL_WINNER = "overall_winner"
+
+
+class UnknownLaps(StrEnum):
+    """What to do with a classified car whose laps the source does not give."""
+
+    ELIGIBLE = "eligible"
+    INELIGIBLE = "ineligible"
+
+
+class Eligibility(_Strict):
+    statuses: list[str] = Field(default_factory=lambda: ["classified"])
+    min_distance: float = Field(default=0.0, ge=0.0, le=1.0)
+    """Share of the winner's laps a car must cover to score (0.70 in the 2004 ALMS)."""
+    distance_of: DistanceBasis = DistanceBasis.CLASS_WINNER
+    unknown_laps: UnknownLaps = UnknownLaps.ELIGIBLE
+
+    @field_validator("statuses")
+    @classmethod
+    def _known_statuses(cls, value: list[str]) -> list[str]:
+        allowed = {"classified", "nc", "dnf", "dsq", "dns"}
+        for item in value:
+            if item not in allowed:
+                raise ValueError(f"expected one of {sorted(allowed)}, got {item!r}")
+        return value
+
+
+class Competitor(StrEnum):
+    TEAM = "team"
+    DRIVER = "driver"
+    ENTRY = "entry"
+
+
+class CarsCounted(StrEnum):
+    """Which of a competitor's cars score at a round."""
+
+    BEST = "best"
+    ALL = "all"
+
+
+class Championship(_Strict):
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")]
+    name: str = ""
+    competitor: Competitor
+    per_class: bool = True
+    cars: CarsCounted = CarsCounted.ALL
+    registration: bool = False
+    """Only entries registered for this championship score in it."""
+    statement: str = ""
+
+
+class CountBack(StrEnum):
+    SCORING_PLACES = "scoring_places"
+    """Compare numbers of wins, then seconds, ... among point-scoring places."""
+    ALL_PLACES = "all_places"
+
+
+class Unresolved(StrEnum):
+    SHARE = "share"
+    """Tied competitors share the place, printed '10='."""
+    FIRST_TO_REACH = "first_to_reach"
+
+
+class TieBreak(_Strict):
+    countback: CountBack | None = CountBack.SCORING_PLACES
+    unresolved: Unresolved = Unresolved.SHARE
+
+
+class Listing(StrEnum):
+    SCORERS = "scorers"
+    ALL = "all"
+
+
+class StandingsRules(_Strict):
+    list: Listing = Listing.SCORERS
+
+
+class Award(_Strict):
+    """Something a result earns beyond points, e.g. an invitation to Le Mans."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")]
+    name: str
+    rounds: list[int]
+    class_positions: list[int] = Field(default_factory=lambda: [1])
+    statement: str = ""
+
+
+class Ruleset(_Strict):
+    schema_version: int = Field(default=1, alias="schema")
+    name: str = ""
+    default_scale: str = ""
+    scales: dict[str, PointsScale]
+    positions: PositionBasis = PositionBasis.AS_CLASSIFIED
+    eligibility: Eligibility = Eligibility()
+    championships: list[Championship]
+    tie_break: TieBreak = TieBreak()
+    standings: StandingsRules = StandingsRules()
+    awards: list[Award] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if not self.scales:
+            raise ValueError("expected at least one points scale under [scales], found none")
+        if self.default_scale and self.default_scale not in self.scales:
+            raise ValueError(
+                f"default_scale: expected one of {sorted(self.scales)}, got {self.default_scale!r}"
+            )
+        seen: dict[int, str] = {}
+        for tag, scale in self.scales.items():
+            for number in scale.rounds:
+                if number in seen:
+                    raise ValueError(
+                        f"scales.{tag}.rounds: round {number} is already given scale {seen[number]!r}"
+                    )
+                seen[number] = tag
+        ids = [c.id for c in self.championships]
+        if not ids:
+            raise ValueError("expected at least one [[championships]] table, found none")
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"championships: id {duplicates[0]!r} is used twice")
+        return self
+
+    def championship(self, championship_id: str) -> Championship:
+        for championship in self.championships:
+            if championship.id == championship_id:
+                return championship
+        known = ", ".join(c.id for c in self.championships)
+        raise KeyError(f"no championship {championship_id!r} in the rules (known: {known})")
+
+    def scale_for(self, round_number: int, tag: str) -> tuple[str, PointsScale]:
+        """The scale a round uses: named by the rules, else by the round's tag,
+        else the default."""
+        for name, scale in self.scales.items():
+            if round_number in scale.rounds:
+                return name, scale
+        name = tag or self.default_scale
+        if name not in self.scales:
+            if len(self.scales) == 1:
+                name = next(iter(self.scales))
+            else:
+                raise KeyError(f"round {round_number}: no points scale {name!r} in the rules")
+        return name, self.scales[name]

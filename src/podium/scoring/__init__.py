@@ -1,0 +1,19 @@
+"""The pure scoring engine: classification -> ledger -> standings."""
+
+from podium.scoring.award import score_season
+from podium.scoring.classify import Placing, place_round
+from podium.scoring.ledger import LedgerRow, RowKind, ordinal
+from podium.scoring.standings import Cell, Standing, StandingsTable, compute_standings
+
+__all__ = [
+    "Cell",
+    "LedgerRow",
+    "Placing",
+    "RowKind",
+    "Standing",
+    "StandingsTable",
+    "compute_standings",
+    "ordinal",
+    "place_round",
+    "score_season",
+]

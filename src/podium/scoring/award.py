@@ -1,0 +1,214 @@
+"""Award points: placings -> ledger rows, one championship at a time."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from podium.model.calendar import Round
+from podium.model.points import Points, format_points
+from podium.model.results import ResultLine, Status
+from podium.model.season import Season
+from podium.rules.schema import CarsCounted, Championship, Competitor, PointsScale
+from podium.scoring.classify import Placing, place_round
+from podium.scoring.ledger import LedgerRow, RowKind, Withheld, ordinal
+
+_STATUS_WORDS = {
+    Status.NOT_CLASSIFIED: "not classified",
+    Status.RETIRED: "retired",
+    Status.DISQUALIFIED: "disqualified",
+    Status.DID_NOT_START: "did not start",
+}
+
+
+def score_season(season: Season) -> tuple[LedgerRow, ...]:
+    """Every points decision of the season, in round order."""
+    rules = season.rules
+    rows: list[LedgerRow] = []
+    for rnd in season.rounds:
+        lines = season.results_of(rnd.number)
+        if not lines:
+            continue
+        scale_name, scale = rules.scale_for(rnd.number, rnd.scale)
+        for session in dict.fromkeys(line.session for line in lines):
+            session_lines = [line for line in lines if line.session == session]
+            placings_by_basis: dict[bool, list[Placing]] = {}
+            for championship in rules.championships:
+                per_class = championship.per_class
+                if per_class not in placings_by_basis:
+                    placings_by_basis[per_class] = place_round(session_lines, rules, per_class)
+                rows.extend(
+                    award_round(
+                        season, rnd, championship, placings_by_basis[per_class], scale_name, scale
+                    )
+                )
+    rows.extend(_adjustments(season))
+    return tuple(rows)
+
+
+def award_round(
+    season: Season,
+    rnd: Round,
+    championship: Championship,
+    placings: Iterable[Placing],
+    scale_name: str,
+    scale: PointsScale,
+) -> list[LedgerRow]:
+    """Ledger rows of one championship at one round."""
+    candidates: dict[tuple[str, str], list[LedgerRow]] = defaultdict(list)
+    for placing in placings:
+        line = placing.line
+        class_code = line.class_code if championship.per_class else ""
+        for competitor in _competitors(season, line, championship.competitor):
+            row = _row(
+                season, rnd, championship, placing, competitor, class_code, scale_name, scale
+            )
+            candidates[(class_code, competitor)].append(row)
+
+    out: list[LedgerRow] = []
+    for rows in candidates.values():
+        if championship.cars is CarsCounted.ALL or len(rows) == 1:
+            out.extend(rows)
+            continue
+        best = min(rows, key=_best_key)
+        for row in rows:
+            if row is best:
+                out.append(row)
+            else:
+                out.append(_not_best(row, best, championship))
+    return out
+
+
+def _best_key(row: LedgerRow) -> tuple[int, int]:
+    """The car that stands for a competitor: a scoring car first, then the best placed."""
+    return (0 if row.points > 0 else 1, row.place if row.place is not None else 10_000)
+
+
+def _not_best(row: LedgerRow, best: LedgerRow, championship: Championship) -> LedgerRow:
+    if row.points == 0:
+        # Scored nothing anyway; its own reason says why.
+        return replace(row, counts=False)
+    who = {Competitor.TEAM: "the team", Competitor.DRIVER: "the driver"}.get(
+        championship.competitor, "it"
+    )
+    best_place = f", {ordinal(best.place)}" if best.place else ""
+    note = (
+        f"does not count ({format_points(row.points)} pts not added): {who} scores only with "
+        f"its best car ({best.car}{best_place})"
+    )
+    head = row.reason.split(":")[0]
+    return replace(
+        row,
+        points=Points(0),
+        counts=False,
+        withheld=row.points,
+        rule=Withheld.BEST_CAR,
+        reason=f"{head}: {note}",
+    )
+
+
+def _row(
+    season: Season,
+    rnd: Round,
+    championship: Championship,
+    placing: Placing,
+    competitor: str,
+    class_code: str,
+    scale_name: str,
+    scale: PointsScale,
+) -> LedgerRow:
+    line = placing.line
+    car = _car(line.entry, line, season)
+    where = f"in {line.class_code} " if championship.per_class else ""
+    session = f" ({line.session})" if line.session != "race" else ""
+    if line.classified and placing.place is not None:
+        head = f"{car} {ordinal(placing.place)} {where}at {rnd.label}{session}"
+    else:
+        word = _STATUS_WORDS.get(line.status, line.status.value)
+        reason = f" ({line.reason})" if line.reason else ""
+        head = f"{car} {word}{reason} at {rnd.label}{session}"
+
+    worth = scale.for_place(placing.place) if placing.place else Points(0)
+    earned = worth
+    withheld, rule = Points(0), Withheld.NONE
+    if not placing.eligible:
+        why = placing.why_not if line.classified else "only classified cars score"
+        reason = f"{head}: no points, {why}"
+        earned = Points(0)
+        if line.classified and worth > 0:
+            withheld, rule = worth, Withheld.DISTANCE
+    elif earned == 0:
+        reason = f"{head}: no points, scale {scale_name} pays the first {len(scale.points)}"
+    elif championship.registration and not _registered(season, line, championship):
+        reason = (
+            f"{head}: no points, car not registered for the {championship.id} championship "
+            f"(the place was worth {format_pts(earned)}; it still counts as taken)"
+        )
+        withheld, rule = earned, Withheld.REGISTRATION
+        earned = Points(0)
+    else:
+        reason = f"{head}: {format_pts(earned)} pts, scale {scale_name}"
+    return LedgerRow(
+        championship=championship.id,
+        class_code=class_code,
+        competitor=competitor,
+        round=rnd.number,
+        points=earned,
+        reason=reason,
+        place=placing.place,
+        status=line.status,
+        entry=line.entry,
+        car=car,
+        withheld=withheld,
+        rule=rule,
+        scale=scale_name,
+        session=line.session,
+    )
+
+
+def format_pts(value: Points) -> str:
+    return format_points(value)
+
+
+def _registered(season: Season, line: ResultLine, championship: Championship) -> bool:
+    entry = season.entries_by_key.get(line.entry) if line.entry else None
+    # A line whose car is unknown stands for its team's best car: registered.
+    return entry is None or entry.registered_for(championship.id)
+
+
+def _competitors(season: Season, line: ResultLine, kind: Competitor) -> tuple[str, ...]:
+    entry = season.entries_by_key.get(line.entry) if line.entry else None
+    if kind is Competitor.TEAM:
+        if entry is not None:
+            return (entry.team,)
+        team = season.team_name(line.team) if line.team else None
+        return (team or line.team,) if line.team else ()
+    if kind is Competitor.DRIVER:
+        return tuple(season.driver_name(d) or d for d in line.drivers)
+    return (entry.label,) if entry is not None else ()
+
+
+def _car(key: str | None, line: ResultLine, season: Season) -> str:
+    if key is None:
+        return f"{line.team} car (number unknown)" if line.team else "unknown car"
+    entry = season.entries_by_key.get(key)
+    return entry.label if entry is not None else key
+
+
+def _adjustments(season: Season) -> list[LedgerRow]:
+    rows: list[LedgerRow] = []
+    last_round = season.rounds[-1].number if season.rounds else 0
+    for adj in season.adjustments:
+        rows.append(
+            LedgerRow(
+                championship=adj.championship,
+                class_code=adj.class_code,
+                competitor=adj.competitor,
+                round=adj.round if adj.round is not None else last_round,
+                points=adj.points,
+                reason=f"adjustment: {format_pts(adj.points)} pts, {adj.reason}",
+                kind=RowKind.ADJUSTMENT,
+            )
+        )
+    return rows

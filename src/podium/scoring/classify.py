@@ -1,0 +1,89 @@
+"""From a round's result lines to scoring places: who is eligible, and at
+which place each car scores."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from math import ceil
+
+from podium.model.results import ResultLine
+from podium.rules.schema import DistanceBasis, PositionBasis, Ruleset, UnknownLaps
+
+
+@dataclass(frozen=True, slots=True)
+class Placing:
+    """A result line as the points rules see it."""
+
+    line: ResultLine
+    place: int | None
+    """Place that earns points (None: no place, e.g. retired)."""
+    eligible: bool
+    why_not: str = ""
+
+
+def required_laps(winner_laps: int, share: float) -> int:
+    """Laps needed to have covered ``share`` of the winner's distance."""
+    return ceil(round(winner_laps * share, 9))
+
+
+def place_round(lines: list[ResultLine], rules: Ruleset, per_class: bool = True) -> list[Placing]:
+    """Placings for one round (one session). Lines of every class go in, since
+    the distance rule may be measured against the overall winner."""
+    eligibility = rules.eligibility
+    overall_winner = _winner_laps(lines, per_class=False)
+    groups: dict[str, list[ResultLine]] = defaultdict(list)
+    for line in lines:
+        groups[line.class_code if per_class else ""].append(line)
+
+    placings: list[Placing] = []
+    for group in groups.values():
+        class_winner = _winner_laps(group, per_class)
+        winner_laps = (
+            overall_winner
+            if eligibility.distance_of is DistanceBasis.OVERALL_WINNER
+            else class_winner
+        )
+        decided: list[tuple[ResultLine, int | None, bool, str]] = []
+        for line in group:
+            place = (line.class_pos if per_class else line.overall_pos) if line.classified else None
+            ok, why = _eligible(line, place, winner_laps, rules)
+            decided.append((line, place, ok, why))
+        if rules.positions is PositionBasis.AMONG_ELIGIBLE:
+            ranked = sorted(
+                (d for d in decided if d[2] and d[1] is not None), key=lambda d: d[1] or 0
+            )
+            new_place = {id(d[0]): i for i, d in enumerate(ranked, start=1)}
+            decided = [(d[0], new_place.get(id(d[0]), d[1]), d[2], d[3]) for d in decided]
+        placings.extend(Placing(line, place, ok, why) for line, place, ok, why in decided)
+    return placings
+
+
+def _winner_laps(lines: list[ResultLine], per_class: bool) -> int | None:
+    for line in lines:
+        pos = line.class_pos if per_class else line.overall_pos
+        if line.classified and pos == 1:
+            return line.laps
+    return None
+
+
+def _eligible(
+    line: ResultLine, place: int | None, winner_laps: int | None, rules: Ruleset
+) -> tuple[bool, str]:
+    eligibility = rules.eligibility
+    if line.status.value not in eligibility.statuses:
+        return False, f"not classified ({line.status.value})"
+    if place is None:
+        return False, "no class position"
+    if eligibility.min_distance > 0 and winner_laps:
+        share = f"{eligibility.min_distance:.0%}"
+        if line.laps is None:
+            if eligibility.unknown_laps is UnknownLaps.INELIGIBLE:
+                return False, f"laps unknown, {share} distance rule cannot be met"
+        else:
+            needed = required_laps(winner_laps, eligibility.min_distance)
+            if line.laps < needed:
+                return False, (
+                    f"{line.laps} laps < {share} of the winner's {winner_laps} ({needed} needed)"
+                )
+    return True, ""

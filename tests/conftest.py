@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from podium.datasets import builtin_season_path
+from podium.model import Season
+from podium.service import Championships, open_season
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="session")
+def alms() -> Season:
+    return open_season()
+
+
+@pytest.fixture(scope="session")
+def champs(alms: Season) -> Championships:
+    return Championships(alms)
+
+
+@pytest.fixture
+def season_copy(tmp_path: Path) -> Path:
+    """A writable copy of the built-in season folder, for tests that break it."""
+    target = tmp_path / "alms2004"
+    shutil.copytree(builtin_season_path(), target)
+    return target
