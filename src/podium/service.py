@@ -6,16 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from podium.analysis.audit import AuditReport, audit_tables
-from podium.analysis.winners import ClassWinner, class_winners
 from podium.errors import NotFound
 from podium.model.results import ResultLine
 from podium.model.season import Season
 from podium.rules.schema import Championship, Competitor
 from podium.scoring import LedgerRow, StandingsTable, compute_standings, score_season
-from podium.scoring.awards import EarnedAward, earned_awards
 from podium.scoring.classify import place_round
+
+if TYPE_CHECKING:
+    from podium.analysis.audit import AuditReport
+    from podium.analysis.winners import ClassWinner
+    from podium.scoring.awards import EarnedAward
 
 
 def open_season(path: str | Path | None = None) -> Season:
@@ -186,12 +189,18 @@ class Championships:
         return tuple(sorted(lines, key=key))
 
     def winners(self) -> tuple[ClassWinner, ...]:
+        from podium.analysis.winners import class_winners
+
         return class_winners(self.season)
 
     def awards(self) -> tuple[EarnedAward, ...]:
+        from podium.scoring.awards import earned_awards
+
         return earned_awards(self.season)
 
     def audit(self) -> AuditReport:
+        from podium.analysis.audit import audit_tables
+
         tables = {
             key: table
             for key, table in self.all_tables().items()

@@ -3,16 +3,18 @@ the exports and the web site share."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from podium.analysis.audit import AuditReport
-from podium.analysis.winners import ClassWinner
 from podium.model import Season, format_points
 from podium.model.results import ResultLine
 from podium.render.tabular import Tabular
 from podium.rules.schema import Competitor
 from podium.scoring import StandingsTable
 from podium.service import Championships, Explanation
+
+if TYPE_CHECKING:
+    from podium.analysis.audit import AuditReport
+    from podium.analysis.winners import ClassWinner
 
 
 def standings_view(champs: Championships, table: StandingsTable) -> Tabular:

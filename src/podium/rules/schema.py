@@ -16,7 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: schemas are built on first validation, not at import time
+    # (`podium` start-up is benchmarked).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class PointsScale(_Strict):
@@ -164,7 +166,7 @@ class Ruleset(_Strict):
     awards: list[Award] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:

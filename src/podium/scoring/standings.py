@@ -84,7 +84,10 @@ def compute_standings(
         scored = total > 0 or any(r.points for r in rows)
         if rules.standings.list is Listing.SCORERS and not scored:
             continue
-        cells = tuple(_cell(rows, number) for number in shown)
+        by_round: dict[int, list[LedgerRow]] = defaultdict(list)
+        for row in rows:
+            by_round[row.round].append(row)
+        cells = tuple(_cell(by_round.get(number, [])) for number in shown)
         tallies.append(
             _Tally(competitor, total, cells, _countback(rows, rules), _reached(rows, total))
         )
@@ -112,9 +115,9 @@ def compute_standings(
     return StandingsTable(championship, class_code, shown, after, rows_out)
 
 
-def _cell(rows: list[LedgerRow], number: int) -> Cell | None:
-    here = [r for r in rows if r.round == number and r.kind is RowKind.RESULT]
-    bonus = [r for r in rows if r.round == number and r.kind is not RowKind.RESULT]
+def _cell(rows: list[LedgerRow]) -> Cell | None:
+    here = [r for r in rows if r.kind is RowKind.RESULT]
+    bonus = [r for r in rows if r.kind is not RowKind.RESULT]
     if not here and not bonus:
         return None
     counted = [r for r in here if r.counts] or here
@@ -130,13 +133,11 @@ def _cell(rows: list[LedgerRow], number: int) -> Cell | None:
     )
 
 
-_DEPTH = 200  # places compared by count-back; no grid is larger
-
-
 def _countback(rows: list[LedgerRow], rules: Ruleset) -> tuple[int, ...]:
-    """Negated counts of 1st, 2nd, ... places, so that more wins sort first."""
+    """Places earned, best first, closed by a sentinel: comparing two such
+    tuples is comparing numbers of wins, then of 2nds, ... (more sorts first)."""
     basis = rules.tie_break.countback
-    places: dict[int, int] = defaultdict(int)
+    places = []
     for row in rows:
         if row.kind is not RowKind.RESULT or not row.counts or row.place is None:
             continue
@@ -144,8 +145,11 @@ def _countback(rows: list[LedgerRow], rules: Ruleset) -> tuple[int, ...]:
             continue
         if row.status is not Status.CLASSIFIED:
             continue
-        places[row.place] += 1
-    return tuple(-places[p] for p in range(1, _DEPTH + 1))
+        places.append(row.place)
+    return (*sorted(places), _NO_MORE_PLACES)
+
+
+_NO_MORE_PLACES = 1_000_000
 
 
 def _reached(rows: list[LedgerRow], total: Points) -> int:

@@ -555,7 +555,10 @@ class _Reader:
                 found=row.get("status"),
             )
             return None
+        before = len(self.problems)
         key = self._resolve(row, season, number, class_code)
+        if len(self.problems) > before:
+            return None  # the row's car is wrong; checking it further would only echo that
         team = row.get("team")
         if team and season.team_name(team) is None:
             self._error(

@@ -10,7 +10,7 @@ from podium.model.calendar import RoundStatus
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class SeriesTable(_Strict):

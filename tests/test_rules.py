@@ -1,0 +1,88 @@
+"""rules.toml is validated with exact messages naming file, line and key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from podium.datasets import builtin_season_path
+from podium.errors import RulesError
+from podium.rules import parse_rules
+
+BUILTIN = (builtin_season_path() / "rules.toml").read_text(encoding="utf-8")
+
+
+def problem(text: str) -> str:
+    with pytest.raises(RulesError) as caught:
+        parse_rules(text, "rules.toml")
+    assert len(caught.value.problems) >= 1
+    return str(caught.value.problems[0])
+
+
+def test_builtin_rules_validate() -> None:
+    rules = parse_rules(BUILTIN)
+    assert rules.scales["monterey"].points[:3] == [23, 19, 16]
+    assert rules.scale_for(1, "")[0] == "sebring_plm"
+    assert rules.scale_for(5, "")[0] == "standard"
+    assert rules.eligibility.min_distance == pytest.approx(0.70)
+    assert rules.championship("teams").registration
+
+
+def test_toml_syntax_error_names_the_line() -> None:
+    text = BUILTIN.replace("min_distance = 0.70", "min_distance = = 0.70")
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "min_distance = =" in t)
+    assert problem(text).startswith(f"rules.toml:{line}: (syntax): not valid TOML")
+
+
+def test_non_numeric_points_name_place_and_key() -> None:
+    text = BUILTIN.replace("points = [23, 19, 16", 'points = [23, "nineteen", 16')
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if '"nineteen"' in t)
+    assert problem(text) == (
+        f"rules.toml:{line}: scales.monterey.points: place 2: expected a number, got 'nineteen'"
+    )
+
+
+def test_negative_points_refused() -> None:
+    text = BUILTIN.replace("points = [20, 16, 13", "points = [20, -16, 13")
+    assert "scales.standard.points: place 2: expected a number >= 0, got -16" in problem(text)
+
+
+def test_unknown_key_is_refused_not_ignored() -> None:
+    text = BUILTIN.replace("min_distance = 0.70", "min_distanse = 0.70")
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "min_distanse" in t)
+    assert problem(text) == (
+        f"rules.toml:{line}: eligibility.min_distanse: unknown key; check its spelling against docs/rules.md"
+    )
+
+
+def test_unknown_option_lists_the_choices() -> None:
+    text = BUILTIN.replace('cars = "best"', 'cars = "fastest"')
+    message = problem(text)
+    assert "championships.0.cars" in message
+    assert "'best' or 'all'" in message and "'fastest'" in message
+
+
+def test_round_given_two_scales_is_refused() -> None:
+    text = BUILTIN.replace("rounds = [9]", "rounds = [8, 9]")
+    assert "round 8 is already given scale 'sebring_plm'" in problem(text)
+
+
+def test_missing_championships_refused() -> None:
+    cut = BUILTIN.split("[[championships]]")[0] + BUILTIN.split("[tie_break]")[1].join(["[tie_break]", ""])
+    assert "championships: required key is missing" in problem(cut)
+
+
+def test_distance_share_out_of_range() -> None:
+    text = BUILTIN.replace("min_distance = 0.70", "min_distance = 70")
+    assert "eligibility.min_distance: Input should be less than or equal to 1" in problem(text)
+
+
+def test_broken_rules_file_fails_validate(season_copy: Path) -> None:
+    from podium.formats.native import read_season
+
+    rules = season_copy / "rules.toml"
+    rules.write_text(rules.read_text().replace("points = [20,", "points = [twenty,"), encoding="utf-8")
+    report = read_season(season_copy)
+    assert not report.ok
+    assert str(report.errors[0]).startswith("alms2004/rules.toml:")
