@@ -50,7 +50,16 @@ def test_drivers_table_says_when_totals_are_lower_bounds() -> None:
 def test_results_csv_shape_and_content() -> None:
     rows = list(csv.DictReader(io.StringIO(run("results", "9", "--format", "csv"))))
     assert list(rows[0]) == [
-        "overall_pos", "class", "class_pos", "car_no", "team", "drivers", "car", "laps", "status", "reason"
+        "overall_pos",
+        "class",
+        "class_pos",
+        "car_no",
+        "team",
+        "drivers",
+        "car",
+        "laps",
+        "status",
+        "reason",
     ]
     assert len(rows) == 26  # 25 starters and the inferred non-starter
     assert rows[0]["car_no"] == "2" and rows[0]["laps"] == "169"
@@ -59,7 +68,12 @@ def test_results_csv_shape_and_content() -> None:
 
 def test_results_for_one_class() -> None:
     rows = list(csv.DictReader(io.StringIO(run("results", "9", "--class", "LMP2", "-f", "csv"))))
-    assert [(r["class_pos"], r["car_no"]) for r in rows] == [("1", "30"), ("2", "56"), ("3", "10"), ("", "")]
+    assert [(r["class_pos"], r["car_no"]) for r in rows] == [
+        ("1", "30"),
+        ("2", "56"),
+        ("3", "10"),
+        ("", ""),
+    ]
 
 
 def test_markdown_output() -> None:
@@ -93,7 +107,10 @@ def test_explain_a_driver_through_an_alias() -> None:
 
 def test_audit_is_clean() -> None:
     out = run("audit")
-    assert "252/252 published cells reproduced; 0 unexplained difference(s); class winners 36/36" in out
+    assert (
+        "252/252 published cells reproduced; 0 unexplained difference(s); class winners 36/36"
+        in out
+    )
     assert "registration" in out
 
 
@@ -110,9 +127,15 @@ def test_unknown_round_is_a_clear_error() -> None:
 
 def test_schedule_classes_entries() -> None:
     schedule = list(csv.DictReader(io.StringIO(run("schedule", "-f", "csv"))))
-    assert [r["scale"] for r in schedule] == ["sebring_plm"] + ["standard"] * 6 + ["sebring_plm", "monterey"]
+    assert [r["scale"] for r in schedule] == ["sebring_plm"] + ["standard"] * 6 + [
+        "sebring_plm",
+        "monterey",
+    ]
     classes = list(csv.DictReader(io.StringIO(run("classes", "-f", "csv"))))
-    assert [(c["class"], c["min_weight_kg"]) for c in classes][:2] == [("LMP1", "900"), ("LMP2", "700")]
+    assert [(c["class"], c["min_weight_kg"]) for c in classes][:2] == [
+        ("LMP1", "900"),
+        ("LMP2", "700"),
+    ]
     entries = json.loads(run("entries", "--class", "LMP2", "-f", "json"))
     miracle = next(e for e in entries if e["car_no"] == "10")
     assert [c["chassis"] for c in miracle["cars"]] == ["Lola B2K/40", "Courage C65"]
@@ -125,7 +148,11 @@ def test_season_option_reads_a_folder(season_copy: Path) -> None:
 
 def test_console_script_runs_as_a_process() -> None:
     exe = Path(sys.executable).parent / "podium"
-    result = subprocess.run([str(exe), "standings", "--class", "LMP1", "--format", "csv"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [str(exe), "standings", "--class", "LMP1", "--format", "csv"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert result.stdout.splitlines()[1].startswith("1,ADT Champion Racing,Audi R8,")
     assert result.stdout.splitlines()[1].endswith(",22,20,20,20,20,16,20,26,19,183")

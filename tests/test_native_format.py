@@ -59,6 +59,9 @@ def test_le_mans_invitations_for_petit_le_mans_class_winners() -> None:
 
     awards = Championships(open_season()).awards()
     assert {(a.class_code, a.entry) for a in awards} == {
-        ("LMP1", "38"), ("LMP2", "30"), ("GTS", "4"), ("GT", "23")
+        ("LMP1", "38"),
+        ("LMP2", "30"),
+        ("GTS", "4"),
+        ("GT", "23"),
     }
     assert all(a.round == 8 for a in awards)

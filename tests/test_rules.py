@@ -69,7 +69,9 @@ def test_round_given_two_scales_is_refused() -> None:
 
 
 def test_missing_championships_refused() -> None:
-    cut = BUILTIN.split("[[championships]]")[0] + BUILTIN.split("[tie_break]")[1].join(["[tie_break]", ""])
+    cut = BUILTIN.split("[[championships]]")[0] + BUILTIN.split("[tie_break]")[1].join(
+        ["[tie_break]", ""]
+    )
     assert "championships: required key is missing" in problem(cut)
 
 
@@ -82,7 +84,9 @@ def test_broken_rules_file_fails_validate(season_copy: Path) -> None:
     from podium.formats.native import read_season
 
     rules = season_copy / "rules.toml"
-    rules.write_text(rules.read_text().replace("points = [20,", "points = [twenty,"), encoding="utf-8")
+    rules.write_text(
+        rules.read_text().replace("points = [20,", "points = [twenty,"), encoding="utf-8"
+    )
     report = read_season(season_copy)
     assert not report.ok
     assert str(report.errors[0]).startswith("alms2004/rules.toml:")

@@ -78,12 +78,16 @@ def test_driver_not_entered(season_copy: Path) -> None:
         season_copy / "results" / "r9.csv", {"car_no": "3"}, {"drivers": "Ron Fellows / Max Papis"}
     )
     (problem,) = errors(season_copy)
-    assert problem.startswith(f"alms2004/results/r9.csv:{line}: drivers: driver not entered in #3 for round 9")
+    assert problem.startswith(
+        f"alms2004/results/r9.csv:{line}: drivers: driver not entered in #3 for round 9"
+    )
     assert problem.endswith("found Max Papis)")
 
 
 def test_unknown_driver(season_copy: Path) -> None:
-    line = edit_row(season_copy / "results" / "r9.csv", {"car_no": "3"}, {"drivers": "Ron Fellows / Nobody"})
+    line = edit_row(
+        season_copy / "results" / "r9.csv", {"car_no": "3"}, {"drivers": "Ron Fellows / Nobody"}
+    )
     assert errors(season_copy) == [
         f"alms2004/results/r9.csv:{line}: drivers: unknown driver "
         "(expected a name or alias in drivers.csv, found Nobody)"
@@ -149,7 +153,9 @@ def test_results_file_for_unknown_round(season_copy: Path) -> None:
 
 def test_season_toml_error(season_copy: Path) -> None:
     path = season_copy / "season.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace("year = 2004", 'year = "2004x"'), "utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("year = 2004", 'year = "2004x"'), "utf-8"
+    )
     (problem,) = errors(season_copy)
     assert problem.startswith("alms2004/season.toml:")
     assert ": year: Input should be a valid integer" in problem
