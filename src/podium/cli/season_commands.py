@@ -104,8 +104,15 @@ def explain(
 
 @app.command()
 def audit(season: SeasonOption = None, fmt: FormatOption = Format.TABLE) -> None:
-    """Compare the computed tables with the published ones kept in the season's
-    published/ folder, cell by cell. Exits 1 if any difference is unexplained."""
+    """Compare the computed tables with the published ones, cell by cell.
+
+    The published tables are the season folder's published/*.csv. Every cell
+    that differs is listed with the ledger rows behind it; cells decided by a
+    modelled rule (registration, distance) are listed too. Exits 1 if any
+    difference is unexplained.
+
+    Example: podium audit --format json
+    """
     from podium.render.views import audit_view
 
     champs = championships(season)
