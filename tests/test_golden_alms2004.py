@@ -121,7 +121,7 @@ def _seed_classification() -> list[tuple[int, str, str, int, str]]:
 
 def test_laguna_seca_classification_matches_seed(champs: Championships) -> None:
     seed = _seed_classification()
-    lines = [line for line in champs.classification(9) if line.status.value != "dns"]
+    lines = list(champs.classification(9))
     assert len(seed) == len(lines) == 25
     for (pos, cls, middle, laps, reason), line in zip(seed, lines, strict=True):
         assert line.overall_pos == pos

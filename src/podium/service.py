@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from podium.errors import NotFound
-from podium.model.results import ResultLine
+from podium.model.results import ResultLine, Status
 from podium.model.season import Season
 from podium.rules.schema import Championship, Competitor
 from podium.scoring import LedgerRow, StandingsTable, compute_standings, score_season
@@ -166,14 +166,19 @@ class Championships:
     # -- results ---------------------------------------------------------
 
     def classification(
-        self, round_number: int, class_code: str | None = None
+        self, round_number: int, class_code: str | None = None, starters_only: bool = True
     ) -> tuple[ResultLine, ...]:
         """A round's classification in results-sheet order: classified cars by
-        overall (then class) position, then the rest by laps."""
+        overall (then class) position, then the rest by laps. Non-starters are
+        left out unless ``starters_only`` is false: a results sheet lists the
+        cars that took the start."""
         self.season.round(round_number)
         code = self.class_code(class_code) if class_code else None
         lines = [
-            r for r in self.season.results_of(round_number) if code is None or r.class_code == code
+            r
+            for r in self.season.results_of(round_number)
+            if (code is None or r.class_code == code)
+            and not (starters_only and r.status is Status.DID_NOT_START)
         ]
         class_order = {c.code: i for i, c in enumerate(self.season.classes)}
 
