@@ -51,11 +51,15 @@ def standings(
 def results(
     round_number: Annotated[int, typer.Argument(metavar="ROUND", help="Round number, e.g. 9.")],
     class_code: ClassOption = None,
+    all_cars: Annotated[
+        bool, typer.Option("--all", help="Also list cars that did not start.")
+    ] = False,
     season: SeasonOption = None,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
     """A round's classification: overall and class positions, laps, retirements.
 
+    Lists the starters in results-sheet order; --all adds the non-starters.
     CSV columns: overall_pos,class,class_pos,car_no,team,drivers,car,laps,status,reason.
 
     Example: podium results 9 --class LMP2
@@ -63,8 +67,11 @@ def results(
     from podium.render.views import results_view
 
     champs = championships(season)
+    starters = not all_cars
     emit(
-        lambda: results_view(champs, round_number, champs.classification(round_number, class_code)),
+        lambda: results_view(
+            champs, round_number, champs.classification(round_number, class_code, starters)
+        ),
         fmt,
     )
 
