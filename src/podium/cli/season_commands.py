@@ -120,7 +120,7 @@ def audit(season: SeasonOption = None, fmt: FormatOption = Format.TABLE) -> None
 
     Example: podium audit --format json
     """
-    from podium.render.views import audit_view
+    from podium.render.audit_view import audit_view
 
     champs = championships(season)
     with failing_cleanly():
@@ -173,7 +173,7 @@ def validate(
 @app.command()
 def schedule(season: SeasonOption = None, fmt: FormatOption = Format.TABLE) -> None:
     """The calendar: rounds, circuits, dates, race length and points scale."""
-    from podium.render.views import schedule_view
+    from podium.render.season_views import schedule_view
 
     champs = championships(season)
     emit(lambda: schedule_view(champs.season), fmt)
@@ -182,7 +182,7 @@ def schedule(season: SeasonOption = None, fmt: FormatOption = Format.TABLE) -> N
 @app.command(name="classes")
 def classes_command(season: SeasonOption = None, fmt: FormatOption = Format.TABLE) -> None:
     """The classes and their technical rules (weight, engine limits, brakes)."""
-    from podium.render.views import classes_view
+    from podium.render.season_views import classes_view
 
     champs = championships(season)
     emit(lambda: classes_view(champs.season), fmt)
@@ -193,7 +193,7 @@ def entries(
     class_code: ClassOption = None, season: SeasonOption = None, fmt: FormatOption = Format.TABLE
 ) -> None:
     """The entry list: cars, teams, chassis, engines, tyres and drivers per round."""
-    from podium.render.views import entries_view
+    from podium.render.season_views import entries_view
 
     champs = championships(season)
     with failing_cleanly():
