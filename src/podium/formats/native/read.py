@@ -813,3 +813,26 @@ def _with(season: Season, **changes: object) -> Season:
     from dataclasses import replace
 
     return replace(season, **changes)  # type: ignore[arg-type]
+
+
+def read_results(text: str, file: str, season: Season, round_number: int) -> tuple[ResultLine, ...]:
+    """One round's classification from results-CSV text (an upload), parsed
+    exactly as ``results/rN.csv`` in a folder; raise :class:`InputError` with
+    every problem (file, line, field) and return nothing on any error."""
+    season.round(round_number)
+    reader = _Reader(Path("."))
+    try:
+        rows = list(read_rows(text, file, required=("class", "status"), known=schema.RESULTS))
+    except InputError as exc:
+        raise InputError(exc.problems) from None
+    class_codes = {c.code for c in season.classes}
+    parsed = []
+    for row in rows:
+        line = reader._result(row, season, round_number, class_codes)
+        if line is not None:
+            parsed.append((row, line))
+    if not rows:
+        reader.problems.append(Problem(file, None, "(rows)", "no result lines", "one line per car"))
+    if reader.problems:
+        raise InputError(reader.problems)
+    return tuple(line for _, line in _derive_class_positions(parsed))
