@@ -10,6 +10,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,7 @@ import pytest
 import uvicorn
 
 from podium.model import Season
-from podium.repository import MemoryRepository
+from podium.repository import MemoryRepository, Repository
 from podium.web import create_app
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
@@ -41,12 +42,9 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def site(alms: Season) -> Iterator[Site]:
-    repository = MemoryRepository()
-    repository.load_season(alms, actor="tests")
-    repository.load_season(dataclasses.replace(alms, id=SCRATCH), actor="tests")
-    token = repository.create_token("results desk")
+@contextmanager
+def serving(repository: Repository) -> Iterator[str]:
+    """The app over ``repository`` on a real Uvicorn server; yields its base URL."""
     port = free_port()
     config = uvicorn.Config(
         create_app(repository), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
@@ -59,9 +57,27 @@ def site(alms: Season) -> Iterator[Site]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start")
         time.sleep(0.05)
-    yield Site(f"http://127.0.0.1:{port}", repository, token)
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def loaded(alms: Season, *extra: Season) -> MemoryRepository:
+    repository = MemoryRepository()
+    for season in (alms, *extra):
+        repository.load_season(season, actor="tests")
+    return repository
+
+
+@pytest.fixture(scope="session")
+def site(alms: Season) -> Iterator[Site]:
+    scratch = dataclasses.replace(alms, id=SCRATCH, name="2004 ALMS (scratch copy)")
+    repository = loaded(alms, scratch)
+    token = repository.create_token("results desk")
+    with serving(repository) as url:
+        yield Site(url, repository, token)
 
 
 @pytest.fixture
