@@ -16,10 +16,15 @@ from podium.web.deps import AfterQuery, AsOfQuery, parse_as_of, repository, scor
 
 router = APIRouter(prefix="/api/v1", tags=["read"])
 
-SeasonId = Annotated[str, Path(description="Season id, e.g. alms-2004.", max_length=100)]
-RoundNo = Annotated[int, Path(ge=1, le=1000, description="Round number, e.g. 9.")]
-ClassCode = Annotated[str, Path(description="Class code, e.g. GT.", max_length=40)]
-ChampId = Annotated[str, Path(description="Championship id: teams or drivers.", max_length=40)]
+SeasonId = Annotated[
+    str, Path(description="Season id, e.g. alms-2004.", max_length=100, examples=["alms-2004"])
+]
+RoundNo = Annotated[int, Path(ge=1, le=1000, description="Round number, e.g. 9.", examples=[9])]
+ClassCode = Annotated[str, Path(description="Class code, e.g. GT.", max_length=40, examples=["GT"])]
+ChampId = Annotated[
+    str,
+    Path(description="Championship id: teams or drivers.", max_length=40, examples=["teams"]),
+]
 
 
 def json_bytes(payload: Any) -> bytes:

@@ -27,7 +27,7 @@ def parse_as_of(text: str | None) -> AsOf:
     if text is None or not text.strip():
         return None
     text = text.strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # not '³', which isdigit() accepts
         return int(text)
     try:
         moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
