@@ -117,7 +117,8 @@ def serve(
     """Serve the web site and the JSON API (/api/v1, OpenAPI at /api/v1/openapi.json).
 
     Without --database, serves the season folder given by --season (default:
-    the built-in 2004 ALMS) from memory.
+    the built-in 2004 ALMS) from memory, and prints a write token valid until
+    the server stops.
 
     Example: podium serve --port 8000   then open http://127.0.0.1:8000/seasons/alms-2004
     """
@@ -130,6 +131,10 @@ def serve(
     ids = repository.season_ids()
     first = f"/seasons/{ids[0]}" if ids else ""
     typer.echo(f"podium: serving http://{host}:{port}{first} (API: http://{host}:{port}/api/v1)")
+    if not database:
+        # A memory repository has no `podium token create`: mint one for this process.
+        token = repository.create_token("podium serve")
+        typer.echo(f"podium: write token for this process (memory only): {token}")
     uvicorn.run(web_app, host=host, port=port, log_level="warning", access_log=False)
 
 

@@ -267,6 +267,7 @@ def standings(
             {"number": n, "label": season.round(n).label, "held": n in season.rounds_with_results()}
             for n in table.rounds
         ],
+        "rounds_all": [{"number": r.number, "label": r.label} for r in season.rounds],
         "rows": rows,
         "notes": view.data["notes"],
         "progression": progression(table),

@@ -13,6 +13,7 @@ from podium.web.api import answer
 from podium.web.chart import progression_svg
 from podium.web.deps import AfterQuery, AsOfQuery, parse_as_of, repository, scored
 from podium.web.pages_common import render_page
+from podium.web.scored import Scored
 
 router = APIRouter(include_in_schema=False)
 
@@ -122,15 +123,7 @@ def round_page(
 # -- standings ----------------------------------------------------------------
 
 
-def _standings(
-    season_id: str,
-    class_code: str,
-    championship: str,
-    request: Request,
-    after: int | None,
-    as_of: str | None,
-) -> dict[str, Any]:
-    s = scored(season_id, parse_as_of(as_of), request)
+def _standings(s: Scored, class_code: str, championship: str, after: int | None) -> dict[str, Any]:
     if after is not None:
         s.season.round(after)
     code = s.season.car_class(class_code).code
@@ -150,12 +143,12 @@ def standings_download(
     after: AfterQuery = None,
     as_of: AsOfQuery = None,
 ) -> Response:
+    s = scored(season_id, parse_as_of(as_of), request)
     if ext == "json":
-        return answer(_standings(season_id, class_code, championship, request, after, as_of))
+        return answer(_standings(s, class_code, championship, after))
     from podium.render.tabular import Format, render
     from podium.render.wikitext import standings_wikitext
 
-    s = scored(season_id, parse_as_of(as_of), request)
     if after is not None:
         s.season.round(after)
     code = s.season.car_class(class_code).code
@@ -175,13 +168,16 @@ def standings(
     after: AfterQuery = None,
     as_of: AsOfQuery = None,
 ) -> Response:
-    page = _standings(season_id, class_code, championship, request, after, as_of)
     s = scored(season_id, parse_as_of(as_of), request)
+    page = _standings(s, class_code, championship, after)
     return _page(
         request,
         "standings.html",
         page,
-        chart=progression_svg(page["progression"], page["rounds"]),
+        chart=s.memo(
+            ("chart", championship, page["class"], after),
+            lambda: progression_svg(page["progression"], page["rounds"]),
+        ),
         classes=[c.code for c in s.season.classes],
         championships=data.championships(s.season),
         query=f"?after={after}" if after else "",
