@@ -68,3 +68,11 @@ def test_downloads(http: httpx.Client) -> None:
     assert md.startswith("### Round 9") and "| 1 | LMP1 | 1 | 2 | ADT Champion Racing" in md
     assert http.get(f"{SEASON}/standings/GT/teams.csv", params={"after": 1}).text.count("\n") > 1
     assert http.get(f"{SEASON}/rounds/9.pdf").status_code == 422
+
+
+def test_index_redirects_to_the_only_season_or_lists_them(http: httpx.Client) -> None:
+    # The test site holds two seasons (the built-in one and a scratch copy): a list.
+    index = http.get("/")
+    assert index.status_code == 200
+    assert 'href="/seasons/alms-2004"' in index.text
+    assert 'href="/seasons/alms-2004-scratch"' in index.text

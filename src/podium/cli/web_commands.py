@@ -149,8 +149,13 @@ def serve(
 def open_repository(database: str | None, season: Path | None) -> Any:
     """A database repository, or a memory one holding the season folder."""
     if database:
-        from podium.store import open_repository as open_store  # type: ignore[import-not-found,unused-ignore]
-
+        try:
+            from podium.store import (  # type: ignore[import-not-found,unused-ignore]
+                open_repository as open_store,
+            )
+        except ImportError:
+            typer.echo("error: --database needs podium.store, which this build lacks", err=True)
+            raise typer.Exit(1) from None
         with failing_cleanly():
             return open_store(database)
     from podium.repository import MemoryRepository
