@@ -76,3 +76,13 @@ def test_index_redirects_to_the_only_season_or_lists_them(http: httpx.Client) ->
     assert index.status_code == 200
     assert 'href="/seasons/alms-2004"' in index.text
     assert 'href="/seasons/alms-2004-scratch"' in index.text
+
+
+def test_home_as_of_an_earlier_revision_shows_the_next_round(http: httpx.Client) -> None:
+    # Revision 1 loaded the season; each round's results then added one: 6 = five rounds held.
+    home = http.get(f"{SEASON}.json", params={"as_of": 6}).json()
+    assert home["rounds_held"] == 5 and home["next_round"] == 6
+    assert home["season"]["as_of"] == 6
+    html = http.get(SEASON, params={"as_of": 6}).text
+    assert "Shown as of revision 6" in html and '<span class="badge">next</span>' in html
+    assert http.get(f"{SEASON}.json").json()["next_round"] is None

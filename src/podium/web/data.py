@@ -3,6 +3,7 @@ its ``.json`` twin returns it, so the two can never disagree."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from typing import Any
@@ -11,7 +12,7 @@ from podium.errors import NotFound
 from podium.model import Points, Season, format_points
 from podium.model.results import ResultLine, Status
 from podium.render.colour_key import key_of, tag_of
-from podium.repository import ResultVersion
+from podium.repository import AsOf, ResultVersion
 from podium.rules.schema import Competitor
 from podium.web.scored import Scored
 
@@ -22,7 +23,8 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
-def season_info(season: Season, revision: int) -> dict[str, Any]:
+def season_info(season: Season, revision: int, as_of: AsOf = None) -> dict[str, Any]:
+    """Who the page is about; ``as_of`` is set when it shows an earlier state."""
     return {
         "id": season.id,
         "title": season.title,
@@ -30,6 +32,7 @@ def season_info(season: Season, revision: int) -> dict[str, Any]:
         "series": season.series.name,
         "series_short": season.series.short_name,
         "revision": revision,
+        "as_of": as_of.isoformat() if isinstance(as_of, dt.datetime) else as_of,
     }
 
 
@@ -113,7 +116,7 @@ def home(scored: Scored) -> dict[str, Any]:
             )
     upcoming = next_round(season)
     return {
-        "season": season_info(season, scored.revision),
+        "season": season_info(season, scored.revision, scored.as_of),
         "classes": classes(season),
         "championships": championships(season),
         "calendar": calendar(scored),
@@ -133,7 +136,7 @@ def entries(scored: Scored) -> dict[str, Any]:
         record["team_slug"] = slugify(record["team"])
         by_class.setdefault(record["class"], []).append(record)
     return {
-        "season": season_info(season, scored.revision),
+        "season": season_info(season, scored.revision, scored.as_of),
         "classes": [
             {"code": code, "name": season.car_class(code).name, "entries": rows}
             for code, rows in by_class.items()
@@ -176,7 +179,7 @@ def round_page(scored: Scored, number: int, versions: list[ResultVersion]) -> di
         for c in season.classes
     ]
     return {
-        "season": season_info(season, scored.revision),
+        "season": season_info(season, scored.revision, scored.as_of),
         "round": {
             "number": rnd.number,
             "name": rnd.name,
@@ -257,7 +260,7 @@ def standings(
         rows.append({**record, "slug": slugify(standing.competitor), "cells": cells})
     teams = table.championship.competitor is Competitor.TEAM
     return {
-        "season": season_info(season, scored.revision),
+        "season": season_info(season, scored.revision, scored.as_of),
         "class": code,
         "championship": table.championship.id,
         "championship_name": table.championship.name or table.championship.id,
@@ -321,7 +324,7 @@ def team(scored: Scored, slug: str) -> dict[str, Any]:
     cars = [e for e in season.entries if e.team == found.name]
     results = [_line(season, r) for r in season.results if r.team == found.name]
     return {
-        "season": season_info(season, scored.revision),
+        "season": season_info(season, scored.revision, scored.as_of),
         "team": {
             "name": found.name,
             "aliases": list(found.aliases),
@@ -350,7 +353,7 @@ def driver(scored: Scored, slug: str) -> dict[str, Any]:
     lines = [r for r in season.results if found.name in r.drivers]
     cars = [e for e in season.entries if any(m.driver == found.name for m in e.crew)]
     return {
-        "season": season_info(season, scored.revision),
+        "season": season_info(season, scored.revision, scored.as_of),
         "driver": {
             "name": found.name,
             "nationality": found.nationality,

@@ -55,7 +55,7 @@ def home(season_id: SeasonId, request: Request, as_of: AsOfQuery = None) -> Resp
 
 def _calendar(season_id: str, request: Request, as_of: str | None) -> dict[str, Any]:
     s = scored(season_id, parse_as_of(as_of), request)
-    return {"season": data.season_info(s.season, s.revision), "calendar": data.calendar(s)}
+    return {"season": data.season_info(s.season, s.revision, s.as_of), "calendar": data.calendar(s)}
 
 
 @router.get("/seasons/{season_id}/calendar.json")
