@@ -26,6 +26,7 @@ from podium.web.errors import ApiError
 router = APIRouter(prefix="/api/v1", tags=["write"])
 
 MAX_UPLOAD = 5 * 1024 * 1024
+MAX_UNPACKED = 50 * 1024 * 1024  # a season folder is well under 1 MB
 
 
 async def _read(upload: UploadFile, what: str) -> bytes:
@@ -225,6 +226,17 @@ async def load_season(
         ) from None
     with tempfile.TemporaryDirectory(prefix="podium-upload-") as tmp:
         root = FilePath(tmp).resolve()
+        if sum(m.file_size for m in archive.infolist()) > MAX_UNPACKED:
+            raise ApiError(
+                413,
+                Problem(
+                    name,
+                    None,
+                    "file",
+                    "archive unpacks too large",
+                    expected=f"at most {MAX_UNPACKED} bytes unpacked",
+                ),
+            )
         for member in archive.infolist():
             target = (root / member.filename).resolve()
             if not target.is_relative_to(root):
