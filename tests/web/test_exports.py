@@ -4,16 +4,20 @@ every format, and wikitext cells carry Wikipedia's colours."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from podium.cli import _register, app
 from podium.model import Points, Status
 from podium.render.colour_key import Key, key_of, tag_of
+from podium.render.wikitext import escape_cell
 from podium.scoring.standings import Cell
 from podium.service import Championships
 from tests.web.test_api_read import published
@@ -87,3 +91,10 @@ def test_unknown_class_is_a_clear_error() -> None:
 def test_results_key(cell: Cell | None, key: Key | None, tag: str) -> None:
     assert key_of(cell) == key
     assert tag_of(cell) == tag
+
+
+@given(st.text(max_size=40))
+def test_wikitext_cells_cannot_break_the_table(name: str) -> None:
+    cell = escape_cell(name)
+    assert not set(cell) & set("|{}[]<>\n\r")
+    assert html.unescape(cell) == " ".join(name.split())  # nothing lost but spacing

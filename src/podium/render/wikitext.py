@@ -18,9 +18,21 @@ _STATUS_TEXT = {
 }
 
 
-def _escape(text: str) -> str:
-    """Keep a name from breaking the table: pipes and braces are markup."""
-    return text.replace("|", "&#124;").replace("{{", "&#123;&#123;").replace("}}", "&#125;&#125;")
+def escape_cell(text: str) -> str:
+    """Keep a name from breaking the table: pipes, braces, brackets and line
+    breaks are markup in a wikitable cell."""
+    for raw, entity in (
+        ("&", "&amp;"),
+        ("|", "&#124;"),
+        ("{", "&#123;"),
+        ("}", "&#125;"),
+        ("[", "&#91;"),
+        ("]", "&#93;"),
+        ("<", "&lt;"),
+        (">", "&gt;"),
+    ):
+        text = text.replace(raw, entity)
+    return " ".join(text.split())
 
 
 def _style(key: Key | None) -> str:
@@ -43,10 +55,14 @@ def standings_wikitext(champs: Championships, table: StandingsTable) -> str:
         '{| class="wikitable" style="font-size:85%; text-align:center;"',
         "! Pos !! " + ("Team" if table.championship.competitor is Competitor.TEAM else "Driver"),
     ]
-    lines[-1] += "".join(f" !! {_escape(r.label)}<br/>R{r.number}" for r in rounds)
+    lines[-1] += "".join(f" !! {escape_cell(r.label)}<br/>R{r.number}" for r in rounds)
     lines[-1] += " !! Points"
     for row in table.rows:
-        lines += ["|-", f"! {row.label}", f'| style="text-align:left;" | {_escape(row.competitor)}']
+        lines += [
+            "|-",
+            f"! {row.label}",
+            f'| style="text-align:left;" | {escape_cell(row.competitor)}',
+        ]
         for cell in row.cells:
             text = format_points(cell.points) if cell and cell.points else tag_of(cell)
             lines.append(f"| {_style(key_of(cell))}{text}")
@@ -84,16 +100,18 @@ def results_wikitext(champs: Championships, number: int, lines: tuple[ResultLine
             key = place
         result = _STATUS_TEXT.get(line.status, "")
         if line.reason:
-            result = f"{result} ({_escape(line.reason)})" if result else _escape(line.reason)
+            result = (
+                f"{result} ({escape_cell(line.reason)})" if result else escape_cell(line.reason)
+            )
         out += [
             "|-",
             f"! {line.overall_pos or _STATUS_TEXT.get(line.status, '')}",
             f"| {line.class_code}",
             f"| {_style(key)}{line.class_pos or ''}",
             f"| {entry.car_no or '' if entry else ''}",
-            f"| {_escape(line.entrant or line.team)}",
-            f"| {_escape('<br/>'.join(line.drivers))}",
-            f"| {_escape(car)}",
+            f"| {escape_cell(line.entrant or line.team)}",
+            f"| {'<br/>'.join(escape_cell(d) for d in line.drivers)}",
+            f"| {escape_cell(car)}",
             f"| {'' if line.laps is None else line.laps}",
             f"| {result}",
         ]
