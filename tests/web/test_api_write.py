@@ -127,7 +127,13 @@ def test_amended_dsq_changes_standings_keeps_old_version_and_as_of_answers_both_
     assert [v["version"] for v in versions] == [1, 2]
     old = next(r for r in versions[0]["results"] if r["entry"] == "24")
     assert old["status"] == "classified" and old["class_pos"] == 1
-    assert http.get(f"{API}/rounds/9").json()["round"]["status"] == "amended"
+    latest = http.get(f"{API}/rounds/9").json()
+    assert latest["round"]["status"] == "amended" and len(latest["versions"]) == 2
+    # #24 is no longer the GT winner (the amended sheet keeps #23 as 2nd, as in the contract test).
+    assert [w["car_no"] for w in latest["winners"] if w["class"] == "GT"] == []
+    earlier = http.get(f"{API}/rounds/9", params={"as_of": str(revision)}).json()
+    assert earlier["round"]["status"] == "official" and len(earlier["versions"]) == 1
+    assert earlier["winners"][-1]["car_no"] == "24"  # still the GT winner then
     # The public site shows the amendment too.
     page = http.get(f"/seasons/{SCRATCH}/rounds/9")
     assert "protest upheld: ride height" in page.text and "post-race DSQ" in page.text

@@ -204,8 +204,17 @@ def round_page(scored: Scored, number: int, versions: list[ResultVersion]) -> di
             if w.round == number
         ],
         "retirements": [r for r in rows if r["status"] != Status.CLASSIFIED.value],
-        "versions": [version_json(v, with_lines=False) for v in versions],
+        "versions": [version_json(v, with_lines=False) for v in visible(versions, scored.as_of)],
     }
+
+
+def visible(versions: list[ResultVersion], as_of: AsOf) -> list[ResultVersion]:
+    """The versions that existed as of a revision or moment (all when None)."""
+    if as_of is None:
+        return versions
+    if isinstance(as_of, dt.datetime):
+        return [v for v in versions if v.created_at <= as_of]
+    return [v for v in versions if v.revision <= as_of]
 
 
 def version_json(version: ResultVersion, with_lines: bool = True) -> dict[str, Any]:
