@@ -1,5 +1,5 @@
 # podium: two commands do everything on a fresh machine.
-#   make run    set up, then show the built-in 2004 ALMS season
+#   make run    set up, then serve the built-in 2004 ALMS season at http://127.0.0.1:8000
 #   make test   set up, then lint, type-check and run the whole test suite
 
 PYTHON ?= python3
@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup run test lint typecheck unit bench golden clean
+.PHONY: setup run test lint typecheck unit bench bench-http golden clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,10 +18,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 run: setup
-	$(BIN)/podium schedule
-	$(BIN)/podium winners
-	for c in LMP1 LMP2 GTS GT; do $(BIN)/podium standings --class $$c --championship teams || exit 1; done
-	$(BIN)/podium audit
+	$(BIN)/podium serve --host 127.0.0.1 --port 8000
 
 lint: setup
 	$(BIN)/ruff check src tests bench tools
@@ -37,6 +34,9 @@ test: lint typecheck unit
 
 bench: setup
 	$(BIN)/python bench/run.py
+
+bench-http: setup
+	$(BIN)/python bench/http_standings.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis build dist artifacts

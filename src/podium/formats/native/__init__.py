@@ -13,7 +13,7 @@
 See docs/formats.md.
 """
 
-from podium.formats.native.read import ReadReport, load_season, read_season
+from podium.formats.native.read import ReadReport, load_season, read_results, read_season
 from podium.formats.native.write import save_season
 
-__all__ = ["ReadReport", "load_season", "read_season", "save_season"]
+__all__ = ["ReadReport", "load_season", "read_results", "read_season", "save_season"]

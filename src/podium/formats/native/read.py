@@ -11,15 +11,18 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from podium.errors import InputError, Problem, RulesError, Severity
+from podium.formats.csvio import read_rows
 from podium.formats.native import schema
 from podium.formats.native.fields import split_list
 from podium.formats.native.read_entries import EntryReader
 from podium.formats.native.read_extras import ExtraReader
+from podium.formats.native.read_results import derive_class_positions
 from podium.formats.native.season_file import SeasonFile
 from podium.model import (
     CarClass,
     Circuit,
     Driver,
+    ResultLine,
     Round,
     Season,
     Series,
@@ -196,3 +199,33 @@ class _Reader(EntryReader, ExtraReader):
             )
             self.where[("driver", row.get("name"))] = (row.file, row.line)
         return tuple(drivers)
+
+
+def read_results(text: str, file: str, season: Season, round_number: int) -> tuple[ResultLine, ...]:
+    """One round's classification from results-CSV text (an upload), parsed
+    and checked exactly as ``results/rN.csv`` in a folder; raise
+    :class:`InputError` with every problem (file, line, field) on any error."""
+    season.round(round_number)
+    reader = _Reader(Path("."))
+    rows = list(read_rows(text, file, required=("class", "status"), known=schema.RESULTS))
+    if not rows:
+        raise InputError(Problem(file, None, "(rows)", "no result lines", "one line per car"))
+    class_codes = {c.code for c in season.classes}
+    parsed = []
+    for row in rows:
+        line = reader._result(row, season, round_number, class_codes)
+        if line is not None:
+            parsed.append((row, line))
+    lines = []
+    for row, line in derive_class_positions(parsed):
+        lines.append(line)
+        reader.where[("result", id(line))] = (file, row.line)
+    candidate = season.replace_results(round_number, lines)
+    problems = reader.problems + [
+        p
+        for p in check_season(candidate, reader.where)
+        if p.file == file and p.severity is Severity.ERROR
+    ]
+    if problems:
+        raise InputError(problems)
+    return tuple(lines)

@@ -1,0 +1,34 @@
+"""The app factory: API, pages, static files and the one error shape."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from podium.repository import Repository
+from podium.web import api, api_write, errors, pages
+from podium.web.scored import ScoredSeasons
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+def create_app(repository: Repository) -> FastAPI:
+    """The podium site and API over ``repository`` (any implementation of the contract)."""
+    app = FastAPI(
+        title="podium",
+        summary="Multi-class motor-racing championships: seasons, results, standings, ledgers.",
+        version="1",
+        openapi_url="/api/v1/openapi.json",
+        docs_url="/api/v1/docs",
+        redoc_url=None,
+    )
+    app.state.repository = repository
+    app.state.scored = ScoredSeasons(repository)
+    errors.install(app)
+    app.include_router(api.router)
+    app.include_router(api_write.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app

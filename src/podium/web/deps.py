@@ -1,0 +1,101 @@
+"""Request plumbing shared by the routers: the scored-season cache, query
+parsing (``as_of``) and the bearer-token check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import Depends, Header, Query, Request
+
+from podium.errors import Problem
+from podium.repository import AsOf, Repository
+from podium.web.errors import ApiError
+from podium.web.scored import Scored, ScoredSeasons
+
+
+def repository(request: Request) -> Repository:
+    return request.app.state.repository  # type: ignore[no-any-return]
+
+
+def seasons(request: Request) -> ScoredSeasons:
+    return request.app.state.scored  # type: ignore[no-any-return]
+
+
+def parse_as_of(text: str | None) -> AsOf:
+    """``as_of`` is a season revision (``12``) or an ISO moment (``2004-10-17T12:00:00Z``)."""
+    if text is None or not text.strip():
+        return None
+    text = text.strip()
+    if text.isascii() and text.isdigit():  # not '³', which isdigit() accepts
+        return int(text)
+    try:
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ApiError(
+            422,
+            Problem(
+                "query",
+                None,
+                "as_of",
+                "neither a revision nor a moment",
+                expected="a revision number (e.g. 12) or an ISO datetime (e.g. 2004-10-17T12:00Z)",
+                found=text[:100],
+            ),
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+AsOfQuery = Annotated[
+    str | None,
+    Query(
+        description="Answer as of a season revision (e.g. 12) or an ISO datetime (UTC if no zone).",
+        max_length=64,
+    ),
+]
+AfterQuery = Annotated[
+    int | None, Query(ge=1, le=1000, description="Standings after this round (default: all).")
+]
+
+
+def scored(season_id: str, as_of: AsOf, request: Request) -> Scored:
+    return seasons(request).get(season_id, as_of)
+
+
+def require_token(
+    request: Request,
+    authorization: Annotated[
+        str | None, Header(description="Bearer <token> from `podium token create`.")
+    ] = None,
+) -> str:
+    """The token's name (recorded as the actor), or 401 before anything is read or written."""
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise ApiError(
+            401,
+            Problem(
+                "header",
+                None,
+                "Authorization",
+                "a write needs a bearer token",
+                expected="Authorization: Bearer <token>",
+                found="nothing" if not authorization else f"{scheme or '?'} ...",
+            ),
+        )
+    name = repository(request).verify_token(token.strip())
+    if name is None:
+        raise ApiError(
+            401,
+            Problem(
+                "header",
+                None,
+                "Authorization",
+                "unknown or revoked token",
+                expected="a token made by `podium token create`",
+                found=token[:6] + "...",
+            ),
+        )
+    return name
+
+
+Actor = Annotated[str, Depends(require_token)]

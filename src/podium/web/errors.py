@@ -1,0 +1,135 @@
+"""One JSON error shape for every refusal, FastAPI's own included:
+
+    {"error": {"status": 422, "title": "...",
+               "problems": [{"file", "line", "field", "message", "expected", "found"}]}}
+
+HTML pages get the same facts as a small page.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from podium.errors import InputError, NotFound, PodiumError, Problem
+
+log = logging.getLogger("podium.web")
+
+TITLES = {
+    400: "Bad request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    409: "Conflict",
+    413: "Upload too large",
+    422: "Unprocessable input",
+    500: "Internal server error",
+}
+
+
+def problem_json(p: Problem) -> dict[str, Any]:
+    return {
+        "file": p.file,
+        "line": p.line,
+        "field": p.field,
+        "message": p.message,
+        "expected": p.expected,
+        "found": p.found,
+    }
+
+
+def error_body(status: int, problems: list[Problem], title: str = "") -> dict[str, Any]:
+    return {
+        "error": {
+            "status": status,
+            "title": title or TITLES.get(status, "Error"),
+            "problems": [problem_json(p) for p in problems],
+        }
+    }
+
+
+class ApiError(PodiumError):
+    """A refusal with an HTTP status (401 without a valid token, ...)."""
+
+    def __init__(self, status: int, problems: list[Problem] | Problem | str) -> None:
+        super().__init__(problems)
+        self.status = status
+
+
+def _wants_html(request: Request) -> bool:
+    path = request.url.path
+    if path.startswith("/api/") or path.endswith((".json", ".csv", ".md", ".wiki")):
+        return False
+    return "text/html" in request.headers.get("accept", "")
+
+
+def _respond(
+    request: Request, status: int, problems: list[Problem], headers: Any = None
+) -> Response:
+    body = error_body(status, problems)
+    if _wants_html(request):
+        from podium.web.pages_common import render_error
+
+        return render_error(request, status, body["error"]["title"], problems)
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _location(loc: tuple[Any, ...] | list[Any]) -> tuple[str, str]:
+    """FastAPI's ('query', 'after') as file 'query', field 'after'."""
+    parts = [str(x) for x in loc]
+    return (parts[0] if parts else "request", ".".join(parts[1:]) or (parts[0] if parts else ""))
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, exc: ApiError) -> Response:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return _respond(request, exc.status, exc.problems, headers)
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        return _respond(request, 404, exc.problems)
+
+    @app.exception_handler(InputError)
+    async def bad_input(request: Request, exc: InputError) -> Response:
+        return _respond(request, 422, exc.problems)
+
+    @app.exception_handler(PodiumError)
+    async def podium_error(request: Request, exc: PodiumError) -> Response:
+        return _respond(request, 422, exc.problems)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = []
+        for err in exc.errors():
+            where, field = _location(err.get("loc", ()))
+            found = err.get("input")
+            problems.append(
+                Problem(
+                    where,
+                    None,
+                    field,
+                    str(err.get("msg", "invalid")),
+                    expected=str(err.get("type", "")),
+                    found="" if found is None else repr(found)[:200],
+                )
+            )
+        return _respond(request, 422, problems)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = str(exc.detail) if exc.detail else TITLES.get(exc.status_code, "error")
+        problem = Problem(request.url.path, None, "(request)", message, found=request.method)
+        return _respond(request, exc.status_code, [problem], getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        problem = Problem(request.url.path, None, "(server)", "unexpected error; it is logged")
+        return JSONResponse(error_body(500, [problem]), status_code=500)

@@ -1,0 +1,90 @@
+"""A real Uvicorn server on a free loopback port, serving a MemoryRepository
+that holds the built-in season (shared, read-only by convention) and a
+scratch copy that write tests may change."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from podium.model import Season
+from podium.repository import MemoryRepository, Repository
+from podium.web import create_app
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+SCRATCH = "alms-2004-scratch"
+
+
+@dataclass
+class Site:
+    url: str
+    repository: MemoryRepository
+    token: str
+
+    def client(self) -> httpx.Client:
+        return httpx.Client(base_url=self.url, timeout=30)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serving(repository: Repository) -> Iterator[str]:
+    """The app over ``repository`` on a real Uvicorn server; yields its base URL."""
+    port = free_port()
+    config = uvicorn.Config(
+        create_app(repository), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def loaded(alms: Season, *extra: Season) -> MemoryRepository:
+    repository = MemoryRepository()
+    for season in (alms, *extra):
+        repository.load_season(season, actor="tests")
+    return repository
+
+
+@pytest.fixture(scope="session")
+def site(alms: Season) -> Iterator[Site]:
+    scratch = dataclasses.replace(alms, id=SCRATCH, name="2004 ALMS (scratch copy)")
+    repository = loaded(alms, scratch)
+    token = repository.create_token("results desk")
+    with serving(repository) as url:
+        yield Site(url, repository, token)
+
+
+@pytest.fixture
+def http(site: Site) -> Iterator[httpx.Client]:
+    with site.client() as client:
+        yield client
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")

@@ -1,0 +1,184 @@
+"""Writes through a real server: tokens, malformed uploads, amendments and
+"as of" reads. Writes go to the scratch season so read tests stay golden."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import time
+import zipfile
+
+import httpx
+
+from podium.datasets import builtin_season_path
+from tests.web.conftest import SCRATCH, Site
+from tests.web.test_api_read import assert_error
+
+API = f"/api/v1/seasons/{SCRATCH}"
+R9 = builtin_season_path() / "results" / "r9.csv"
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def r9_with(change: dict[str, dict[str, str]]) -> bytes:
+    """The built-in r9.csv with some cars' cells replaced (keyed by car_no)."""
+    with R9.open(encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        rows = list(reader)
+        columns = reader.fieldnames or []
+    out = io.StringIO()
+    writer = csv.DictWriter(out, columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({**row, **change.get(row["car_no"], {})})
+    return out.getvalue().encode()
+
+
+def snapshot(site: Site) -> tuple[int, int]:
+    return site.repository.revision(SCRATCH), len(site.repository.result_versions(SCRATCH, 9))
+
+
+def test_missing_or_wrong_token_is_401_and_writes_nothing(site: Site, http: httpx.Client) -> None:
+    before = snapshot(site)
+    upload = {"file": ("r9.csv", r9_with({}), "text/csv")}
+    for headers in ({}, bearer("pdm_wrong"), {"Authorization": "Basic abc"}):
+        problems = assert_error(
+            http.post(f"{API}/rounds/9/results", files=upload, headers=headers), 401
+        )
+        assert problems[0]["field"] == "Authorization"
+        assert_error(
+            http.post(
+                f"{API}/rounds/9/amendments", files=upload, data={"reason": "x"}, headers=headers
+            ),
+            401,
+        )
+        assert_error(
+            http.post(
+                f"{API}/penalties",
+                json={"round": 9, "car_no": "24", "kind": "points", "reason": "x", "value": "5"},
+                headers=headers,
+            ),
+            401,
+        )
+        assert_error(
+            http.post("/api/v1/seasons", files={"file": ("s.zip", b"x")}, headers=headers), 401
+        )
+    assert snapshot(site) == before
+
+
+def test_malformed_upload_is_422_with_file_line_and_field(site: Site, http: httpx.Client) -> None:
+    before = snapshot(site)
+    # Line 1 is the header; car #16 is on line 4 of r9.csv.
+    body = r9_with({"16": {"status": "finished"}, "3": {"laps": "many"}})
+    response = http.post(
+        f"{API}/rounds/9/results",
+        files={"file": ("laguna.csv", body, "text/csv")},
+        headers=bearer(site.token),
+    )
+    problems = assert_error(response, 422)
+    by_field = {p["field"]: p for p in problems}
+    assert by_field["status"]["file"] == "laguna.csv" and by_field["status"]["line"] == 4
+    assert by_field["status"]["found"] == "finished" and "classified" in str(
+        by_field["status"]["expected"]
+    )
+    assert by_field["laps"]["line"] == 5 and by_field["laps"]["found"] == "'many'"
+    bad_column = http.post(
+        f"{API}/rounds/9/results",
+        files={"file": ("x.csv", b"class,status,colour\nGT,classified,red\n")},
+        headers=bearer(site.token),
+    )
+    assert assert_error(bad_column, 422)[0]["field"] == "colour"
+    assert snapshot(site) == before
+
+
+def test_amended_dsq_changes_standings_keeps_old_version_and_as_of_answers_both_ways(
+    site: Site, http: httpx.Client
+) -> None:
+    table = f"{API}/standings/GT/teams"
+
+    def alex(params: dict[str, str] | None = None) -> str:
+        rows = http.get(table, params=params).json()["rows"]
+        return next(r["total"] for r in rows if r["name"] == "Alex Job Racing")  # type: ignore[no-any-return]
+
+    assert alex() == "184"
+    revision = site.repository.revision(SCRATCH)
+    moment = dt.datetime.now(dt.UTC).isoformat()
+    time.sleep(0.01)
+    dsq = {"24": {"status": "dsq", "class_pos": "", "overall_pos": "", "reason": "post-race DSQ"}}
+    response = http.post(
+        f"{API}/rounds/9/amendments",
+        files={"file": ("r9.csv", r9_with(dsq), "text/csv")},
+        data={"reason": "protest upheld: ride height"},
+        headers=bearer(site.token),
+    )
+    assert response.status_code == 201, response.text
+    version = response.json()
+    assert version["status"] == "amended" and version["actor"] == "results desk"
+    assert version["version"] == 2 and version["reason"] == "protest upheld: ride height"
+    # Without #24's win, Alex Job scores #23's 2nd place: 19 instead of 23.
+    assert alex() == "180"
+    assert alex({"as_of": str(revision)}) == "184"
+    assert alex({"as_of": moment}) == "184"
+    assert alex({"as_of": str(version["revision"])}) == "180"
+    versions = http.get(f"{API}/rounds/9/versions").json()
+    assert [v["version"] for v in versions] == [1, 2]
+    old = next(r for r in versions[0]["results"] if r["entry"] == "24")
+    assert old["status"] == "classified" and old["class_pos"] == 1
+    latest = http.get(f"{API}/rounds/9").json()
+    assert latest["round"]["status"] == "amended" and len(latest["versions"]) == 2
+    # #24 is no longer the GT winner (the amended sheet keeps #23 as 2nd, as in the contract test).
+    assert [w["car_no"] for w in latest["winners"] if w["class"] == "GT"] == []
+    earlier = http.get(f"{API}/rounds/9", params={"as_of": str(revision)}).json()
+    assert earlier["round"]["status"] == "official" and len(earlier["versions"]) == 1
+    assert earlier["winners"][-1]["car_no"] == "24"  # still the GT winner then
+    # The public site shows the amendment too.
+    page = http.get(f"/seasons/{SCRATCH}/rounds/9")
+    assert "protest upheld: ride height" in page.text and "post-race DSQ" in page.text
+
+
+def test_penalty_is_recorded(site: Site, http: httpx.Client) -> None:
+    before = site.repository.revision(SCRATCH)
+    bad = http.post(
+        f"{API}/penalties",
+        json={"round": 9, "car_no": "999", "kind": "time", "reason": "x"},
+        headers=bearer(site.token),
+    )
+    assert assert_error(bad, 422)[0]["field"] == "car_no"
+    assert site.repository.revision(SCRATCH) == before
+    ok = http.post(
+        f"{API}/penalties",
+        json={"round": 9, "car_no": "3", "kind": "time", "value": "30s", "reason": "pit speeding"},
+        headers=bearer(site.token),
+    )
+    assert ok.status_code == 201, ok.text
+    assert ok.json()["revision"] == before + 1
+    assert site.repository.season(SCRATCH).penalties[-1].reason == "pit speeding"
+
+
+def test_load_season_zip_is_idempotent(site: Site, http: httpx.Client) -> None:
+    archive = io.BytesIO()
+    folder = builtin_season_path()
+    with zipfile.ZipFile(archive, "w") as zf:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                zf.write(path, f"alms2004/{path.relative_to(folder)}")
+    before = site.repository.revision("alms-2004")
+    response = http.post(
+        "/api/v1/seasons",
+        files={"file": ("alms2004.zip", archive.getvalue(), "application/zip")},
+        headers=bearer(site.token),
+    )
+    assert response.status_code == 200, response.text  # already stored: nothing changed
+    assert response.json() == {
+        "season": "alms-2004",
+        "revision": before,
+        "changed": False,
+        "rounds_changed": [],
+    }
+    not_zip = http.post(
+        "/api/v1/seasons", files={"file": ("s.zip", b"plain text")}, headers=bearer(site.token)
+    )
+    assert assert_error(not_zip, 422)[0]["message"] == "not a zip archive"

@@ -1,0 +1,56 @@
+"""`podium serve` as `make run` starts it: a real process, its address
+printed, the site answering; `--season PATH` serves a folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from tests.web.conftest import free_port
+
+
+def test_serve_prints_its_address_and_serves_a_season_folder(season_copy: Path) -> None:
+    # A changed folder proves --season is served, not the built-in season.
+    toml = season_copy / "season.toml"
+    toml.write_text(toml.read_text().replace('id = "alms-2004"', 'id = "alms-2004-copy"', 1))
+    port = free_port()
+    podium = Path(sys.executable).with_name("podium")
+    process = subprocess.Popen(
+        [str(podium), "serve", "--port", str(port), "--season", str(season_copy)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        assert first.strip() == (
+            f"podium: serving http://127.0.0.1:{port}/seasons/alms-2004-copy "
+            f"(API: http://127.0.0.1:{port}/api/v1)"
+        )
+        token = process.stdout.readline().rsplit(" ", 1)[-1].strip()
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                response = httpx.get(
+                    f"http://127.0.0.1:{port}/api/v1/seasons/alms-2004-copy/standings/GT/teams"
+                )
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "podium serve did not answer"
+                time.sleep(0.1)
+        assert response.json()["rows"][0]["name"] == "Alex Job Racing"
+        written = httpx.post(
+            f"http://127.0.0.1:{port}/api/v1/seasons/alms-2004-copy/penalties",
+            json={"round": 9, "car_no": "3", "kind": "time", "reason": "test"},
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        assert written.status_code == 201, written.text  # the printed token writes
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
