@@ -1,0 +1,342 @@
+"""SqlRepository: the Repository contract on SQLAlchemy (SQLite or PostgreSQL).
+
+Every write is one transaction: a load that fails half way writes nothing.
+Every change bumps the season's revision and leaves a ``season_revisions``
+row (who, when, why). Reads pick, for revision R, the newest edition at or
+before R, the latest result version of each round at or before R, and the
+penalties and adjustments up to R, in a fixed number of queries (one per
+table) whatever the season's size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from podium.errors import NotFound
+from podium.model.calendar import RoundStatus
+from podium.model.results import Penalty, PointsAdjustment, ResultLine
+from podium.model.season import Season
+from podium.repository import (
+    AsOf,
+    LoadReport,
+    ResultVersion,
+    hash_token,
+    new_token,
+    now,
+    refuse_invalid,
+)
+from podium.store import mappers
+from podium.store.models import (
+    AdjustmentRow,
+    EditionRow,
+    EntryRow,
+    PenaltyRow,
+    ResultVersionRow,
+    RevisionRow,
+    RoundRow,
+    SeasonRow,
+    SeriesRow,
+    TeamRow,
+    TokenRow,
+)
+from podium.store.models.season import DriverRow
+
+_EDITION_CHILDREN = (
+    selectinload(EditionRow.classes),
+    selectinload(EditionRow.circuits),
+    selectinload(EditionRow.rounds),
+    selectinload(EditionRow.teams).selectinload(TeamRow.aliases),
+    selectinload(EditionRow.drivers).selectinload(DriverRow.aliases),
+    selectinload(EditionRow.entries).selectinload(EntryRow.cars),
+    selectinload(EditionRow.entries).selectinload(EntryRow.crew),
+    selectinload(EditionRow.qualifying),
+    selectinload(EditionRow.published),
+    selectinload(EditionRow.published_winners),
+)
+
+
+class SqlRepository:
+    """Seasons in a SQL database; see podium.repository.Repository for the contract."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        postgres = engine.dialect.name == "postgresql"
+        # A season is read in several queries: they must see one snapshot.
+        reader = engine.execution_options(isolation_level="REPEATABLE READ") if postgres else engine
+        writer = engine.execution_options(sqlite_begin="BEGIN IMMEDIATE")
+        self._read = sessionmaker(reader, expire_on_commit=False)
+        self._write = sessionmaker(writer, expire_on_commit=False)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- reads -------------------------------------------------------------
+
+    def season_ids(self) -> list[str]:
+        with self._read() as session:
+            return list(session.scalars(select(SeasonRow.id).order_by(SeasonRow.id)))
+
+    def revision(self, season_id: str) -> int:
+        with self._read() as session:
+            return _season_row(session, season_id).revision
+
+    def season(self, season_id: str, as_of: AsOf = None) -> Season:
+        with self._read() as session, session.begin():
+            revision = _resolve(session, season_id, as_of)
+            edition = _edition(session, season_id, revision)
+            if edition is None:
+                raise NotFound(f"season {season_id!r} did not exist as of {as_of}")
+            return _assemble(session, edition, season_id, revision)
+
+    def result_versions(self, season_id: str, round_number: int) -> list[ResultVersion]:
+        with self._read() as session, session.begin():
+            _season_row(session, season_id)
+            rows = session.scalars(
+                select(ResultVersionRow)
+                .where(
+                    ResultVersionRow.season_id == season_id, ResultVersionRow.round == round_number
+                )
+                .order_by(ResultVersionRow.version)
+                .options(selectinload(ResultVersionRow.lines))
+            )
+            return [mappers.to_result_version(row) for row in rows]
+
+    def verify_token(self, token: str) -> str | None:
+        with self._read() as session:
+            return session.scalar(
+                select(TokenRow.name).where(TokenRow.token_hash == hash_token(token))
+            )
+
+    # -- writes ------------------------------------------------------------
+
+    def load_season(self, season: Season, actor: str, reason: str = "season load") -> LoadReport:
+        refuse_invalid(season)
+        with self._write() as session, session.begin():
+            row = _season_row(session, season.id, lock=True, create=True)
+            start = row.revision
+            edition = _edition(session, season.id, row.revision)
+            base = mappers.base_of(season)
+            if edition is None or _base(edition, season.id) != base:
+                revision = _bump(session, row, actor, reason, "load")
+                series = _series(session, season)
+                session.add(mappers.edition_row(base, season.id, revision, series))
+                session.flush()
+                edition = _edition(session, season.id, revision)
+                assert edition is not None
+            current = _assemble(session, edition, season.id, row.revision)
+            changed_rounds = []
+            for rnd in season.rounds:
+                new = season.results_of(rnd.number)
+                if new and new != current.results_of(rnd.number):
+                    _post(session, row, rnd.number, new, rnd.status, actor, reason)
+                    changed_rounds.append(rnd.number)
+            for penalty in season.penalties:
+                if penalty not in current.penalties:
+                    revision = _bump(session, row, actor, reason, "penalty")
+                    session.add(mappers.penalty_row(season.id, revision, penalty))
+            for adjustment in season.adjustments:
+                if adjustment not in current.adjustments:
+                    revision = _bump(session, row, actor, reason, "adjustment")
+                    session.add(mappers.adjustment_row(season.id, revision, adjustment))
+            return LoadReport(season.id, row.revision, row.revision != start, tuple(changed_rounds))
+
+    def post_results(
+        self,
+        season_id: str,
+        round_number: int,
+        lines: Sequence[ResultLine],
+        status: RoundStatus,
+        actor: str,
+        reason: str,
+    ) -> ResultVersion:
+        with self._write() as session, session.begin():
+            row = _season_row(session, season_id, lock=True)
+            return _post(session, row, round_number, lines, status, actor, reason)
+
+    def add_penalty(self, season_id: str, penalty: Penalty, actor: str) -> int:
+        with self._write() as session, session.begin():
+            row = _season_row(session, season_id, lock=True)
+            revision = _bump(session, row, actor, penalty.reason, "penalty")
+            session.add(mappers.penalty_row(season_id, revision, penalty))
+            return revision
+
+    def add_adjustment(self, season_id: str, adjustment: PointsAdjustment, actor: str) -> int:
+        with self._write() as session, session.begin():
+            row = _season_row(session, season_id, lock=True)
+            revision = _bump(session, row, actor, adjustment.reason, "adjustment")
+            session.add(mappers.adjustment_row(season_id, revision, adjustment))
+            return revision
+
+    def create_token(self, name: str) -> str:
+        token = new_token()
+        with self._write() as session, session.begin():
+            session.add(TokenRow(name=name, token_hash=hash_token(token), created_at=now()))
+        return token
+
+
+# -- helpers (all take the caller's session: one transaction per public call) --
+
+
+def _season_row(
+    session: Session, season_id: str, lock: bool = False, create: bool = False
+) -> SeasonRow:
+    query = select(SeasonRow).where(SeasonRow.id == season_id)
+    row = session.scalar(query.with_for_update() if lock else query)
+    if row is not None:
+        return row
+    if create:
+        row = SeasonRow(id=season_id, revision=0, created_at=now())
+        session.add(row)
+        session.flush()
+        return row
+    stored = ", ".join(session.scalars(select(SeasonRow.id).order_by(SeasonRow.id)))
+    raise NotFound(f"no season {season_id!r} (stored: {stored})")
+
+
+def _resolve(session: Session, season_id: str, as_of: AsOf) -> int:
+    """The revision to read: the latest, the one given, or the last at a moment."""
+    latest = _season_row(session, season_id).revision
+    if as_of is None:
+        return latest
+    if isinstance(as_of, int):
+        return as_of
+    moment = as_of if as_of.tzinfo else as_of.replace(tzinfo=dt.UTC)
+    found = session.scalar(
+        select(func.max(RevisionRow.revision)).where(
+            RevisionRow.season_id == season_id, RevisionRow.created_at <= moment
+        )
+    )
+    return 0 if found is None else found
+
+
+def _edition(session: Session, season_id: str, revision: int) -> EditionRow | None:
+    return session.scalar(
+        select(EditionRow)
+        .where(EditionRow.season_id == season_id, EditionRow.revision <= revision)
+        .order_by(EditionRow.revision.desc())
+        .limit(1)
+        .options(*_EDITION_CHILDREN)
+    )
+
+
+def _base(edition: EditionRow, season_id: str) -> Season:
+    return mappers.to_season(edition, season_id, (), {}, (), ())
+
+
+def _assemble(session: Session, edition: EditionRow, season_id: str, revision: int) -> Season:
+    latest = (
+        select(ResultVersionRow.round, func.max(ResultVersionRow.version).label("version"))
+        .where(ResultVersionRow.season_id == season_id, ResultVersionRow.revision <= revision)
+        .group_by(ResultVersionRow.round)
+        .subquery()
+    )
+    versions = session.scalars(
+        select(ResultVersionRow)
+        .join(
+            latest,
+            (ResultVersionRow.round == latest.c.round)
+            & (ResultVersionRow.version == latest.c.version),
+        )
+        .where(ResultVersionRow.season_id == season_id)
+        .order_by(ResultVersionRow.round)
+        .options(selectinload(ResultVersionRow.lines))
+    ).all()
+    penalties = session.scalars(
+        select(PenaltyRow)
+        .where(PenaltyRow.season_id == season_id, PenaltyRow.revision <= revision)
+        .order_by(PenaltyRow.revision, PenaltyRow.id)
+    ).all()
+    adjustments = session.scalars(
+        select(AdjustmentRow)
+        .where(AdjustmentRow.season_id == season_id, AdjustmentRow.revision <= revision)
+        .order_by(AdjustmentRow.revision, AdjustmentRow.id)
+    ).all()
+    lines = [mappers.to_result_line(line) for v in versions for line in v.lines]
+    statuses = {v.round: RoundStatus(v.status) for v in versions}
+    return mappers.to_season(edition, season_id, lines, statuses, penalties, adjustments)
+
+
+def _bump(session: Session, row: SeasonRow, actor: str, reason: str, kind: str) -> int:
+    row.revision += 1
+    session.add(
+        RevisionRow(
+            season_id=row.id,
+            revision=row.revision,
+            created_at=now(),
+            actor=actor,
+            reason=reason,
+            kind=kind,
+        )
+    )
+    return row.revision
+
+
+def _series(session: Session, season: Season) -> SeriesRow:
+    series = season.series
+    row = session.scalar(
+        select(SeriesRow).where(
+            SeriesRow.name == series.name,
+            SeriesRow.short_name == series.short_name,
+            SeriesRow.sanctioning_body == series.sanctioning_body,
+        )
+    )
+    if row is None:
+        row = SeriesRow(
+            name=series.name,
+            short_name=series.short_name,
+            sanctioning_body=series.sanctioning_body,
+        )
+        session.add(row)
+    return row
+
+
+def _post(
+    session: Session,
+    row: SeasonRow,
+    round_number: int,
+    lines: Sequence[ResultLine],
+    status: RoundStatus,
+    actor: str,
+    reason: str,
+) -> ResultVersion:
+    newest = select(func.max(EditionRow.revision)).where(EditionRow.season_id == row.id)
+    held = session.scalar(
+        select(func.count())
+        .select_from(RoundRow)
+        .join(EditionRow, RoundRow.edition_id == EditionRow.id)
+        .where(
+            EditionRow.season_id == row.id,
+            EditionRow.revision == newest.scalar_subquery(),
+            RoundRow.number == round_number,
+        )
+    )
+    if not held:
+        raise NotFound(f"no round {round_number} in season {row.id!r}")
+    previous = session.scalar(
+        select(func.max(ResultVersionRow.version)).where(
+            ResultVersionRow.season_id == row.id, ResultVersionRow.round == round_number
+        )
+    )
+    revision = _bump(session, row, actor, reason, "results")
+    version = ResultVersionRow(
+        season_id=row.id,
+        round=round_number,
+        version=(previous or 0) + 1,
+        revision=revision,
+        status=status.value,
+        created_at=now(),
+        actor=actor,
+        reason=reason,
+        lines=mappers.result_line_rows(lines),
+    )
+    session.add(version)
+    session.flush()
+    return mappers.to_result_version(version)
