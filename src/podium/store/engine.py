@@ -10,6 +10,7 @@ write lock up front (BEGIN IMMEDIATE) so two loads queue instead of failing.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -64,15 +65,27 @@ def _sqlite_begin(connection: Any) -> None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to ``revision`` with Alembic (no alembic.ini needed)."""
+    """Bring the schema up to ``revision`` with Alembic (no alembic.ini needed)."""
     from alembic import command
+
+    _migrate(engine, command.upgrade, revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take the schema back to ``revision`` ("base": empty). Drops data."""
+    from alembic import command
+
+    _migrate(engine, command.downgrade, revision)
+
+
+def _migrate(engine: Engine, step: Callable[[Any, str], None], revision: str) -> None:
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+        step(config, revision)
 
 
 def schema_revision(engine: Engine) -> str | None:
