@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from podium.model import (
     Aspiration,
@@ -54,6 +55,7 @@ from podium.store.models import (
     TeamAliasRow,
     TeamRow,
 )
+from podium.store.reader import EditionRows, HistoryRows
 
 
 def base_of(season: Season) -> Season:
@@ -284,44 +286,49 @@ def adjustment_row(season_id: str, revision: int, a: PointsAdjustment) -> Adjust
 
 
 # -- rows -> model ---------------------------------------------------------
+# Reads hand plain rows (store/reader.py); result versions may also be ORM
+# objects. Both expose the columns as attributes, hence the ``Any``.
 
 
-def to_season(
-    edition: EditionRow,
-    season_id: str,
-    results: Sequence[ResultLine],
-    statuses: dict[int, RoundStatus],
-    penalties: Sequence[PenaltyRow],
-    adjustments: Sequence[AdjustmentRow],
-) -> Season:
-    """A season from its edition, the visible result lines and round statuses
-    (from the latest visible version of each round), penalties and adjustments."""
+def to_season(rows: EditionRows, season_id: str, history: HistoryRows | None) -> Season:
+    """A season from an edition's rows and, unless None (the base alone), what
+    later revisions added: the latest visible version of each round (its lines
+    and its status), penalties and adjustments."""
+    edition = rows.edition
+    versions = history.versions if history else ()
+    statuses = {v.round: RoundStatus(v.status) for v in versions}
     return Season(
         id=season_id,
         series=Series(
-            edition.series.name, edition.series.short_name, edition.series.sanctioning_body
+            edition.series_name, edition.series_short_name, edition.series_sanctioning_body
         ),
         year=edition.year,
         rules=Ruleset.model_validate(edition.rules),
-        classes=tuple(_to_class(c) for c in edition.classes),
+        classes=tuple(_to_class(c) for c in rows.classes),
         circuits=tuple(
             Circuit(c.name, c.length_km, c.length_mi, c.turns, c.location, c.source)
-            for c in edition.circuits
+            for c in rows.circuits
         ),
-        rounds=tuple(_to_round(r, statuses.get(r.number)) for r in edition.rounds),
+        rounds=tuple(_to_round(r, statuses.get(r.number)) for r in rows.rounds),
         teams=tuple(
-            Team(t.name, tuple(a.alias for a in t.aliases), t.nationality, t.source)
-            for t in edition.teams
+            Team(t.name, tuple(rows.team_aliases.get(t.id, ())), t.nationality, t.source)
+            for t in rows.teams
         ),
         drivers=tuple(
-            Driver(d.name, d.nationality, tuple(a.alias for a in d.aliases), d.source)
-            for d in edition.drivers
+            Driver(d.name, d.nationality, tuple(rows.driver_aliases.get(d.id, ())), d.source)
+            for d in rows.drivers
         ),
-        entries=tuple(_to_entry(e) for e in edition.entries),
-        results=tuple(results),
-        qualifying=tuple(_to_qualifying(q) for q in edition.qualifying),
-        penalties=tuple(to_penalty(p) for p in penalties),
-        adjustments=tuple(to_adjustment(a) for a in adjustments),
+        entries=tuple(
+            _to_entry(e, rows.cars.get(e.id, ()), rows.crew.get(e.id, ())) for e in rows.entries
+        ),
+        results=tuple(
+            to_result_line(line)
+            for v in versions
+            for line in (history.lines.get(v.id, ()) if history else ())
+        ),
+        qualifying=tuple(_to_qualifying(q) for q in rows.qualifying),
+        penalties=tuple(to_penalty(p) for p in history.penalties) if history else (),
+        adjustments=tuple(to_adjustment(a) for a in history.adjustments) if history else (),
         published=tuple(
             PublishedStanding(
                 p.championship,
@@ -334,25 +341,25 @@ def to_season(
                 p.engine,
                 p.line,
             )
-            for p in edition.published
+            for p in rows.published
         ),
         published_winners=tuple(
             PublishedWinner(w.round, w.class_code, w.car_no, w.team, tuple(w.drivers), w.line)
-            for w in edition.published_winners
+            for w in rows.published_winners
         ),
         name=edition.name,
         notes=edition.notes,
     )
 
 
-def _to_class(c: ClassRow) -> CarClass:
+def _to_class(c: Any) -> CarClass:
     rules = TechnicalRules(
         c.min_weight_kg, c.engine_na_max_l, c.engine_turbo_max_l, c.carbon_brakes_allowed
     )
     return CarClass(c.code, c.name, c.description, rules, c.source)
 
 
-def _to_round(r: RoundRow, status: RoundStatus | None) -> Round:
+def _to_round(r: Any, status: RoundStatus | None) -> Round:
     return Round(
         number=r.number,
         name=r.name,
@@ -366,7 +373,7 @@ def _to_round(r: RoundRow, status: RoundStatus | None) -> Round:
     )
 
 
-def _to_round_set(row: CarSpecRow | CrewMemberRow) -> RoundSet:
+def _to_round_set(row: Any) -> RoundSet:
     return RoundSet(
         frozenset(row.rounds),
         frozenset(row.absent_rounds),
@@ -376,7 +383,7 @@ def _to_round_set(row: CarSpecRow | CrewMemberRow) -> RoundSet:
     )
 
 
-def _to_entry(e: EntryRow) -> Entry:
+def _to_entry(e: Any, cars_rows: Sequence[Any], crew_rows: Sequence[Any]) -> Entry:
     cars = tuple(
         CarSpec(
             c.chassis,
@@ -389,7 +396,7 @@ def _to_entry(e: EntryRow) -> Entry:
             c.weight_kg,
             c.carbon_brakes,
         )
-        for c in e.cars
+        for c in cars_rows
     )
     return Entry(
         key=e.key,
@@ -400,13 +407,13 @@ def _to_entry(e: EntryRow) -> Entry:
         entrant=e.entrant,
         tyres=e.tyres,
         championships=None if e.championships is None else frozenset(e.championships),
-        crew=tuple(CrewMember(m.driver, _to_round_set(m), m.source) for m in e.crew),
+        crew=tuple(CrewMember(m.driver, _to_round_set(m), m.source) for m in crew_rows),
         source=e.source,
         confidence=e.confidence,
     )
 
 
-def _to_qualifying(q: QualifyingRow) -> QualifyingLine:
+def _to_qualifying(q: Any) -> QualifyingLine:
     return QualifyingLine(
         q.round,
         q.entry,
@@ -421,7 +428,7 @@ def _to_qualifying(q: QualifyingRow) -> QualifyingLine:
     )
 
 
-def to_result_line(r: ResultLineRow) -> ResultLine:
+def to_result_line(r: Any) -> ResultLine:
     return ResultLine(
         round=r.round,
         class_code=r.class_code,
@@ -444,13 +451,13 @@ def to_result_line(r: ResultLineRow) -> ResultLine:
     )
 
 
-def to_penalty(p: PenaltyRow) -> Penalty:
+def to_penalty(p: Any) -> Penalty:
     return Penalty(
         p.round, p.entry, PenaltyKind(p.kind), p.reason, p.value, p.championship, p.source
     )
 
 
-def to_adjustment(a: AdjustmentRow) -> PointsAdjustment:
+def to_adjustment(a: Any) -> PointsAdjustment:
     return PointsAdjustment(
         a.championship, a.class_code, a.competitor, a.points, a.reason, a.round, a.source
     )

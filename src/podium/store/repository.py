@@ -5,7 +5,7 @@ Every change bumps the season's revision and leaves a ``season_revisions``
 row (who, when, why). Reads pick, for revision R, the newest edition at or
 before R, the latest result version of each round at or before R, and the
 penalties and adjustments up to R, in a fixed number of queries (one per
-table) whatever the season's size.
+table, see reader.py) whatever the season's size.
 """
 
 from __future__ import annotations
@@ -31,32 +31,15 @@ from podium.repository import (
 )
 from podium.store import mappers
 from podium.store.models import (
-    AdjustmentRow,
     EditionRow,
-    EntryRow,
-    PenaltyRow,
     ResultVersionRow,
     RevisionRow,
     RoundRow,
     SeasonRow,
     SeriesRow,
-    TeamRow,
     TokenRow,
 )
-from podium.store.models.season import DriverRow
-
-_EDITION_CHILDREN = (
-    selectinload(EditionRow.classes),
-    selectinload(EditionRow.circuits),
-    selectinload(EditionRow.rounds),
-    selectinload(EditionRow.teams).selectinload(TeamRow.aliases),
-    selectinload(EditionRow.drivers).selectinload(DriverRow.aliases),
-    selectinload(EditionRow.entries).selectinload(EntryRow.cars),
-    selectinload(EditionRow.entries).selectinload(EntryRow.crew),
-    selectinload(EditionRow.qualifying),
-    selectinload(EditionRow.published),
-    selectinload(EditionRow.published_winners),
-)
+from podium.store.reader import EditionRows, read_edition, read_history
 
 
 class SqlRepository:
@@ -91,7 +74,7 @@ class SqlRepository:
     def season(self, season_id: str, as_of: AsOf = None) -> Season:
         with self._read() as session, session.begin():
             revision = _resolve(session, season_id, as_of)
-            edition = _edition(session, season_id, revision)
+            edition = read_edition(session, season_id, revision)
             if edition is None:
                 raise NotFound(f"season {season_id!r} did not exist as of {as_of}")
             return _assemble(session, edition, season_id, revision)
@@ -122,14 +105,14 @@ class SqlRepository:
         with self._write() as session, session.begin():
             row = _season_row(session, season.id, lock=True, create=True)
             start = row.revision
-            edition = _edition(session, season.id, row.revision)
+            edition = read_edition(session, season.id, row.revision)
             base = mappers.base_of(season)
-            if edition is None or _base(edition, season.id) != base:
+            if edition is None or mappers.to_season(edition, season.id, None) != base:
                 revision = _bump(session, row, actor, reason, "load")
                 series = _series(session, season)
                 session.add(mappers.edition_row(base, season.id, revision, series))
                 session.flush()
-                edition = _edition(session, season.id, revision)
+                edition = read_edition(session, season.id, revision)
                 assert edition is not None
             current = _assemble(session, edition, season.id, row.revision)
             changed_rounds = []
@@ -217,51 +200,8 @@ def _resolve(session: Session, season_id: str, as_of: AsOf) -> int:
     return 0 if found is None else found
 
 
-def _edition(session: Session, season_id: str, revision: int) -> EditionRow | None:
-    return session.scalar(
-        select(EditionRow)
-        .where(EditionRow.season_id == season_id, EditionRow.revision <= revision)
-        .order_by(EditionRow.revision.desc())
-        .limit(1)
-        .options(*_EDITION_CHILDREN)
-    )
-
-
-def _base(edition: EditionRow, season_id: str) -> Season:
-    return mappers.to_season(edition, season_id, (), {}, (), ())
-
-
-def _assemble(session: Session, edition: EditionRow, season_id: str, revision: int) -> Season:
-    latest = (
-        select(ResultVersionRow.round, func.max(ResultVersionRow.version).label("version"))
-        .where(ResultVersionRow.season_id == season_id, ResultVersionRow.revision <= revision)
-        .group_by(ResultVersionRow.round)
-        .subquery()
-    )
-    versions = session.scalars(
-        select(ResultVersionRow)
-        .join(
-            latest,
-            (ResultVersionRow.round == latest.c.round)
-            & (ResultVersionRow.version == latest.c.version),
-        )
-        .where(ResultVersionRow.season_id == season_id)
-        .order_by(ResultVersionRow.round)
-        .options(selectinload(ResultVersionRow.lines))
-    ).all()
-    penalties = session.scalars(
-        select(PenaltyRow)
-        .where(PenaltyRow.season_id == season_id, PenaltyRow.revision <= revision)
-        .order_by(PenaltyRow.revision, PenaltyRow.id)
-    ).all()
-    adjustments = session.scalars(
-        select(AdjustmentRow)
-        .where(AdjustmentRow.season_id == season_id, AdjustmentRow.revision <= revision)
-        .order_by(AdjustmentRow.revision, AdjustmentRow.id)
-    ).all()
-    lines = [mappers.to_result_line(line) for v in versions for line in v.lines]
-    statuses = {v.round: RoundStatus(v.status) for v in versions}
-    return mappers.to_season(edition, season_id, lines, statuses, penalties, adjustments)
+def _assemble(session: Session, edition: EditionRows, season_id: str, revision: int) -> Season:
+    return mappers.to_season(edition, season_id, read_history(session, season_id, revision))
 
 
 def _bump(session: Session, row: SeasonRow, actor: str, reason: str, kind: str) -> int:
