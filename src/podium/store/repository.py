@@ -112,21 +112,26 @@ class SqlRepository:
                 series = _series(session, season)
                 session.add(mappers.edition_row(base, season.id, revision, series))
                 session.flush()
-                edition = read_edition(session, season.id, revision)
-                assert edition is not None
-            current = _assemble(session, edition, season.id, row.revision)
+            # What the season holds besides its base data: compare, add what differs.
+            history = read_history(session, season.id, row.revision)
+            held = {
+                v.round: tuple(mappers.to_result_line(line) for line in history.lines.get(v.id, ()))
+                for v in history.versions
+            }
+            penalties = [mappers.to_penalty(p) for p in history.penalties]
+            adjustments = [mappers.to_adjustment(a) for a in history.adjustments]
             changed_rounds = []
             for rnd in season.rounds:
                 new = season.results_of(rnd.number)
-                if new and new != current.results_of(rnd.number):
+                if new and new != held.get(rnd.number, ()):
                     _post(session, row, rnd.number, new, rnd.status, actor, reason)
                     changed_rounds.append(rnd.number)
             for penalty in season.penalties:
-                if penalty not in current.penalties:
+                if penalty not in penalties:
                     revision = _bump(session, row, actor, reason, "penalty")
                     session.add(mappers.penalty_row(season.id, revision, penalty))
             for adjustment in season.adjustments:
-                if adjustment not in current.adjustments:
+                if adjustment not in adjustments:
                     revision = _bump(session, row, actor, reason, "adjustment")
                     session.add(mappers.adjustment_row(season.id, revision, adjustment))
             return LoadReport(season.id, row.revision, row.revision != start, tuple(changed_rounds))
@@ -204,13 +209,20 @@ def _assemble(session: Session, edition: EditionRows, season_id: str, revision: 
     return mappers.to_season(edition, season_id, read_history(session, season_id, revision))
 
 
-def _bump(session: Session, row: SeasonRow, actor: str, reason: str, kind: str) -> int:
+def _bump(
+    session: Session,
+    row: SeasonRow,
+    actor: str,
+    reason: str,
+    kind: str,
+    at: dt.datetime | None = None,
+) -> int:
     row.revision += 1
     session.add(
         RevisionRow(
             season_id=row.id,
             revision=row.revision,
-            created_at=now(),
+            created_at=at or now(),
             actor=actor,
             reason=reason,
             kind=kind,
@@ -265,14 +277,15 @@ def _post(
             ResultVersionRow.season_id == row.id, ResultVersionRow.round == round_number
         )
     )
-    revision = _bump(session, row, actor, reason, "results")
+    at = now()  # the version and its revision share one moment, for as_of=datetime
+    revision = _bump(session, row, actor, reason, "results", at)
     version = ResultVersionRow(
         season_id=row.id,
         round=round_number,
         version=(previous or 0) + 1,
         revision=revision,
         status=status.value,
-        created_at=now(),
+        created_at=at,
         actor=actor,
         reason=reason,
         lines=mappers.result_line_rows(lines),
