@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from podium.cli import _register, app
+from podium.service import open_season
 from podium.store import open_repository
 from tests.store.databases import sqlite_url
 
@@ -27,6 +28,10 @@ def url() -> str:
 def podium(*args: str) -> tuple[int, str, str]:
     result = runner.invoke(app, list(args))
     return result.exit_code, result.stdout, result.stderr
+
+
+def _csv(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
 
 
 def test_load_is_idempotent_and_says_what_changed(season_copy: Path, url: str) -> None:
@@ -49,8 +54,15 @@ def test_load_is_idempotent_and_says_what_changed(season_copy: Path, url: str) -
     assert "updated, now at revision" in out
     assert "teams: 1 changed (Dyson Racing)" in out
     assert "results: new version for round(s) 9" in out
-    versions = open_repository(url).result_versions("alms-2004", 9)
-    assert [(v.version, v.actor, v.reason) for v in versions][-1] == (2, "stewards", "laps")
+    code, out, _ = podium("db", "versions", "9", "-d", url, "--format", "csv")
+    rows = [(r["version"], r["status"], r["by"], r["reason"], r["lines"]) for r in _csv(out)]
+    lines = str(len(open_season(season_copy).results_of(9)))
+    assert rows == [
+        ("1", "official", "podium db load", "season load", lines),
+        ("2", "official", "stewards", "laps", lines),
+    ]
+    code, _, err = podium("db", "versions", "9", "-S", "alms-1999", "-d", url)
+    assert code == 1 and "no season 'alms-1999'" in err
 
 
 def test_a_broken_folder_is_refused_and_writes_nothing(season_copy: Path, url: str) -> None:
@@ -71,7 +83,7 @@ def test_seasons_upgrade_and_token(url: str, monkeypatch: pytest.MonkeyPatch) ->
     assert out.endswith("schema already at 0001\n")
     podium("db", "load")  # the built-in season
     code, out, _ = podium("db", "seasons", "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = _csv(out)
     assert rows == [
         {
             "id": "alms-2004",

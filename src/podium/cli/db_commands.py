@@ -122,6 +122,51 @@ def seasons(database: DatabaseOption = None, fmt: FormatOption = Format.TABLE) -
     emit(build, fmt)
 
 
+@db.command("versions")
+def versions(
+    round_number: Annotated[int, typer.Argument(metavar="ROUND", help="Round number, e.g. 9.")],
+    season_id: Annotated[
+        str, typer.Option("--season-id", "-S", help="Stored season id (see `podium db seasons`).")
+    ] = "alms-2004",
+    database: DatabaseOption = None,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """Every version of a round's results: status, when, who and why.
+
+    An amendment (a DSQ after a protest, a reinstatement on appeal) adds a
+    version and keeps the earlier ones; standings "as of" an earlier revision
+    use the version that was current then.
+
+    Example: podium db versions 9 --season-id alms-2004
+    """
+    from podium.render.tabular import Tabular
+    from podium.store import open_repository
+
+    def build() -> Tabular:
+        repo = open_repository(database)
+        try:
+            found = repo.result_versions(season_id, round_number)
+        finally:
+            repo.close()
+        columns = ["version", "revision", "status", "when (UTC)", "by", "reason", "lines"]
+        rows = [
+            [
+                str(v.version),
+                str(v.revision),
+                v.status.value,
+                v.created_at.strftime("%Y-%m-%d %H:%M:%S"),
+                v.actor,
+                v.reason,
+                str(len(v.lines)),
+            ]
+            for v in found
+        ]
+        title = f"{season_id} round {round_number}: result versions"
+        return Tabular(columns, rows, title, right={"version", "revision", "lines"})
+
+    emit(build, fmt)
+
+
 @db.command("upgrade")
 def upgrade(database: DatabaseOption = None) -> None:
     """Create the database or bring its schema to the latest migration.
