@@ -112,3 +112,12 @@ def test_the_installed_command_runs(url: str) -> None:
         check=False,
     )
     assert (done.returncode, done.stdout) == (0, "[]\n"), done.stderr
+
+
+def test_a_bad_or_unreachable_database_is_a_clear_error() -> None:
+    code, _, err = podium("db", "seasons", "--database", "nonsense")
+    assert code == 1 and "not a database URL podium can use" in err
+    unreachable = "postgresql+psycopg://podium:secret@127.0.0.1:1/podium"
+    code, _, err = podium("db", "upgrade", "--database", unreachable)
+    assert code == 1 and "cannot open the database" in err
+    assert "secret" not in err  # passwords are never printed

@@ -10,12 +10,16 @@ write lock up front (BEGIN IMMEDIATE) so two loads queue instead of failing.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+
+from podium.errors import InputError, PodiumError, Problem
 
 ENV = "PODIUM_DATABASE_URL"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -40,9 +44,22 @@ def database_url(url: str | None = None) -> str:
 
 
 def create_store_engine(url: str) -> Engine:
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+    """An engine for ``url``; InputError when it is not a URL podium can use."""
+    try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() != "sqlite":
+            return create_engine(url, pool_pre_ping=True)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise InputError(
+            Problem(
+                "--database / $PODIUM_DATABASE_URL",
+                None,
+                "url",
+                f"not a database URL podium can use ({exc})",
+                expected="sqlite:///path/podium.db or postgresql+psycopg://user@host/db",
+                found=url.split("@")[-1] if "@" in url else url,
+            )
+        ) from None
     database = parsed.database or ""
     if database and database != ":memory:" and not database.startswith("file:"):
         Path(database).parent.mkdir(parents=True, exist_ok=True)
@@ -83,7 +100,7 @@ def _migrate(engine: Engine, step: Callable[[Any, str], None], revision: str) ->
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
+    with reporting(engine), engine.begin() as connection:
         config.attributes["connection"] = connection
         step(config, revision)
 
@@ -92,5 +109,19 @@ def schema_revision(engine: Engine) -> str | None:
     """The Alembic revision the database is at (None: empty database)."""
     from alembic.runtime.migration import MigrationContext
 
-    with engine.connect() as connection:
+    with reporting(engine), engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
+
+
+@contextmanager
+def reporting(engine: Engine) -> Iterator[None]:
+    """A server that is down or refuses us: a PodiumError naming it (no password)."""
+    try:
+        yield
+    except OperationalError as exc:
+        engine.dispose()
+        where = engine.url.render_as_string(hide_password=True)
+        reason = str(exc.orig or exc).strip().splitlines()[0]
+        raise PodiumError(
+            Problem(where, None, "database", f"cannot open the database: {reason}")
+        ) from None
