@@ -1,5 +1,6 @@
 # podium: two commands do everything on a fresh machine.
-#   make run    set up, then serve the built-in 2004 ALMS season at http://127.0.0.1:8000
+#   make run    set up, load the built-in 2004 ALMS season into the SQLite database,
+#               then serve it at http://127.0.0.1:8000
 #   make test   set up, then lint, type-check and run the whole test suite
 
 PYTHON ?= python3
@@ -18,6 +19,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 run: setup
+	$(BIN)/podium db load
 	$(BIN)/podium serve --host 127.0.0.1 --port 8000
 
 lint: setup
@@ -33,7 +35,9 @@ unit: setup
 test: lint typecheck unit
 
 bench: setup
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/bench_scoring.py
+	$(BIN)/python bench/store_read.py
+	$(BIN)/python bench/http_standings.py
 
 bench-http: setup
 	$(BIN)/python bench/http_standings.py

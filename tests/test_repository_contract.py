@@ -4,16 +4,24 @@ store adds itself to ``REPOSITORIES``)."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable
+from fractions import Fraction
 
 import pytest
 
-from podium.model import RoundStatus, Status
+from podium.errors import InputError, NotFound
+from podium.model import Penalty, PenaltyKind, PointsAdjustment, RoundStatus, Status
 from podium.model.season import Season
 from podium.repository import MemoryRepository, Repository
 from podium.service import Championships
+from tests.store.databases import postgres_repository, sqlite_repository
 
-REPOSITORIES: dict[str, Callable[[], Repository]] = {"memory": MemoryRepository}
+REPOSITORIES: dict[str, Callable[[], Repository]] = {
+    "memory": MemoryRepository,
+    "sqlite": sqlite_repository,
+    "postgresql": postgres_repository,
+}
 
 
 @pytest.fixture(params=sorted(REPOSITORIES))
@@ -63,3 +71,60 @@ def test_tokens_are_verified_by_hash(repo: Repository) -> None:
     token = repo.create_token("results desk")
     assert repo.verify_token(token) == "results desk"
     assert repo.verify_token(token + "x") is None
+
+
+def test_a_load_with_an_unknown_class_is_refused_and_writes_nothing(
+    repo: Repository, alms: Season
+) -> None:
+    entries = (dataclasses.replace(alms.entries[0], class_code="LMP3"), *alms.entries[1:])
+    with pytest.raises(InputError) as refused:
+        repo.load_season(dataclasses.replace(alms, entries=entries), actor="test")
+    problem = refused.value.problems[0]
+    assert (problem.field, problem.found) == ("class", "LMP3")
+    assert "LMP1" in problem.expected
+    assert repo.season_ids() == []
+
+
+def test_posting_to_an_unknown_round_or_season_is_refused(repo: Repository, alms: Season) -> None:
+    repo.load_season(alms, actor="test")
+    revision = repo.revision("alms-2004")
+    with pytest.raises(NotFound):
+        repo.post_results("alms-2004", 99, (), RoundStatus.OFFICIAL, "desk", "typo")
+    with pytest.raises(NotFound):
+        repo.season("alms-1999")
+    assert repo.revision("alms-2004") == revision
+    assert repo.result_versions("alms-2004", 99) == []
+
+
+def test_as_of_a_moment_and_before_the_first_load(repo: Repository, alms: Season) -> None:
+    repo.load_season(alms, actor="test")
+    loaded = repo.result_versions("alms-2004", 9)[-1].created_at
+    dsq = tuple(
+        dataclasses.replace(line, status=Status.DISQUALIFIED, class_pos=None)
+        if line.entry == "24"
+        else line
+        for line in alms.results_of(9)
+    )
+    amended = repo.post_results("alms-2004", 9, dsq, RoundStatus.AMENDED, "stewards", "DSQ")
+    assert amended.created_at > loaded and amended.created_at.tzinfo is not None
+    assert repo.season("alms-2004", as_of=loaded).results_of(9) == alms.results_of(9)
+    assert repo.season("alms-2004", as_of=amended.created_at).results_of(9) == dsq
+    assert repo.season("alms-2004", as_of=loaded).round(9).status is alms.round(9).status
+    with pytest.raises(NotFound):
+        repo.season("alms-2004", as_of=loaded - dt.timedelta(days=1))
+
+
+def test_penalties_and_adjustments_are_revisions(repo: Repository, alms: Season) -> None:
+    repo.load_season(alms, actor="test")
+    before = repo.revision("alms-2004")
+    adjustment = PointsAdjustment("teams", "GT", "Alex Job Racing", Fraction(-5, 2), "fine")
+    penalty = Penalty(9, "24", PenaltyKind.TIME, "jump start", value="10s")
+    assert repo.add_adjustment("alms-2004", adjustment, "stewards") == before + 1
+    assert repo.add_penalty("alms-2004", penalty, "stewards") == before + 2
+    now_ = repo.season("alms-2004")
+    assert now_.adjustments == (adjustment,)
+    assert now_.penalties == (*alms.penalties, penalty)
+    assert repo.season("alms-2004", as_of=before + 1).penalties == alms.penalties
+    assert repo.season("alms-2004", as_of=before).adjustments == ()
+    # Loading the original file again adds nothing and removes nothing.
+    assert not repo.load_season(alms, actor="test").changed

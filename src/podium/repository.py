@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from podium.errors import NotFound
+from podium.errors import InputError, NotFound, Severity
 from podium.model.calendar import RoundStatus
+from podium.model.checks import check_season
 from podium.model.results import Penalty, PointsAdjustment, ResultLine
 from podium.model.season import Season
 
@@ -59,9 +60,10 @@ class Repository(Protocol):
 
     def revision(self, season_id: str) -> int: ...
 
-    def load_season(
-        self, season: Season, actor: str, reason: str = "season load"
-    ) -> LoadReport: ...
+    def load_season(self, season: Season, actor: str, reason: str = "season load") -> LoadReport:
+        """Load or update a season (idempotent). Raises InputError, writing
+        nothing, when the season does not pass podium.model.checks."""
+        ...
 
     def post_results(
         self,
@@ -91,6 +93,14 @@ def hash_token(token: str) -> str:
 
 def new_token() -> str:
     return "pdm_" + secrets.token_urlsafe(32)
+
+
+def refuse_invalid(season: Season) -> None:
+    """Loads refuse a season with errors (e.g. an entry in an unknown class),
+    before writing anything."""
+    errors = [p for p in check_season(season) if p.severity is Severity.ERROR]
+    if errors:
+        raise InputError(errors)
 
 
 def now() -> dt.datetime:
@@ -162,6 +172,7 @@ class MemoryRepository:
         )
 
     def load_season(self, season: Season, actor: str, reason: str = "season load") -> LoadReport:
+        refuse_invalid(season)
         base = replace(season, results=(), penalties=(), adjustments=())
         stored = self._seasons.get(season.id)
         if stored is None:

@@ -26,11 +26,24 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 SCRATCH = "alms-2004-scratch"
 
 
+BACKENDS = ("memory", "sqlite", "postgresql")
+"""The web suite runs on each repository: in memory, SQLite and PostgreSQL."""
+
+
+def new_repository(backend: str) -> Repository:
+    if backend == "memory":
+        return MemoryRepository()
+    from tests.store.databases import postgres_repository, sqlite_repository
+
+    return sqlite_repository() if backend == "sqlite" else postgres_repository()
+
+
 @dataclass
 class Site:
     url: str
-    repository: MemoryRepository
+    repository: Repository
     token: str
+    backend: str = "memory"
 
     def client(self) -> httpx.Client:
         return httpx.Client(base_url=self.url, timeout=30)
@@ -64,20 +77,20 @@ def serving(repository: Repository) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-def loaded(alms: Season, *extra: Season) -> MemoryRepository:
-    repository = MemoryRepository()
+def loaded(alms: Season, *extra: Season, backend: str = "memory") -> Repository:
+    repository = new_repository(backend)
     for season in (alms, *extra):
         repository.load_season(season, actor="tests")
     return repository
 
 
-@pytest.fixture(scope="session")
-def site(alms: Season) -> Iterator[Site]:
+@pytest.fixture(scope="session", params=BACKENDS)
+def site(request: pytest.FixtureRequest, alms: Season) -> Iterator[Site]:
     scratch = dataclasses.replace(alms, id=SCRATCH, name="2004 ALMS (scratch copy)")
-    repository = loaded(alms, scratch)
+    repository = loaded(alms, scratch, backend=request.param)
     token = repository.create_token("results desk")
     with serving(repository) as url:
-        yield Site(url, repository, token)
+        yield Site(url, repository, token, request.param)
 
 
 @pytest.fixture

@@ -54,3 +54,39 @@ def test_serve_prints_its_address_and_serves_a_season_folder(season_copy: Path) 
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_serve_loads_the_built_in_season_into_an_empty_database(tmp_path: Path) -> None:
+    port = free_port()
+    podium = Path(sys.executable).with_name("podium")
+    url = f"sqlite:///{tmp_path / 'podium.db'}"
+    process = subprocess.Popen(
+        [str(podium), "serve", "--port", str(port), "--database", url],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == (
+            "podium: loaded the built-in season alms-2004 into the database"
+        )
+        assert process.stdout.readline().strip() == (
+            f"podium: serving http://127.0.0.1:{port}/seasons/alms-2004 "
+            f"(API: http://127.0.0.1:{port}/api/v1)"
+        )
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                response = httpx.get(
+                    f"http://127.0.0.1:{port}/seasons/alms-2004/standings/GT/teams.json"
+                )
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "podium serve did not answer"
+                time.sleep(0.1)
+        assert response.status_code == 200
+        assert (tmp_path / "podium.db").is_file()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -26,7 +26,8 @@ app = typer.Typer(
 
 def _register() -> None:
     from podium.cli import (
-        season_commands,  # noqa: F401  (registers commands)
+        db_commands,  # noqa: F401  (each module registers its commands)
+        season_commands,  # noqa: F401
         web_commands,  # noqa: F401
     )
 

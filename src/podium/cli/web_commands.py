@@ -108,17 +108,29 @@ def serve(
         str | None,
         typer.Option(
             "--database",
+            "-d",
             envvar="PODIUM_DATABASE_URL",
-            help="Serve a database, e.g. sqlite:///podium.db or postgresql+psycopg://...",
+            show_default="SQLite file in the user's data directory",
+            help="Database to serve, e.g. sqlite:///podium.db or postgresql+psycopg://user@host/db.",
         ),
     ] = None,
-    season: SeasonOption = None,
+    season: Annotated[
+        Path | None,
+        typer.Option(
+            "--season",
+            "-s",
+            file_okay=False,
+            help="Serve this season folder from memory instead of a database.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the web site and the JSON API (/api/v1, OpenAPI at /api/v1/openapi.json).
 
-    Without --database, serves the season folder given by --season (default:
-    the built-in 2004 ALMS) from memory, and prints a write token valid until
-    the server stops.
+    By default it serves the embedded SQLite database (the file podium db load
+    writes), loading the built-in 2004 ALMS season first if the database holds
+    no season. --database serves another database (PostgreSQL works the same).
+    --season PATH serves a season folder from memory, with a write token valid
+    until the server stops.
 
     Example: podium serve --port 8000   then open http://127.0.0.1:8000/seasons/alms-2004
     """
@@ -139,7 +151,7 @@ def serve(
     gc.freeze()
     first = f"/seasons/{ids[0]}" if ids else ""
     typer.echo(f"podium: serving http://{host}:{port}{first} (API: http://{host}:{port}/api/v1)")
-    if not database:
+    if season is not None:
         # A memory repository has no `podium token create`: mint one for this process.
         token = repository.create_token("podium serve")
         typer.echo(f"podium: write token for this process (memory only): {token}")
@@ -147,21 +159,22 @@ def serve(
 
 
 def open_repository(database: str | None, season: Path | None) -> Any:
-    """A database repository, or a memory one holding the season folder."""
-    if database:
-        try:
-            from podium.store import (  # type: ignore[import-not-found,unused-ignore]
-                open_repository as open_store,
-            )
-        except ImportError:
-            typer.echo("error: --database needs podium.store, which this build lacks", err=True)
-            raise typer.Exit(1) from None
-        with failing_cleanly():
-            return open_store(database)
-    from podium.repository import MemoryRepository
+    """A memory repository holding a season folder, or a database (loaded
+    with the built-in season when it holds none)."""
     from podium.service import open_season
 
-    repository = MemoryRepository()
+    if season is not None:
+        from podium.repository import MemoryRepository
+
+        memory = MemoryRepository()
+        with failing_cleanly():
+            memory.load_season(open_season(season), actor="podium serve")
+        return memory
+    from podium.store import open_repository as open_store
+
     with failing_cleanly():
-        repository.load_season(open_season(season), actor="podium serve")
-    return repository
+        store = open_store(database)
+        if not store.season_ids():
+            report = store.load_season(open_season(), actor="podium serve")
+            typer.echo(f"podium: loaded the built-in season {report.season_id} into the database")
+    return store

@@ -1,0 +1,217 @@
+"""Commands for the database: `podium db load|seasons|upgrade` and
+`podium token create`. The store is SQLite by default (a file in the user's
+data directory); --database or $PODIUM_DATABASE_URL picks another."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from podium.cli import app
+from podium.cli.common import FormatOption, emit, failing_cleanly
+from podium.render.tabular import Format
+
+db = typer.Typer(
+    name="db",
+    help=(
+        "Store seasons in a database (SQLite by default, or PostgreSQL).\n\n"
+        "Example: podium db load path/to/season/ --database sqlite:///podium.db"
+    ),
+    no_args_is_help=True,
+)
+token = typer.Typer(
+    name="token",
+    help="Tokens for the write API.\n\nExample: podium token create --name 'results desk'",
+    no_args_is_help=True,
+)
+app.add_typer(db)
+app.add_typer(token)
+
+DatabaseOption = Annotated[
+    str | None,
+    typer.Option(
+        "--database",
+        "-d",
+        envvar="PODIUM_DATABASE_URL",
+        show_default="~/.local/share/podium/podium.db",
+        help=(
+            "SQLAlchemy URL, e.g. sqlite:///podium.db or "
+            "postgresql+psycopg://user:password@host/podium."
+        ),
+    ),
+]
+
+
+@db.command("load")
+def load(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Season folder (see docs/formats.md); default: the built-in 2004 ALMS.",
+            file_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    database: DatabaseOption = None,
+    actor: Annotated[
+        str, typer.Option("--by", help="Who is loading (kept with the revision).")
+    ] = "podium db load",
+    reason: Annotated[str, typer.Option("--reason", help="Why (kept with the revision).")] = (
+        "season load"
+    ),
+) -> None:
+    """Load a season folder, or update the stored season from it.
+
+    Idempotent: loading the same folder again changes nothing. Changed
+    results become a new result version of their round; the old version is
+    kept (see `podium db seasons` and docs/store.md). A folder with any error
+    is refused and nothing is written.
+
+    Example: podium db load path/to/season/ --by "results desk" --reason "Laguna Seca official"
+    """
+    from podium.service import open_season
+    from podium.store import open_repository
+    from podium.store.changes import describe_load
+
+    with failing_cleanly():
+        season = open_season(path)
+        repo = open_repository(database)
+        try:
+            before = repo.season(season.id) if season.id in repo.season_ids() else None
+            report = repo.load_season(season, actor=actor, reason=reason)
+        finally:
+            repo.close()
+    for line in describe_load(before, season, report):
+        typer.echo(line)
+
+
+@db.command("seasons")
+def seasons(database: DatabaseOption = None, fmt: FormatOption = Format.TABLE) -> None:
+    """The seasons in the database, with their current revision.
+
+    Example: podium db seasons --format csv
+    """
+    from podium.render.tabular import Tabular
+    from podium.store import open_repository
+
+    def build() -> Tabular:
+        repo = open_repository(database)
+        try:
+            rows = []
+            for season_id in repo.season_ids():
+                season = repo.season(season_id)
+                rows.append(
+                    [
+                        season_id,
+                        season.title,
+                        str(len(season.classes)),
+                        str(len(season.rounds)),
+                        str(len(season.rounds_with_results())),
+                        str(len(season.entries)),
+                        str(repo.revision(season_id)),
+                    ]
+                )
+        finally:
+            repo.close()
+        columns = ["id", "season", "classes", "rounds", "with results", "entries", "revision"]
+        right = {"classes", "rounds", "with results", "entries", "revision"}
+        return Tabular(columns, rows, f"Seasons in {repo.url}", right=right)
+
+    emit(build, fmt)
+
+
+@db.command("versions")
+def versions(
+    round_number: Annotated[int, typer.Argument(metavar="ROUND", help="Round number, e.g. 9.")],
+    season_id: Annotated[
+        str, typer.Option("--season-id", "-S", help="Stored season id (see `podium db seasons`).")
+    ] = "alms-2004",
+    database: DatabaseOption = None,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """Every version of a round's results: status, when, who and why.
+
+    An amendment (a DSQ after a protest, a reinstatement on appeal) adds a
+    version and keeps the earlier ones; standings "as of" an earlier revision
+    use the version that was current then.
+
+    Example: podium db versions 9 --season-id alms-2004
+    """
+    from podium.render.tabular import Tabular
+    from podium.store import open_repository
+
+    def build() -> Tabular:
+        repo = open_repository(database)
+        try:
+            found = repo.result_versions(season_id, round_number)
+        finally:
+            repo.close()
+        columns = ["version", "revision", "status", "when (UTC)", "by", "reason", "lines"]
+        rows = [
+            [
+                str(v.version),
+                str(v.revision),
+                v.status.value,
+                v.created_at.strftime("%Y-%m-%d %H:%M:%S"),
+                v.actor,
+                v.reason,
+                str(len(v.lines)),
+            ]
+            for v in found
+        ]
+        title = f"{season_id} round {round_number}: result versions"
+        return Tabular(columns, rows, title, right={"version", "revision", "lines"})
+
+    emit(build, fmt)
+
+
+@db.command("upgrade")
+def upgrade(database: DatabaseOption = None) -> None:
+    """Create the database or bring its schema to the latest migration.
+
+    Every other command does this too; run it on its own before deploying.
+
+    Example: podium db upgrade --database postgresql+psycopg://podium@localhost/podium
+    """
+    from podium.store.engine import create_store_engine, database_url, schema_revision
+    from podium.store.engine import upgrade as upgrade_schema
+
+    with failing_cleanly():
+        engine = create_store_engine(database_url(database))
+        try:
+            before = schema_revision(engine)
+            upgrade_schema(engine)
+            after = schema_revision(engine)
+        finally:
+            engine.dispose()
+    where = engine.url.render_as_string(hide_password=True)
+    if before == after:
+        typer.echo(f"{where}: schema already at {after}")
+    else:
+        typer.echo(f"{where}: schema upgraded from {before or 'empty'} to {after}")
+
+
+@token.command("create")
+def create(
+    name: Annotated[str, typer.Option("--name", "-n", help="Who or what the token is for.")],
+    database: DatabaseOption = None,
+) -> None:
+    """Create a token for the write API and print it once.
+
+    Only its hash is stored: keep the token, it cannot be shown again. Send it
+    as `Authorization: Bearer <token>`.
+
+    Example: podium token create --name "results desk"
+    """
+    from podium.store import open_repository
+
+    with failing_cleanly():
+        repo = open_repository(database)
+        try:
+            secret = repo.create_token(name)
+        finally:
+            repo.close()
+    typer.echo(secret)
+    typer.echo(f"token for {name!r} created; it will not be shown again", err=True)

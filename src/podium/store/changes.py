@@ -1,0 +1,81 @@
+"""What a load changed, in words a results desk reads: "entries: 1 added (#99)".
+
+Compares the stored season with the one being loaded, part by part, by
+natural key (class code, round number, entry key, team and driver name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from podium.model.season import Season
+from podium.repository import LoadReport
+
+_PARTS: tuple[tuple[str, Callable[[Any], object]], ...] = (
+    ("classes", lambda c: c.code),
+    ("circuits", lambda c: c.name),
+    ("rounds", lambda r: r.number),
+    ("teams", lambda t: t.name),
+    ("drivers", lambda d: d.name),
+    ("entries", lambda e: e.key),
+    ("qualifying", lambda q: (q.round, q.entry)),
+    ("published", lambda p: (p.championship, p.class_code, p.name)),
+)
+_SHOWN = 5
+
+
+def describe_load(before: Season | None, after: Season, report: LoadReport) -> list[str]:
+    """One line per part that changed; a single line when nothing did."""
+    if not report.changed:
+        return [f"{after.id}: unchanged (revision {report.revision})"]
+    head = "new season" if before is None else "updated"
+    lines = [f"{after.id}: {head}, now at revision {report.revision} ({after.title})"]
+    if before is not None:
+        if (before.series, before.year, before.name, before.notes) != (
+            after.series,
+            after.year,
+            after.name,
+            after.notes,
+        ):
+            lines.append("  season details changed")
+        if before.rules != after.rules:
+            lines.append("  rules changed")
+        for part, key in _PARTS:
+            change = _diff(getattr(before, part), getattr(after, part), key)
+            if change:
+                lines.append(f"  {part}: {change}")
+    if report.rounds_changed:
+        numbers = ", ".join(str(n) for n in report.rounds_changed)
+        what = "round(s)" if before is None else "new version for round(s)"
+        lines.append(f"  results: {what} {numbers}")
+    if before is not None:
+        penalties = sum(1 for p in after.penalties if p not in before.penalties)
+        adjustments = sum(1 for a in after.adjustments if a not in before.adjustments)
+    else:
+        penalties, adjustments = len(after.penalties), len(after.adjustments)
+    if penalties:
+        lines.append(f"  penalties: {penalties} added")
+    if adjustments:
+        lines.append(f"  points adjustments: {adjustments} added")
+    return lines
+
+
+def _diff(old: Sequence[Any], new: Sequence[Any], key: Callable[[Any], object]) -> str:
+    was = {key(item): item for item in old}
+    now = {key(item): item for item in new}
+    groups = (
+        ("added", [k for k in now if k not in was]),
+        ("removed", [k for k in was if k not in now]),
+        ("changed", [k for k in now if k in was and now[k] != was[k]]),
+    )
+    return "; ".join(f"{len(keys)} {word} ({_names(keys)})" for word, keys in groups if keys)
+
+
+def _names(keys: list[object]) -> str:
+    shown = ", ".join(_name(k) for k in keys[:_SHOWN])
+    return shown + (f" and {len(keys) - _SHOWN} more" if len(keys) > _SHOWN else "")
+
+
+def _name(key: object) -> str:
+    return " ".join(str(part) for part in key) if isinstance(key, tuple) else str(key)

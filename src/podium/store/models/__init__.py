@@ -1,0 +1,55 @@
+"""SQLAlchemy 2 tables of the store (adapters only: the core never imports these)."""
+
+from podium.store.models.base import Base
+from podium.store.models.history import (
+    AdjustmentRow,
+    PenaltyRow,
+    ResultLineRow,
+    ResultVersionRow,
+    RevisionRow,
+    SeasonRow,
+    TokenRow,
+)
+from podium.store.models.season import (
+    CarSpecRow,
+    CircuitRow,
+    ClassRow,
+    CrewMemberRow,
+    DriverAliasRow,
+    DriverRow,
+    EditionRow,
+    EntryRow,
+    PublishedStandingRow,
+    PublishedWinnerRow,
+    QualifyingRow,
+    RoundRow,
+    SeriesRow,
+    TeamAliasRow,
+    TeamRow,
+)
+
+__all__ = [
+    "AdjustmentRow",
+    "Base",
+    "CarSpecRow",
+    "CircuitRow",
+    "ClassRow",
+    "CrewMemberRow",
+    "DriverAliasRow",
+    "DriverRow",
+    "EditionRow",
+    "EntryRow",
+    "PenaltyRow",
+    "PublishedStandingRow",
+    "PublishedWinnerRow",
+    "QualifyingRow",
+    "ResultLineRow",
+    "ResultVersionRow",
+    "RevisionRow",
+    "RoundRow",
+    "SeasonRow",
+    "SeriesRow",
+    "TeamAliasRow",
+    "TeamRow",
+    "TokenRow",
+]

@@ -1,0 +1,295 @@
+"""SqlRepository: the Repository contract on SQLAlchemy (SQLite or PostgreSQL).
+
+Every write is one transaction: a load that fails half way writes nothing.
+Every change bumps the season's revision and leaves a ``season_revisions``
+row (who, when, why). Reads pick, for revision R, the newest edition at or
+before R, the latest result version of each round at or before R, and the
+penalties and adjustments up to R, in a fixed number of queries (one per
+table, see reader.py) whatever the season's size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from podium.errors import NotFound
+from podium.model.calendar import RoundStatus
+from podium.model.results import Penalty, PointsAdjustment, ResultLine
+from podium.model.season import Season
+from podium.repository import (
+    AsOf,
+    LoadReport,
+    ResultVersion,
+    hash_token,
+    new_token,
+    now,
+    refuse_invalid,
+)
+from podium.store import mappers
+from podium.store.models import (
+    EditionRow,
+    ResultVersionRow,
+    RevisionRow,
+    RoundRow,
+    SeasonRow,
+    SeriesRow,
+    TokenRow,
+)
+from podium.store.reader import EditionRows, read_edition, read_history
+
+
+class SqlRepository:
+    """Seasons in a SQL database; see podium.repository.Repository for the contract."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        postgres = engine.dialect.name == "postgresql"
+        # A season is read in several queries: they must see one snapshot.
+        reader = engine.execution_options(isolation_level="REPEATABLE READ") if postgres else engine
+        writer = engine.execution_options(sqlite_begin="BEGIN IMMEDIATE")
+        self._read = sessionmaker(reader, expire_on_commit=False)
+        self._write = sessionmaker(writer, expire_on_commit=False)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- reads -------------------------------------------------------------
+
+    def season_ids(self) -> list[str]:
+        with self._read() as session:
+            return list(session.scalars(select(SeasonRow.id).order_by(SeasonRow.id)))
+
+    def revision(self, season_id: str) -> int:
+        with self._read() as session:
+            return _season_row(session, season_id).revision
+
+    def season(self, season_id: str, as_of: AsOf = None) -> Season:
+        with self._read() as session, session.begin():
+            revision = _resolve(session, season_id, as_of)
+            edition = read_edition(session, season_id, revision)
+            if edition is None:
+                raise NotFound(f"season {season_id!r} did not exist as of {as_of}")
+            return _assemble(session, edition, season_id, revision)
+
+    def result_versions(self, season_id: str, round_number: int) -> list[ResultVersion]:
+        with self._read() as session, session.begin():
+            _season_row(session, season_id)
+            rows = session.scalars(
+                select(ResultVersionRow)
+                .where(
+                    ResultVersionRow.season_id == season_id, ResultVersionRow.round == round_number
+                )
+                .order_by(ResultVersionRow.version)
+                .options(selectinload(ResultVersionRow.lines))
+            )
+            return [mappers.to_result_version(row) for row in rows]
+
+    def verify_token(self, token: str) -> str | None:
+        with self._read() as session:
+            return session.scalar(
+                select(TokenRow.name).where(TokenRow.token_hash == hash_token(token))
+            )
+
+    # -- writes ------------------------------------------------------------
+
+    def load_season(self, season: Season, actor: str, reason: str = "season load") -> LoadReport:
+        refuse_invalid(season)
+        with self._write() as session, session.begin():
+            row = _season_row(session, season.id, lock=True, create=True)
+            start = row.revision
+            edition = read_edition(session, season.id, row.revision)
+            base = mappers.base_of(season)
+            if edition is None or mappers.to_season(edition, season.id, None) != base:
+                revision = _bump(session, row, actor, reason, "load")
+                series = _series(session, season)
+                session.add(mappers.edition_row(base, season.id, revision, series))
+                session.flush()
+            # What the season holds besides its base data: compare, add what differs.
+            history = read_history(session, season.id, row.revision)
+            held = {
+                v.round: tuple(mappers.to_result_line(line) for line in history.lines.get(v.id, ()))
+                for v in history.versions
+            }
+            penalties = [mappers.to_penalty(p) for p in history.penalties]
+            adjustments = [mappers.to_adjustment(a) for a in history.adjustments]
+            changed_rounds = []
+            for rnd in season.rounds:
+                new = season.results_of(rnd.number)
+                if new and new != held.get(rnd.number, ()):
+                    _post(session, row, rnd.number, new, rnd.status, actor, reason)
+                    changed_rounds.append(rnd.number)
+            for penalty in season.penalties:
+                if penalty not in penalties:
+                    revision = _bump(session, row, actor, reason, "penalty")
+                    session.add(mappers.penalty_row(season.id, revision, penalty))
+            for adjustment in season.adjustments:
+                if adjustment not in adjustments:
+                    revision = _bump(session, row, actor, reason, "adjustment")
+                    session.add(mappers.adjustment_row(season.id, revision, adjustment))
+            return LoadReport(season.id, row.revision, row.revision != start, tuple(changed_rounds))
+
+    def post_results(
+        self,
+        season_id: str,
+        round_number: int,
+        lines: Sequence[ResultLine],
+        status: RoundStatus,
+        actor: str,
+        reason: str,
+    ) -> ResultVersion:
+        with self._write() as session, session.begin():
+            row = _season_row(session, season_id, lock=True)
+            return _post(session, row, round_number, lines, status, actor, reason)
+
+    def add_penalty(self, season_id: str, penalty: Penalty, actor: str) -> int:
+        with self._write() as session, session.begin():
+            row = _season_row(session, season_id, lock=True)
+            revision = _bump(session, row, actor, penalty.reason, "penalty")
+            session.add(mappers.penalty_row(season_id, revision, penalty))
+            return revision
+
+    def add_adjustment(self, season_id: str, adjustment: PointsAdjustment, actor: str) -> int:
+        with self._write() as session, session.begin():
+            row = _season_row(session, season_id, lock=True)
+            revision = _bump(session, row, actor, adjustment.reason, "adjustment")
+            session.add(mappers.adjustment_row(season_id, revision, adjustment))
+            return revision
+
+    def create_token(self, name: str) -> str:
+        token = new_token()
+        with self._write() as session, session.begin():
+            session.add(TokenRow(name=name, token_hash=hash_token(token), created_at=now()))
+        return token
+
+
+# -- helpers (all take the caller's session: one transaction per public call) --
+
+
+def _season_row(
+    session: Session, season_id: str, lock: bool = False, create: bool = False
+) -> SeasonRow:
+    query = select(SeasonRow).where(SeasonRow.id == season_id)
+    row = session.scalar(query.with_for_update() if lock else query)
+    if row is not None:
+        return row
+    if create:
+        row = SeasonRow(id=season_id, revision=0, created_at=now())
+        session.add(row)
+        session.flush()
+        return row
+    stored = ", ".join(session.scalars(select(SeasonRow.id).order_by(SeasonRow.id)))
+    raise NotFound(f"no season {season_id!r} (stored: {stored})")
+
+
+def _resolve(session: Session, season_id: str, as_of: AsOf) -> int:
+    """The revision to read: the latest, the one given, or the last at a moment."""
+    latest = _season_row(session, season_id).revision
+    if as_of is None:
+        return latest
+    if isinstance(as_of, int):
+        return as_of
+    moment = as_of if as_of.tzinfo else as_of.replace(tzinfo=dt.UTC)
+    found = session.scalar(
+        select(func.max(RevisionRow.revision)).where(
+            RevisionRow.season_id == season_id, RevisionRow.created_at <= moment
+        )
+    )
+    return 0 if found is None else found
+
+
+def _assemble(session: Session, edition: EditionRows, season_id: str, revision: int) -> Season:
+    return mappers.to_season(edition, season_id, read_history(session, season_id, revision))
+
+
+def _bump(
+    session: Session,
+    row: SeasonRow,
+    actor: str,
+    reason: str,
+    kind: str,
+    at: dt.datetime | None = None,
+) -> int:
+    row.revision += 1
+    session.add(
+        RevisionRow(
+            season_id=row.id,
+            revision=row.revision,
+            created_at=at or now(),
+            actor=actor,
+            reason=reason,
+            kind=kind,
+        )
+    )
+    return row.revision
+
+
+def _series(session: Session, season: Season) -> SeriesRow:
+    series = season.series
+    row = session.scalar(
+        select(SeriesRow).where(
+            SeriesRow.name == series.name,
+            SeriesRow.short_name == series.short_name,
+            SeriesRow.sanctioning_body == series.sanctioning_body,
+        )
+    )
+    if row is None:
+        row = SeriesRow(
+            name=series.name,
+            short_name=series.short_name,
+            sanctioning_body=series.sanctioning_body,
+        )
+        session.add(row)
+    return row
+
+
+def _post(
+    session: Session,
+    row: SeasonRow,
+    round_number: int,
+    lines: Sequence[ResultLine],
+    status: RoundStatus,
+    actor: str,
+    reason: str,
+) -> ResultVersion:
+    newest = select(func.max(EditionRow.revision)).where(EditionRow.season_id == row.id)
+    held = session.scalar(
+        select(func.count())
+        .select_from(RoundRow)
+        .join(EditionRow, RoundRow.edition_id == EditionRow.id)
+        .where(
+            EditionRow.season_id == row.id,
+            EditionRow.revision == newest.scalar_subquery(),
+            RoundRow.number == round_number,
+        )
+    )
+    if not held:
+        raise NotFound(f"no round {round_number} in season {row.id!r}")
+    previous = session.scalar(
+        select(func.max(ResultVersionRow.version)).where(
+            ResultVersionRow.season_id == row.id, ResultVersionRow.round == round_number
+        )
+    )
+    at = now()  # the version and its revision share one moment, for as_of=datetime
+    revision = _bump(session, row, actor, reason, "results", at)
+    version = ResultVersionRow(
+        season_id=row.id,
+        round=round_number,
+        version=(previous or 0) + 1,
+        revision=revision,
+        status=status.value,
+        created_at=at,
+        actor=actor,
+        reason=reason,
+        lines=mappers.result_line_rows(lines),
+    )
+    session.add(version)
+    session.flush()
+    return mappers.to_result_version(version)

@@ -1,0 +1,69 @@
+"""Alembic builds the schema from an empty database, matching the models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from podium.store import open_repository
+from podium.store.engine import (
+    create_store_engine,
+    database_url,
+    downgrade,
+    schema_revision,
+    upgrade,
+)
+from podium.store.models import Base
+from podium.store.repository import SqlRepository
+from tests.store.databases import sqlite_url
+
+
+def test_migrations_build_exactly_the_models(store: SqlRepository) -> None:
+    with store.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+    assert schema_revision(store.engine) == "0001"
+
+
+def test_downgrade_to_empty_and_up_again(store: SqlRepository) -> None:
+    downgrade(store.engine, "base")
+    assert set(inspect(store.engine).get_table_names()) <= {"alembic_version"}
+    upgrade(store.engine)
+    assert set(Base.metadata.tables) <= set(inspect(store.engine).get_table_names())
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys() -> None:
+    repo = open_repository(sqlite_url())
+    try:
+        with repo.engine.connect() as connection:
+            assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    finally:
+        repo.close()
+
+
+def test_default_database_is_in_the_user_data_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PODIUM_DATABASE_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    repo = open_repository()
+    try:
+        assert repo.season_ids() == []
+    finally:
+        repo.close()
+    assert (tmp_path / "data" / "podium" / "podium.db").is_file()
+    monkeypatch.delenv("XDG_DATA_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert database_url() == f"sqlite:///{tmp_path}/.local/share/podium/podium.db"
+
+
+def test_the_environment_and_plain_postgres_urls(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PODIUM_DATABASE_URL", "sqlite:///elsewhere.db")
+    assert database_url() == "sqlite:///elsewhere.db"
+    assert database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert create_store_engine(database_url("postgres://u@h/db")).dialect.driver == "psycopg"
