@@ -199,6 +199,7 @@ def _penalties(session: ET.Element, cars: list[ImportedCar]) -> list[ImportedPen
     out = []
     for event in stream.findall("Penalty"):
         text = " ".join((event.text or "").split())
+        at = f" (et {event.get('et', '?')})"
         received, added = _RECEIVED.match(text), _ADDED.match(text)
         match = received or added
         if match is None:
@@ -211,11 +212,14 @@ def _penalties(session: ET.Element, cars: list[ImportedCar]) -> list[ImportedPen
             what = received.group("what")
             kind = PenaltyKind.DISQUALIFICATION if "disq" in what.casefold() else PenaltyKind.TIME
             value = " ".join(filter(None, [what, received.group("value")]))
-            out.append(ImportedPenalty(car=label, kind=kind, reason=text, value=value))
+            out.append(ImportedPenalty(car=label, kind=kind, reason=text + at, value=value))
         else:
             out.append(
                 ImportedPenalty(
-                    car=label, kind=PenaltyKind.TIME, reason=text, value=f"{match.group('value')} s"
+                    car=label,
+                    kind=PenaltyKind.TIME,
+                    reason=text + at,
+                    value=f"{match.group('value')} s",
                 )
             )
     return out
