@@ -93,7 +93,7 @@ def parse(data: bytes, file: str) -> ImportedSession:
                 status=status,
             )
         )
-    check_cars(file, cars)
+    check_cars(file, cars, "NUMBER")
     return ImportedSession(
         format=NAME,
         importer_version=VERSION,
