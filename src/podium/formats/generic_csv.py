@@ -24,7 +24,7 @@ FIELDS = ("position", "number", "class", "team", "drivers", "car", "laps", "time
 REQUIRED = ("number", "laps")
 ALIASES: dict[str, tuple[str, ...]] = {
     "position": ("position", "pos", "place", "overall", "p"),
-    "number": ("number", "car_no", "no", "car number", "#", "nr", "num"),
+    "number": ("number", "car_no", "no", "car number", "car no", "car #", "#", "nr", "num"),
     "class": ("class", "category", "cls"),
     "team": ("team", "entrant"),
     "drivers": ("drivers", "driver", "name", "driver_1", "driver1"),
