@@ -303,5 +303,9 @@ def _one(
     )
     if output is Format.TABLE:
         typer.echo(title)
+        if not rows:
+            for note in notes:
+                typer.echo(note)
+            return bool(plan.problems)
     typer.echo(render(table, output), nl=False)
     return bool(plan.problems)

@@ -28,18 +28,62 @@ NAME = "acc"
 VERSION = "1"
 NO_TIME = 2147483647
 
-# carModel id -> group (Kunos ACC Server Admin Handbook, car list; GT4 = 50-61).
-CAR_GROUPS: dict[int, str] = {
-    **dict.fromkeys((0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16, 17), "GT3"),
-    **dict.fromkeys((19, 20, 21, 22, 23, 24, 25, 30, 31, 32, 33, 34, 35, 36), "GT3"),
-    9: "CUP",
-    28: "CUP",
-    18: "ST",
-    29: "ST",
-    26: "CHL",
-    27: "TCX",
-    **dict.fromkeys(range(50, 62), "GT4"),
-    **dict.fromkeys(range(80, 87), "GT2"),
+# carModel id -> (group, name): Kunos ACC Server Admin Handbook, car list.
+CARS: dict[int, tuple[str, str]] = {
+    0: ("GT3", "Porsche 991 GT3 R"),
+    1: ("GT3", "Mercedes-AMG GT3"),
+    2: ("GT3", "Ferrari 488 GT3"),
+    3: ("GT3", "Audi R8 LMS"),
+    4: ("GT3", "Lamborghini Huracan GT3"),
+    5: ("GT3", "McLaren 650S GT3"),
+    6: ("GT3", "Nissan GT-R Nismo GT3 2018"),
+    7: ("GT3", "BMW M6 GT3"),
+    8: ("GT3", "Bentley Continental GT3 2018"),
+    9: ("CUP", "Porsche 991 II GT3 Cup"),
+    10: ("GT3", "Nissan GT-R Nismo GT3 2017"),
+    11: ("GT3", "Bentley Continental GT3 2016"),
+    12: ("GT3", "Aston Martin V12 Vantage GT3"),
+    13: ("GT3", "Lamborghini Gallardo R-EX"),
+    14: ("GT3", "Jaguar G3"),
+    15: ("GT3", "Lexus RC F GT3"),
+    16: ("GT3", "Lamborghini Huracan GT3 Evo"),
+    17: ("GT3", "Honda NSX GT3"),
+    18: ("ST", "Lamborghini Huracan Super Trofeo"),
+    19: ("GT3", "Audi R8 LMS Evo"),
+    20: ("GT3", "Aston Martin V8 Vantage GT3"),
+    21: ("GT3", "Honda NSX GT3 Evo"),
+    22: ("GT3", "McLaren 720S GT3"),
+    23: ("GT3", "Porsche 911 II GT3 R"),
+    24: ("GT3", "Ferrari 488 GT3 Evo"),
+    25: ("GT3", "Mercedes-AMG GT3 2020"),
+    26: ("CHL", "Ferrari 488 Challenge Evo"),
+    27: ("TCX", "BMW M2 CS Racing"),
+    28: ("CUP", "Porsche 992 GT3 Cup"),
+    29: ("ST", "Lamborghini Huracan Super Trofeo EVO2"),
+    30: ("GT3", "BMW M4 GT3"),
+    31: ("GT3", "Audi R8 LMS GT3 Evo II"),
+    32: ("GT3", "Ferrari 296 GT3"),
+    33: ("GT3", "Lamborghini Huracan GT3 EVO2"),
+    34: ("GT3", "Porsche 992 GT3 R"),
+    35: ("GT3", "McLaren 720S GT3 Evo"),
+    36: ("GT3", "Ford Mustang GT3"),
+    50: ("GT4", "Alpine A110 GT4"),
+    51: ("GT4", "Aston Martin Vantage GT4"),
+    52: ("GT4", "Audi R8 LMS GT4"),
+    53: ("GT4", "BMW M4 GT4"),
+    55: ("GT4", "Chevrolet Camaro GT4"),
+    56: ("GT4", "Ginetta G55 GT4"),
+    57: ("GT4", "KTM X-Bow GT4"),
+    58: ("GT4", "Maserati MC GT4"),
+    59: ("GT4", "McLaren 570S GT4"),
+    60: ("GT4", "Mercedes-AMG GT4"),
+    61: ("GT4", "Porsche 718 Cayman GT4"),
+    80: ("GT2", "Audi R8 LMS GT2"),
+    82: ("GT2", "KTM X-Bow GT2"),
+    83: ("GT2", "Maserati MC20 GT2"),
+    84: ("GT2", "Mercedes-AMG GT2"),
+    85: ("GT2", "Porsche 911 GT2 RS CS Evo"),
+    86: ("GT2", "Porsche 935"),
 }
 
 
@@ -109,7 +153,8 @@ def parse(data: bytes, file: str) -> ImportedSession:
     cars = []
     for i, line in enumerate(raw.sessionResult.leaderBoardLines):
         car = line.car
-        group = car.carGroup or CAR_GROUPS.get(car.carModel)
+        group, model = CARS.get(car.carModel, ("", f"ACC model {car.carModel}"))
+        group = car.carGroup or group
         where = f"$.sessionResult.leaderBoardLines[{i}]"
         if not group:
             raise InputError(
@@ -130,6 +175,7 @@ def parse(data: bytes, file: str) -> ImportedSession:
                 number=str(car.raceNumber),
                 car_class=group,
                 car_model=str(car.carModel),
+                car_name=model,
                 team=car.teamName.strip(),
                 drivers=tuple(n for d in car.drivers if (n := _name(d.firstName, d.lastName))),
                 laps=line.timing.lapCount,

@@ -38,6 +38,9 @@ class ImportedCar(_Strict):
     car_class: str
     """The class as the file names it (or as derived from the car model)."""
     car_model: str = ""
+    """The car as the file names it (ACC: the carModel id); ``[car_models]`` keys."""
+    car_name: str = ""
+    """A readable name when ``car_model`` is a code."""
     team: str = ""
     drivers: tuple[str, ...] = ()
     laps: Annotated[int, Field(ge=0)] = 0

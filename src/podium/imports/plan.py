@@ -216,7 +216,7 @@ class _Planner:
             key=key,
             class_code=code,
             team=team,
-            cars=(CarSpec(car.car_model or "unknown", Engine("")),),
+            cars=(CarSpec(car.car_name or car.car_model or "unknown", Engine("")),),
             car_no=car.number,
             source=self.source,
         )
@@ -348,7 +348,7 @@ class _Planner:
                     overall_pos=overall_pos,
                     class_pos=class_pos,
                     drivers=drivers,
-                    car=car.car_model,
+                    car=car.car_name or car.car_model,
                     laps=car.laps,
                     time=format_ms(car.time_ms),
                     reason=car.reason,
