@@ -71,7 +71,11 @@ class NameBook:
             name = self.by_normal[key]
             return NameMatch(given, name, How.EXACT if normal(name) == key else How.ALIAS)
         scored: dict[str, float] = {}
+        floor = self.minimum - self.margin
         for alias, name in self.by_normal.items():
+            # 2*min/(sum) bounds any ratio: skip names whose length alone rules them out
+            if 2 * min(len(key), len(alias)) < floor * (len(key) + len(alias)):
+                continue
             scored[name] = max(scored.get(name, 0.0), similarity(key, alias))
         ranked = sorted(scored.items(), key=lambda kv: -kv[1])
         if not ranked or ranked[0][1] < self.minimum:

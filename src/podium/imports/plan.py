@@ -125,6 +125,7 @@ class _Planner:
         self.teams = NameBook(((t.name, t.aliases) for t in season.teams), config.fuzzy_min)
         self.keys = {e.key for e in season.entries}
         self.created: dict[str, str] = {}
+        self.created_teams: dict[str, str] = {}
         self.entry_of: dict[int, Entry] = {}
 
     def plan(self) -> ImportPlan:
@@ -297,6 +298,8 @@ class _Planner:
         explicit = self.config.teams.get(given)
         if explicit:
             return explicit
+        if normal(given) in self.created_teams:
+            return self.created_teams[normal(given)]
         match = self.teams.match(given)
         if match.name and match.how is not How.AMBIGUOUS:
             if match.how is How.FUZZY:
@@ -304,7 +307,7 @@ class _Planner:
             return match.name
         self.out.new_teams.append(Team(given, source=self.source))
         self.out.changes.append(Change("new team", "", given))
-        self.teams.add(given)
+        self.created_teams[normal(given)] = given
         return given
 
     def _problem(
@@ -373,7 +376,9 @@ class _Planner:
                 self.out.penalties.append(penalty)
                 self.out.changes.append(
                     Change(
-                        "new penalty", entry.label, f"{p.kind.value} {p.value} {p.reason}".strip()
+                        "new penalty",
+                        entry.label,
+                        " ".join(filter(None, (p.kind.value, p.value, p.reason))),
                     )
                 )
 
