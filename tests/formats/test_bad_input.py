@@ -137,3 +137,50 @@ def test_rf2_invalid_utf8_and_junk_after_the_closing_tag() -> None:
     session = parse_bytes(data + b"\x1a\x00junk", "race.xml").session
     assert len(session.cars) == 5
     assert any("é" in d for c in session.cars for d in c.drivers)  # byte 0xe9, cp1252
+
+
+def test_iracing_team_event_names_every_driver() -> None:
+    # data API shape for team events: one row per team, drivers nested
+    event = {
+        "subsession_id": 1,
+        "track": {"track_name": "Spa", "config_name": "Endurance"},
+        "car_classes": [{"car_class_id": 4029, "short_name": "GT3"}],
+        "session_results": [
+            {
+                "simsession_number": 0,
+                "simsession_type_name": "Race",
+                "results": [
+                    {
+                        "display_name": "Team Two",
+                        "finish_position": 1,
+                        "finish_position_in_class": 1,
+                        "laps_complete": 99,
+                        "car_class_id": 4029,
+                        "reason_out": "Disconnected",
+                        "livery": {"car_number": "2"},
+                        "driver_results": [{"display_name": "C"}],
+                    },
+                    {
+                        "display_name": "Team One",
+                        "finish_position": 0,
+                        "finish_position_in_class": 0,
+                        "laps_complete": 100,
+                        "car_class_id": 4029,
+                        "reason_out": "Running",
+                        "livery": {"car_number": "1"},
+                        "driver_results": [{"display_name": "A"}, {"display_name": "B"}],
+                    },
+                ],
+            }
+        ],
+    }
+    session = parse_bytes(json.dumps(event).encode(), "team.json").session
+    first, second = session.cars
+    assert (first.number, first.team, first.drivers, first.class_position) == (
+        "1",
+        "Team One",
+        ("A", "B"),
+        1,
+    )
+    assert second.status is not None and second.status.value == "dnf"
+    assert session.track == "Spa Endurance"

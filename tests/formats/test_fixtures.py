@@ -275,3 +275,14 @@ def test_detection_ignores_file_names(tmp_path: Path) -> None:
     renamed = tmp_path / "results.json"
     renamed.write_bytes(source.read_bytes())
     assert parse_path(renamed).importer.name == "rfactor"
+
+
+def test_acc_missing_mandatory_pitstop_is_reported_not_decided() -> None:
+    # jq '.sessionResult.leaderBoardLines[] | select(.missingMandatoryPitstop > 0)'
+    zolder = parse_path(
+        FIXTURES / "acc/kagd__league-results-parser__cmsracing_split2_zolder-r.json"
+    )
+    assert zolder.session.notes == ("missingMandatoryPitstop > 0 (check): #621",)
+    assert all(c.status is None for c in zolder.session.cars)
+    fix = parse_path(FIXTURES / "acc/mauserrifle__simresults__race.to.fix.positions.json")
+    assert fix.session.notes[0].endswith("#762, #59, #17, #60, #808, #22")

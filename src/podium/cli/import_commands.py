@@ -161,7 +161,7 @@ def _inspect(files: list[Path], forced: str | None, parser: Any, output: Format)
             rows,
             f"{s['file']}: {s['format']}, {s['session']} ({s['session_name']}), "
             f"{s['track'] or 'track not named'}, {s['cars']} cars",
-            notes=[f"statuses: {statuses}; penalties: {s['penalties']}"],
+            notes=[f"statuses: {statuses}; penalties: {s['penalties']}", *s["notes"]],
             data=s if len(summaries) == 1 else None,
             right={"cars", "laps"},
         )
@@ -272,6 +272,7 @@ def _one(
         for m in plan.matches
         if not m.name
     ]
+    notes += list(p.session.notes)
     verb = "applied" if apply else "dry run"
     title = f"{Path(p.path).name} -> round {number} ({p.importer.name}, {len(p.session.cars)} cars): {verb}"
     if not plan.changes and not plan.problems:

@@ -19,6 +19,7 @@ from podium.formats.session import (
     ImportedCar,
     ImportedPenalty,
     ImportedSession,
+    SessionKind,
     check_cars,
     session_kind,
 )
@@ -109,6 +110,7 @@ class _Timing(Raw):
 class _Line(Raw):
     car: _Car
     timing: _Timing
+    missingMandatoryPitstop: int = 0
 
 
 class _Result(Raw):
@@ -199,6 +201,18 @@ def parse(data: bytes, file: str) -> ImportedSession:
         for c in cars
     ]
     check_cars(file, cars, "car.raceNumber")
+    # A count, not a flag (observed -4..5; -1 is common outside races): the
+    # file does not say it cost the car anything, so it is only reported.
+    missing = [
+        f"#{line.car.raceNumber}"
+        for line in raw.sessionResult.leaderBoardLines
+        if line.missingMandatoryPitstop > 0
+    ]
+    notes = (
+        (f"missingMandatoryPitstop > 0 (check): {', '.join(missing)}",)
+        if missing and kind is SessionKind.RACE
+        else ()
+    )
     return ImportedSession(
         format=NAME,
         importer_version=VERSION,
@@ -207,6 +221,7 @@ def parse(data: bytes, file: str) -> ImportedSession:
         track=raw.trackName,
         cars=tuple(cars),
         penalties=tuple(penalties),
+        notes=notes,
     )
 
 

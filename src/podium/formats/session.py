@@ -73,6 +73,9 @@ class ImportedSession(_Strict):
     track: str = ""
     cars: tuple[ImportedCar, ...]
     penalties: tuple[ImportedPenalty, ...] = ()
+    notes: tuple[str, ...] = ()
+    """What a steward should check that the file does not decide (ACC's
+    missing mandatory pit stops)."""
 
     def classes(self) -> list[str]:
         return list(dict.fromkeys(c.car_class for c in self.cars))

@@ -43,6 +43,7 @@ def summary(parsed: ParsedFile) -> dict[str, Any]:
         "classes": classes,
         "statuses": session.status_counts(),
         "penalties": len(session.penalties),
+        "notes": list(session.notes),
         "sha256": parsed.sha256,
     }
 
