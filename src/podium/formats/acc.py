@@ -185,7 +185,7 @@ def parse(data: bytes, file: str) -> ImportedSession:
             )
         )
     penalties = []
-    disqualified: set[str] = set()
+    disqualified: dict[str, str] = {}
     for p in [*(raw.penalties or []), *(raw.post_race_penalties or [])]:
         number = by_id.get(p.carId)
         penalty = _penalty(p, number)
@@ -193,9 +193,14 @@ def parse(data: bytes, file: str) -> ImportedSession:
             continue  # warnings, and cars that left before the end
         penalties.append(penalty)
         if penalty.kind is PenaltyKind.DISQUALIFICATION:
-            disqualified.add(number)
+            disqualified.setdefault(number, f"disqualified ({p.reason})" if p.reason else "")
     cars = [
-        c.model_copy(update={"status": Status.DISQUALIFIED, "reason": "disqualified"})
+        c.model_copy(
+            update={
+                "status": Status.DISQUALIFIED,
+                "reason": disqualified[c.number] or "disqualified",
+            }
+        )
         if c.number in disqualified
         else c
         for c in cars
