@@ -151,3 +151,20 @@ def test_database_with_the_builtin_season_writes_only_the_database(
     lines = {r.entry: r for r in stored.results_of(9)}
     assert (lines["38"].class_pos, lines["2"].class_pos) == (1, 2)
     assert len(fake_store.result_versions("alms-2004", 9)) == 2  # the load, then the import
+
+
+def test_database_and_folder_are_both_updated_once(
+    fake_store: MemoryRepository, tmp_path: Path
+) -> None:
+    folder = league(tmp_path)
+    args = ("import", str(RACE), "--season", str(folder), "--round", "1", "--create-entries")
+    first = podium(*args, "--database", "memory://", "--apply")
+    assert first.exit_code == 0, first.output
+    assert "wrote results/r1.csv" in first.output and "posted to the database" in first.output
+    stored = fake_store.season("yeet-endurance-2023")
+    assert stored.results_of(1) == load_season(folder).results_of(1)
+    versions = len(fake_store.result_versions("yeet-endurance-2023", 1))
+    again = podium(*args, "--database", "memory://", "--apply")
+    assert again.exit_code == 0, again.output
+    assert "database already up to date" in again.output
+    assert len(fake_store.result_versions("yeet-endurance-2023", 1)) == versions

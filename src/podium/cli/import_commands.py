@@ -247,15 +247,19 @@ def _repository(database: str, target: Any) -> Any:
         ) from None
     repo = open_repository(database)
     try:
-        target.season = repo.season(target.season.id)
+        stored = repo.season(target.season.id)
     except NotFound:
         repo.load_season(target.season, "podium import", "season load before import")
+        stored = repo.season(target.season.id)
+    if target.folder is None:
+        target.season = stored  # the built-in season: the database copy is the one to change
     return repo
 
 
 def _one(
     p: Any, number: int, target: Any, apply: bool, create: bool, repo: Any, output: Format
 ) -> bool:
+    from podium.errors import InputError
     from podium.imports import apply as applying
     from podium.imports import service
     from podium.render.tabular import Tabular, render
@@ -281,17 +285,31 @@ def _one(
         for problem in plan.problems:
             typer.echo(f"error: {problem}", err=True)
         notes.append(f"{len(plan.problems)} problem(s): nothing written")
-    elif apply and plan.changes:
-        if target.folder is not None:
+    elif apply:
+        stored_plan = None
+        if repo is not None:
+            # The database may hold another state of the season than the
+            # folder: plan against what it holds, before writing anything.
+            stored = repo.season(target.season.id)
+            stored_plan = (
+                plan
+                if target.folder is None
+                else service.plan_file(
+                    service.Target(stored, None, target.config), p, number, create
+                )
+            )
+            if stored_plan.problems:
+                raise InputError(stored_plan.problems)
+        if target.folder is not None and plan.changes:
             written = applying.apply_to_folder(
                 target.folder, target.season, plan, applying.record_for(p, number)
             )
             notes.append("wrote " + ", ".join(written))
-        if repo is not None:
+        if repo is not None and stored_plan is not None:
             changed = applying.apply_to_repository(
                 repo,
-                target.season,
-                plan,
+                repo.season(target.season.id),
+                stored_plan,
                 "podium import",
                 f"import {Path(p.path).name} sha256:{p.sha256}",
             )
