@@ -75,7 +75,15 @@ def import_command(
     --apply writes them (results/rN.csv, imports.csv) all or nothing.
     Importing the same file again changes nothing.
 
+    Class names map through the season's import.toml; names of people through
+    aliases and a fuzzy match whose score is shown (ambiguous names are refused).
+    See docs/importing.md.
+
+    Example: podium import results.json --inspect
+
     Example: podium import results.csv --season my-league --round 5 --apply
+
+    Example: podium import server/results/*_R.json --season my-league --create-entries --apply
     """
     output, forced = _split_formats(fmt or [])
     with failing_cleanly():
