@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from podium.errors import InputError, Problem
 from podium.formats.session import ImportedCar, ImportedSession, SessionKind, format_ms
 from podium.imports.config import ImportConfig
+from podium.imports.diff import Change, diff_round
 from podium.imports.names import How, NameBook, NameMatch, normal
 from podium.model import (
     CarSpec,
@@ -29,15 +30,6 @@ from podium.model import (
     Team,
     parse_round_set,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    kind: str
-    """``new row``, ``changed``, ``removed``, ``new entry``, ``new driver``,
-    ``new team``, ``new penalty``."""
-    car: str
-    detail: str
 
 
 @dataclass
@@ -383,38 +375,10 @@ class _Planner:
                 )
 
     def _diff(self) -> None:
-        old = {r.entry: r for r in self.season.results_of(self.out.round)}
-        new = {r.entry: r for r in self.out.lines}
-        label = {e.key: e.label for e in (*self.season.entries, *self.out.new_entries)}
-        for key, line in new.items():
-            before = old.get(key)
-            shown = label.get(key or "", key or "?")
-            if before is None:
-                self.out.changes.append(Change("new row", shown, _describe(line)))
-            elif _core(before) != _core(line):
-                self.out.changes.append(
-                    Change("changed", shown, f"{_describe(before)} -> {_describe(line)}")
-                )
-        for key, line in old.items():
-            if key not in new:
-                self.out.changes.append(
-                    Change("removed", label.get(key or "", key or "?"), _describe(line))
-                )
-        if not self.out.changes and tuple(self.season.results_of(self.out.round)) != self.out.lines:
-            self.out.changes.append(Change("changed", "", "details of the round's lines"))
-
-
-def _core(line: ResultLine) -> tuple[object, ...]:
-    return (line.class_code, line.overall_pos, line.class_pos, line.status, line.laps, line.drivers)
-
-
-def _describe(line: ResultLine) -> str:
-    place = (
-        f"P{line.class_pos} {line.class_code}"
-        if line.class_pos
-        else f"{line.status.value} {line.class_code}"
-    )
-    return f"{place}, {line.laps} laps"
+        labels = {e.key: e.label for e in (*self.season.entries, *self.out.new_entries)}
+        self.out.changes += diff_round(
+            self.season.results_of(self.out.round), self.out.lines, labels
+        )
 
 
 def _slug(text: str) -> str:
