@@ -15,8 +15,7 @@ from podium.formats.session import SessionKind
 from podium.imports.service import summary
 from tests.formats.conftest import FIXTURES
 
-# file, format, session, cars, {class: (cars, winner number, first winner driver, laps)},
-# statuses, penalties
+# file, format, session, cars, {class: (cars, winner number, winner drivers, laps)}, statuses
 CASES = [
     # iconv -f UTF-16LE | jq: 48 lines, carGroup GT3 32 / GT4 16, first line #42 GT4 8 laps
     (
@@ -24,7 +23,20 @@ CASES = [
         "acc",
         SessionKind.QUALIFYING,
         48,
-        {"GT4": (16, "42", "Marcel Tamo", 8)},
+        {
+            "GT4": (
+                16,
+                "42",
+                (
+                    "Marcel Tamo",
+                    "Benjamin Tebel | YEET",
+                    "Alex Stuhlsen",
+                    "Jonas Thinking",
+                    "Tobias Prang",
+                ),
+                8,
+            )
+        },
         {"unstated": 48},
     ),
     # jq: 50 lines; GT3 22, GT4 24, CUP/ST/CHL/TCX 1 each; Disqualified carIds
@@ -35,12 +47,17 @@ CASES = [
         SessionKind.RACE,
         50,
         {
-            "GT3": (22, "47", "Siggi Lentes | YEET", 275),
-            "GT4": (24, "42", "Marcel Tamo", 254),
-            "CUP": (1, "910", "Robin Schmidt", 274),
-            "ST": (1, "31", "Nick Schmenk", 274),
-            "CHL": (1, "99", "Benjamin Witte", 274),
-            "TCX": (1, "69", "Domink Wirths", 274),
+            "GT3": (
+                22,
+                "47",
+                ("Siggi Lentes | YEET", "Ralf Mulansky | YEET", "Martin Seidel"),
+                275,
+            ),
+            "GT4": (24, "42", ("Marcel Tamo", "Benjamin Tebel | YEET", "Jonas Thinking"), 254),
+            "CUP": (1, "910", ("Robin Schmidt", "Fabio Kehrwisch", "Mathias Eckert"), 274),
+            "ST": (1, "31", ("Nick Schmenk", "Daniel Wendelspies", "Patric Keulertz"), 274),
+            "CHL": (1, "99", ("Benjamin Witte", "Bjoern Boysen", "Chris Künster"), 274),
+            "TCX": (1, "69", ("Domink Wirths", "Stefan Vimozahr"), 274),
         },
         {"dsq": 5, "unstated": 45},
     ),
@@ -50,7 +67,7 @@ CASES = [
         "acc",
         SessionKind.RACE,
         29,
-        {"GT3": (20, "4", "Brandon Chan", 48), "GT4": (9, "68", "Neil Sutherland", 45)},
+        {"GT3": (20, "4", ("Brandon Chan",), 48), "GT4": (9, "68", ("Neil Sutherland",), 45)},
         {"unstated": 29},
     ),
     (
@@ -58,7 +75,7 @@ CASES = [
         "acc",
         SessionKind.QUALIFYING,
         3,
-        {"GT3": (3, "17", "Federico Siv", 7)},
+        {"GT3": (3, "17", ("Federico Siv",), 7)},
         {"unstated": 3},
     ),
     (
@@ -66,7 +83,7 @@ CASES = [
         "acc",
         SessionKind.RACE,
         3,
-        {"GT3": (3, "82", "Andrea Mel", 23)},
+        {"GT3": (3, "82", ("Andrea Mel",), 23)},
         {"unstated": 3},
     ),
     (
@@ -74,7 +91,7 @@ CASES = [
         "acc",
         SessionKind.QUALIFYING,
         2,
-        {"GT3": (2, "107", "Alberto For", 8)},
+        {"GT3": (2, "107", ("Alberto For",), 8)},
         {"unstated": 2},
     ),
     (
@@ -82,7 +99,7 @@ CASES = [
         "acc",
         SessionKind.RACE,
         40,
-        {"GT3": (40, "723", "Andre", 30)},
+        {"GT3": (40, "723", ("Andre",), 30)},
         {"unstated": 40},
     ),
     # ELMS 2014: LMP2 11, LMGTE 13, GTC 14; #38 (97 of 118 laps, 82%) and #29 Not
@@ -93,9 +110,9 @@ CASES = [
         SessionKind.RACE,
         38,
         {
-            "LMP2": (11, "46", "Pierre THIRIET", 118),
-            "LMGTE": (13, "55", "Duncan CAMERON", 112),
-            "GTC": (14, "96", "Andriy KRUGLYK", 109),
+            "LMP2": (11, "46", ("Pierre THIRIET", "Ludovic BADEY", "Tristan GOMMENDY"), 118),
+            "LMGTE": (13, "55", ("Duncan CAMERON", "Matt GRIFFIN", "Michele RUGOLO"), 112),
+            "GTC": (14, "96", ("Andriy KRUGLYK", "Sergii CHUKANOV", "Alessandro PIER GUIDI"), 109),
         },
         {"classified": 35, "dns": 1, "nc": 2},
     ),
@@ -106,10 +123,15 @@ CASES = [
         SessionKind.RACE,
         29,
         {
-            "LMP1": (4, "7", "Mike CONWAY", 143),
-            "LMP2": (9, "22", "Philip HANSON", 140),
-            "LMGTE Pro": (6, "92", "Michael CHRISTENSEN", 135),
-            "LMGTE Am": (10, "83", "François PERRODO", 134),
+            "LMP1": (4, "7", ("Mike CONWAY", "Kamui KOBAYASHI", "Jose Maria LOPEZ"), 143),
+            "LMP2": (9, "22", ("Philip HANSON", "Filipe ALBUQUERQUE", "Paul DI RESTA"), 140),
+            "LMGTE Pro": (6, "92", ("Michael CHRISTENSEN", "Kevin ESTRE"), 135),
+            "LMGTE Am": (
+                10,
+                "83",
+                ("François PERRODO", "Emmanuel COLLARD", "Nicklas NIELSEN"),
+                134,
+            ),
         },
         {"unstated": 29},
     ),
@@ -120,9 +142,9 @@ CASES = [
         SessionKind.RACE,
         28,
         {
-            "GTP": (8, "6", "Nick Tandy", 78),
-            "GTDPRO": (5, "14", "Jack Hawksworth", 73),
-            "GTD": (15, "1", "Bryan Sellers", 73),
+            "GTP": (8, "6", ("Nick Tandy", "Mathieu Jaminet"), 78),
+            "GTDPRO": (5, "14", ("Jack Hawksworth", "Ben Barnicoat"), 73),
+            "GTD": (15, "1", ("Bryan Sellers", "Madison Snow"), 73),
         },
         {"classified": 26, "dns": 2},
     ),
@@ -132,7 +154,7 @@ CASES = [
         "iracing",
         SessionKind.RACE,
         17,
-        {"Porsche 911": (17, "8", "Dave N", 5)},
+        {"Porsche 911": (17, "8", ("Dave N",), 5)},
         {"classified": 17},
     ),
     (
@@ -140,7 +162,7 @@ CASES = [
         "assetto",
         SessionKind.RACE,
         17,
-        {"lotus_exos_125": (17, None, "Andrea Sorlini", 10)},
+        {"lotus_exos_125": (17, None, ("Andrea Sorlini",), 10)},
         {"unstated": 17},
     ),
     # Race session: 14 Finished, 3 DidNotFinish; Position 1 Magnus Stjerneby, 13 laps
@@ -149,7 +171,7 @@ CASES = [
         "raceroom",
         SessionKind.RACE,
         17,
-        {"PI 35": (17, None, "Magnus Stjerneby", 13)},
+        {"PI 35": (17, None, ("Magnus Stjerneby",), 13)},
         {"classified": 14, "dnf": 3},
     ),
     # F3 two-class race; Latin-1 bytes in names
@@ -158,7 +180,7 @@ CASES = [
         "rfactor",
         SessionKind.RACE,
         15,
-        {"F309": (7, "5", "Maurice", 21), "F301": (8, "55", "Ruan Lanchiaro", 21)},
+        {"F309": (7, "5", ("Maurice",), 21), "F301": (8, "55", ("Ruan Lanchiaro",), 21)},
         {"classified": 15},
     ),
     (
@@ -166,7 +188,10 @@ CASES = [
         "rfactor",
         SessionKind.QUALIFYING,
         9,
-        {"SCES LMP1": (3, "07", "Capeta", 11), "Corvette ALMS GT2 2009": (6, "06", "CoNa", 10)},
+        {
+            "SCES LMP1": (3, "07", ("Capeta",), 11),
+            "Corvette ALMS GT2 2009": (6, "06", ("CoNa",), 10),
+        },
         {"unstated": 9},
     ),
     (
@@ -174,7 +199,7 @@ CASES = [
         "rfactor",
         SessionKind.RACE,
         5,
-        {"LolaT280": (5, "31", "Malek1th", 10)},
+        {"LolaT280": (5, "31", ("Malek1th",), 10)},
         {"classified": 5},
     ),
     (
@@ -182,7 +207,7 @@ CASES = [
         "rfactor",
         SessionKind.RACE,
         5,
-        {"Megane Trophy": (5, "02", "sushi", 13)},
+        {"Megane Trophy": (5, "02", ("sushi",), 13)},
         {"classified": 5},
     ),
     # 12 Finished Normally, 6 DNF; CarClass names the model (9 "classes")
@@ -191,7 +216,10 @@ CASES = [
         "rfactor",
         SessionKind.RACE,
         18,
-        {"MP4-12C": (1, "91", "Nuno Pinto", 33), "F458 Italia": (6, "42", "Eduardo Henriques", 33)},
+        {
+            "MP4-12C": (1, "91", ("Nuno Pinto",), 33),
+            "F458 Italia": (6, "42", ("Eduardo Henriques",), 33),
+        },
         {"classified": 12, "dnf": 6},
     ),
 ]
@@ -214,7 +242,7 @@ def test_fixture_content(
     fmt: str,
     kind: SessionKind,
     cars: int,
-    classes: dict[str, tuple[int, str | None, str, int]],
+    classes: dict[str, tuple[int, str | None, tuple[str, ...], int]],
     statuses: dict[str, int],
 ) -> None:
     parsed = parse_path(FIXTURES / file)
@@ -223,11 +251,11 @@ def test_fixture_content(
     assert held["session"] == kind.value
     assert held["cars"] == cars
     assert held["statuses"] == statuses
-    for name, (count, number, driver, laps) in classes.items():
+    for name, (count, number, drivers, laps) in classes.items():
         got = held["classes"][name]
         assert got["cars"] == count, name
         assert got["winner"]["number"] == number, name
-        assert got["winner"]["drivers"][0] == driver, name
+        assert tuple(got["winner"]["drivers"]) == drivers, name
         assert got["winner"]["laps"] == laps, name
 
 

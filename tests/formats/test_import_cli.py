@@ -168,3 +168,17 @@ def test_database_and_folder_are_both_updated_once(
     assert again.exit_code == 0, again.output
     assert "database already up to date" in again.output
     assert len(fake_store.result_versions("yeet-endurance-2023", 1)) == versions
+
+
+def test_a_broken_file_is_refused_with_its_location_and_nothing_written(tmp_path: Path) -> None:
+    folder = league(tmp_path)
+    text = RACE.read_text(encoding="utf-8")
+    cut = tmp_path / "cut.json"
+    cut.write_text(text[: len(text) // 3], encoding="utf-8")
+    before = snapshot(folder)
+    result = podium(
+        "import", str(RACE), str(cut), "--season", str(folder), "--create-entries", "--apply",
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert f"error: {cut}:" in result.output and "(json): not valid JSON" in result.output
+    assert snapshot(folder) == before  # the good file is not half-applied either
