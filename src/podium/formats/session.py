@@ -11,7 +11,7 @@ from collections import Counter
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from podium.errors import InputError, Problem
 from podium.model.results import PenaltyKind, Status
@@ -50,6 +50,23 @@ class ImportedCar(_Strict):
     reason: str = ""
     class_position: Annotated[int, Field(ge=1)] | None = None
     """As the file prints it; None when the file prints none."""
+
+    @field_validator("drivers", mode="after")
+    @classmethod
+    def _names(cls, names: tuple[str, ...]) -> tuple[str, ...]:
+        """Spacing is not part of a name; blank names (driver swaps in
+        rFactor) are no one."""
+        return tuple(dict.fromkeys(n for n in (" ".join(x.split()) for x in names) if n))
+
+    @field_validator("team", mode="after")
+    @classmethod
+    def _team(cls, text: str) -> str:
+        return " ".join(text.split())
+
+    @field_validator("number", mode="after")
+    @classmethod
+    def _number(cls, text: str | None) -> str | None:
+        return (text.strip() or None) if text is not None else None
 
     @property
     def label(self) -> str:

@@ -281,6 +281,19 @@ class _Planner:
                 )
             )
             return None
+        if "/" in given:
+            # the season folder separates a car's drivers with "/"
+            self.out.problems.append(
+                Problem(
+                    self.out.file,
+                    None,
+                    "drivers",
+                    'a new driver\'s name cannot hold "/" (map it in import.toml [drivers])',
+                    expected='a name without "/"',
+                    found=given,
+                )
+            )
+            return None
         self.out.new_drivers.append(Driver(given, source=self.source))
         self.out.changes.append(Change("new driver", "", given))
         self.created[normal(given)] = given
