@@ -175,6 +175,9 @@ def _inspect(files: list[Path], forced: str | None, parser: Any, output: Format)
         )
         if output is Format.JSON and len(summaries) > 1:
             continue
+        if output is Format.TABLE:
+            typer.echo(table.title)  # long file names would squeeze the table
+            table.title = ""
         typer.echo(render(table, output), nl=False)
     if output is Format.JSON and len(summaries) > 1:
         import json
