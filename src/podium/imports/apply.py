@@ -55,9 +55,10 @@ def apply_to_folder(
         wanted.append("penalties.csv")
     records = read_imports(folder)
     written: list[str] = []
+    folder = folder.resolve()  # "--season ." has no useful parent otherwise
     with tempfile.TemporaryDirectory(prefix=".podium-import-", dir=folder.parent) as tmp:
         staged = Path(tmp) / folder.name
-        shutil.copytree(folder, staged)
+        shutil.copytree(folder, staged, ignore=shutil.ignore_patterns(".podium-import-*", ".*.tmp"))
         save_season(after, staged / "_saved")
         for name in wanted:
             (staged / name).parent.mkdir(exist_ok=True)
