@@ -25,10 +25,8 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from podium.cli import (
-        import_commands,  # noqa: F401
-        season_commands,  # noqa: F401  (registers commands)
-    )
+    import podium.cli.import_commands  # noqa: F401  (podium import)
+    from podium.cli import season_commands  # noqa: F401  (registers commands)
 
 
 def main() -> None:
