@@ -1,0 +1,157 @@
+"""The strict intermediate schema every importer parses into.
+
+One :class:`ImportedSession` per file, whatever wrote it: session type,
+track, cars in classification order (class, drivers, laps, time, status) and
+penalties. Mapping onto a season (podium.imports) only ever sees this shape.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from podium.errors import InputError, Problem
+from podium.model.results import PenaltyKind, Status
+
+
+class SessionKind(StrEnum):
+    RACE = "race"
+    QUALIFYING = "qualifying"
+    PRACTICE = "practice"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ImportedCar(_Strict):
+    """One car's line, in the file's classification order."""
+
+    where: str
+    """Where the car is in the file: a JSON path, an XML path or a line number."""
+    line: int | None = None
+    number: str | None = None
+    """Race number as printed (leading zeros kept); None when the file has none."""
+    car_class: str
+    """The class as the file names it (or as derived from the car model)."""
+    car_model: str = ""
+    """The car as the file names it (ACC: the carModel id); ``[car_models]`` keys."""
+    car_name: str = ""
+    """A readable name when ``car_model`` is a code."""
+    team: str = ""
+    drivers: tuple[str, ...] = ()
+    laps: Annotated[int, Field(ge=0)] = 0
+    time_ms: Annotated[int, Field(ge=0)] | None = None
+    status: Status | None = None
+    """As the file says it; None when the file does not say (the season's rules decide)."""
+    reason: str = ""
+    class_position: Annotated[int, Field(ge=1)] | None = None
+    """As the file prints it; None when the file prints none."""
+
+    @field_validator("drivers", mode="after")
+    @classmethod
+    def _names(cls, names: tuple[str, ...]) -> tuple[str, ...]:
+        """Spacing is not part of a name; blank names (driver swaps in
+        rFactor) are no one."""
+        return tuple(dict.fromkeys(n for n in (" ".join(x.split()) for x in names) if n))
+
+    @field_validator("team", mode="after")
+    @classmethod
+    def _team(cls, text: str) -> str:
+        return " ".join(text.split())
+
+    @field_validator("number", mode="after")
+    @classmethod
+    def _number(cls, text: str | None) -> str | None:
+        return (text.strip() or None) if text is not None else None
+
+    @property
+    def label(self) -> str:
+        return f"#{self.number}" if self.number else (self.drivers[0] if self.drivers else "?")
+
+
+class ImportedPenalty(_Strict):
+    car: str
+    """The car's number, or its first driver when the file has no numbers."""
+    kind: PenaltyKind
+    reason: str = ""
+    value: str = ""
+
+
+class ImportedSession(_Strict):
+    format: str
+    importer_version: str
+    kind: SessionKind
+    name: str = ""
+    """The session as the file names it (``R``, ``Race3``, ``Open Qualifying``)."""
+    track: str = ""
+    cars: tuple[ImportedCar, ...]
+    penalties: tuple[ImportedPenalty, ...] = ()
+    notes: tuple[str, ...] = ()
+    """What a steward should check that the file does not decide (ACC's
+    missing mandatory pit stops)."""
+
+    def classes(self) -> list[str]:
+        return list(dict.fromkeys(c.car_class for c in self.cars))
+
+    def class_order(self, car_class: str) -> list[ImportedCar]:
+        """A class's cars in finishing order: disqualified cars last."""
+        cars = [c for c in self.cars if c.car_class == car_class]
+        return sorted(cars, key=lambda c: c.status is Status.DISQUALIFIED)
+
+    def winner(self, car_class: str) -> ImportedCar | None:
+        for car in self.class_order(car_class):
+            if car.status in (None, Status.CLASSIFIED):
+                return car
+        return None
+
+    def status_counts(self) -> dict[str, int]:
+        counts = Counter(c.status.value if c.status else "unstated" for c in self.cars)
+        return dict(sorted(counts.items()))
+
+
+def check_cars(file: str, cars: list[ImportedCar], field: str = "number") -> None:
+    """Refuse a file that gives one race number to two cars."""
+    seen: dict[str, ImportedCar] = {}
+    for car in cars:
+        if car.number is None:
+            continue
+        first = seen.setdefault(car.number, car)
+        if first is not car:
+            raise InputError(
+                Problem(
+                    file,
+                    car.line,
+                    f"{car.where}.{field}" if car.line is None else field,
+                    "duplicate car number",
+                    expected="each number once",
+                    found=f"#{car.number} again (first at {first.where})",
+                )
+            )
+
+
+def session_kind(name: str) -> SessionKind | None:
+    """Race, qualifying or practice from a session's name in any format."""
+    text = name.strip().casefold()
+    if text.startswith(("r", "race", "heat", "feature")):
+        return SessionKind.RACE
+    if text.startswith(("q", "lone q", "open q", "super")) or "qualif" in text:
+        return SessionKind.QUALIFYING
+    if text.startswith(("fp", "p", "open p", "warm", "test", "lone p")) or "practice" in text:
+        return SessionKind.PRACTICE
+    return None
+
+
+def format_ms(ms: int | None) -> str:
+    """``1:23:45.678`` / ``1:23.456`` from milliseconds, as timing sheets print."""
+    if ms is None:
+        return ""
+    seconds, millis = divmod(ms, 1000)
+    minutes, seconds = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{seconds:02d}.{millis:03d}"
+    return f"{minutes}:{seconds:02d}.{millis:03d}"

@@ -1,0 +1,56 @@
+"""What an import changes in a round: new rows, changed positions, removed rows."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from podium.model import ResultLine
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    kind: str
+    """``new row``, ``changed``, ``removed``, ``new entry``, ``new driver``,
+    ``new team``, ``new penalty``."""
+    car: str
+    detail: str
+
+
+def diff_round(
+    old: Sequence[ResultLine], new: Sequence[ResultLine], labels: Mapping[str, str]
+) -> list[Change]:
+    """Rows by entry: added, changed (class, positions, status, laps or
+    drivers), removed; any other difference is one "details" change."""
+    before = {r.entry: r for r in old}
+    after = {r.entry: r for r in new}
+
+    def label(key: str | None) -> str:
+        return labels.get(key or "", key or "?")
+
+    changes = []
+    for key, line in after.items():
+        was = before.get(key)
+        if was is None:
+            changes.append(Change("new row", label(key), _describe(line)))
+        elif _core(was) != _core(line):
+            changes.append(Change("changed", label(key), f"{_describe(was)} -> {_describe(line)}"))
+    changes += [
+        Change("removed", label(k), _describe(r)) for k, r in before.items() if k not in after
+    ]
+    if not changes and tuple(old) != tuple(new):
+        changes.append(Change("changed", "", "details of the round's lines"))
+    return changes
+
+
+def _core(line: ResultLine) -> tuple[object, ...]:
+    return (line.class_code, line.overall_pos, line.class_pos, line.status, line.laps, line.drivers)
+
+
+def _describe(line: ResultLine) -> str:
+    place = (
+        f"P{line.class_pos} {line.class_code}"
+        if line.class_pos
+        else f"{line.status.value} {line.class_code}"
+    )
+    return f"{place}, {line.laps} laps"

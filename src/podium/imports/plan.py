@@ -1,0 +1,398 @@
+"""What importing one session into one round would do to a season.
+
+:func:`plan_import` maps the file's classes, cars, drivers and teams onto the
+season and returns an :class:`ImportPlan`: the round's new classification,
+the entries, drivers and teams to add, the penalties, the fuzzy matches made
+(with their scores) and every problem that blocks applying it. Nothing here
+reads or writes files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from podium.errors import InputError, Problem
+from podium.formats.session import ImportedCar, ImportedSession, SessionKind, format_ms
+from podium.imports.config import ImportConfig
+from podium.imports.diff import Change, diff_round
+from podium.imports.names import How, NameBook, NameMatch, normal
+from podium.model import (
+    CarSpec,
+    CrewMember,
+    Driver,
+    Engine,
+    Entry,
+    Penalty,
+    ResultLine,
+    Season,
+    Status,
+    Team,
+    parse_round_set,
+)
+
+
+@dataclass
+class ImportPlan:
+    round: int
+    file: str
+    lines: tuple[ResultLine, ...] = ()
+    new_entries: list[Entry] = field(default_factory=list)
+    new_drivers: list[Driver] = field(default_factory=list)
+    new_teams: list[Team] = field(default_factory=list)
+    crew_added: dict[str, list[CrewMember]] = field(default_factory=dict)
+    penalties: list[Penalty] = field(default_factory=list)
+    matches: list[NameMatch] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+    def season_after(self, season: Season) -> Season:
+        entries = tuple(
+            replace(e, crew=e.crew + tuple(self.crew_added.get(e.key, ())))
+            for e in (*season.entries, *self.new_entries)
+        )
+        kept = tuple(r for r in season.results if r.round != self.round)
+        return replace(
+            season,
+            entries=entries,
+            drivers=season.drivers + tuple(self.new_drivers),
+            teams=season.teams + tuple(self.new_teams),
+            results=kept + self.lines,
+            penalties=season.penalties + tuple(self.penalties),
+        )
+
+
+def plan_import(
+    season: Season,
+    session: ImportedSession,
+    round_number: int,
+    file: str,
+    config: ImportConfig | None = None,
+    create_entries: bool = False,
+    source: str = "",
+) -> ImportPlan:
+    """Map ``session`` onto round ``round_number`` of ``season``."""
+    if session.kind is not SessionKind.RACE:
+        raise InputError(
+            Problem(
+                file,
+                None,
+                "session",
+                f"this file holds a {session.kind.value} session ({session.name}); "
+                "a round's results come from a race",
+                expected="a race session",
+                found=session.kind.value,
+            )
+        )
+    season.round(round_number)
+    return _Planner(
+        season, session, round_number, file, config or ImportConfig(), create_entries, source
+    ).plan()
+
+
+class _Planner:
+    def __init__(
+        self,
+        season: Season,
+        session: ImportedSession,
+        round_number: int,
+        file: str,
+        config: ImportConfig,
+        create: bool,
+        source: str,
+    ) -> None:
+        self.season = season
+        self.session = session
+        self.config = config
+        self.create = create
+        self.source = source or f"import {session.format} {file}"
+        self.out = ImportPlan(round_number, file)
+        self.drivers = NameBook(
+            ((d.name, d.aliases) for d in season.drivers), minimum=config.fuzzy_min
+        )
+        self.teams = NameBook(((t.name, t.aliases) for t in season.teams), config.fuzzy_min)
+        self.keys = {e.key for e in season.entries}
+        self.created: dict[str, str] = {}
+        self.created_teams: dict[str, str] = {}
+        self.entry_of: dict[int, Entry] = {}
+
+    def plan(self) -> ImportPlan:
+        classes = self._classes()
+        if self.out.problems:
+            return self.out
+        for index, car in enumerate(self.session.cars):
+            entry = self._entry(car, classes[car.car_class, car.car_model])
+            if entry is not None:
+                self.entry_of[index] = entry
+        if not self.out.problems:
+            self.out.lines = tuple(self._lines(classes))
+            self._penalties()
+            self._diff()
+        return self.out
+
+    # -- classes ---------------------------------------------------------
+
+    def _classes(self) -> dict[tuple[str, str], str]:
+        codes = {c.code.casefold(): c.code for c in self.season.classes}
+        found: dict[tuple[str, str], str] = {}
+        unmapped: dict[str, None] = {}
+        for car in self.session.cars:
+            target = (
+                self.config.car_models.get(car.car_model)
+                or self.config.classes.get(car.car_class)
+                or car.car_class
+            )
+            code = codes.get(target.casefold())
+            if code is None:
+                unmapped[car.car_class] = None
+            else:
+                found[car.car_class, car.car_model] = code
+        for name in unmapped:
+            self.out.problems.append(
+                Problem(
+                    self.out.file,
+                    None,
+                    "class",
+                    "file class has no season class (map it in import.toml [classes])",
+                    expected=" or ".join(c.code for c in self.season.classes),
+                    found=name or "(no class)",
+                )
+            )
+        return found
+
+    # -- cars and people --------------------------------------------------
+
+    def _entry(self, car: ImportedCar, code: str) -> Entry | None:
+        candidates = [e for e in self.season.entries if car.number and e.car_no == car.number]
+        if not car.number:
+            names = {self._driver(d, record=False) for d in car.drivers}
+            candidates = [e for e in self.season.entries if names & {m.driver for m in e.crew}]
+        if len(candidates) > 1:
+            candidates = [e for e in candidates if e.class_code == code] or candidates
+        if len(candidates) > 1:
+            self._problem(
+                car, "car", "ambiguous car", "one entry", ", ".join(e.key for e in candidates)
+            )
+            return None
+        if candidates:
+            entry = candidates[0]
+            if entry.class_code != code:
+                self._problem(
+                    car, "class", f"class mismatch for {car.label}", entry.class_code, code
+                )
+                return None
+            self._crew(entry, car, new=False)
+            return entry
+        if not self.create:
+            self._problem(
+                car,
+                "car",
+                "unknown car (add it to entries.csv or use --create-entries)",
+                "a car of entries.csv",
+                f"{car.label} {code} {car.team or '/'.join(car.drivers)}".strip(),
+            )
+            return None
+        return self._new_entry(car, code)
+
+    def _new_entry(self, car: ImportedCar, code: str) -> Entry:
+        base = car.number or _slug(car.drivers[0] if car.drivers else car.where)
+        key = base if base not in self.keys else f"{base}-{_slug(code)}"
+        while key in self.keys:
+            key += "x"
+        self.keys.add(key)
+        team = self._team(car.team or (car.drivers[0] if car.drivers else key))
+        entry = Entry(
+            key=key,
+            class_code=code,
+            team=team,
+            cars=(CarSpec(car.car_name or car.car_model or "unknown", Engine("")),),
+            car_no=car.number,
+            source=self.source,
+        )
+        self.out.new_entries.append(entry)
+        self.out.changes.append(Change("new entry", car.label, f"{code} {team}"))
+        self._crew(entry, car, new=True)
+        return entry
+
+    def _crew(self, entry: Entry, car: ImportedCar, new: bool) -> None:
+        added = self.out.crew_added.setdefault(entry.key, [])
+        for given in car.drivers:
+            name = self._driver(given)
+            if name is None:
+                continue
+            entered = any(
+                m.driver == name and m.rounds.covers(self.out.round) for m in (*entry.crew, *added)
+            )
+            if entered or (not new and not entry.crew):
+                continue  # entries without a crew list accept any driver
+            if not new and not self.create:
+                self._problem(
+                    car,
+                    "drivers",
+                    f"driver not entered in {entry.label} for round {self.out.round} "
+                    "(add to crews.csv or use --create-entries)",
+                    ", ".join(m.driver for m in entry.crew) or "-",
+                    name,
+                )
+                continue
+            added.append(CrewMember(name, parse_round_set(str(self.out.round)), self.source))
+
+    def _driver(self, given: str, record: bool = True) -> str | None:
+        explicit = self.config.drivers.get(given)
+        if explicit:
+            return explicit
+        if normal(given) in self.created:
+            return self.created[normal(given)]  # created earlier in this import
+        match = self.drivers.match(given)
+        if match.how in (How.EXACT, How.ALIAS):
+            return match.name
+        if not record:
+            return match.name
+        if match.how is How.FUZZY:
+            if match not in self.out.matches:
+                self.out.matches.append(match)
+            return match.name
+        if match.how is How.AMBIGUOUS:
+            self.out.matches.append(match)
+            self.out.problems.append(
+                Problem(
+                    self.out.file,
+                    None,
+                    "drivers",
+                    "ambiguous driver name (add an alias in drivers.csv or import.toml [drivers])",
+                    expected="one of " + ", ".join(match.candidates),
+                    found=given,
+                )
+            )
+            return None
+        if not self.create:
+            self.out.problems.append(
+                Problem(
+                    self.out.file,
+                    None,
+                    "drivers",
+                    "unknown driver (add to drivers.csv or use --create-entries)",
+                    expected="a driver of drivers.csv",
+                    found=given,
+                )
+            )
+            return None
+        if "/" in given:
+            # the season folder separates a car's drivers with "/"
+            self.out.problems.append(
+                Problem(
+                    self.out.file,
+                    None,
+                    "drivers",
+                    'a new driver\'s name cannot hold "/" (map it in import.toml [drivers])',
+                    expected='a name without "/"',
+                    found=given,
+                )
+            )
+            return None
+        self.out.new_drivers.append(Driver(given, source=self.source))
+        self.out.changes.append(Change("new driver", "", given))
+        self.created[normal(given)] = given
+        return given
+
+    def _team(self, given: str) -> str:
+        explicit = self.config.teams.get(given)
+        if explicit:
+            return explicit
+        if normal(given) in self.created_teams:
+            return self.created_teams[normal(given)]
+        match = self.teams.match(given)
+        if match.name and match.how is not How.AMBIGUOUS:
+            if match.how is How.FUZZY:
+                self.out.matches.append(match)
+            return match.name
+        self.out.new_teams.append(Team(given, source=self.source))
+        self.out.changes.append(Change("new team", "", given))
+        self.created_teams[normal(given)] = given
+        return given
+
+    def _problem(
+        self, car: ImportedCar, field: str, message: str, expected: str, found: str
+    ) -> None:
+        self.out.problems.append(
+            Problem(
+                self.out.file,
+                car.line,
+                f"{car.where} {field}" if car.line is None else field,
+                message,
+                expected,
+                found,
+            )
+        )
+
+    # -- lines, penalties, diff --------------------------------------------
+
+    def _lines(self, classes: dict[tuple[str, str], str]) -> list[ResultLine]:
+        lines = []
+        overall = 0
+        in_class: dict[str, int] = {}
+        for index, car in enumerate(self.session.cars):
+            entry = self.entry_of[index]
+            status = car.status or Status.CLASSIFIED
+            code = classes[car.car_class, car.car_model]
+            overall_pos = class_pos = None
+            if status not in (Status.DISQUALIFIED, Status.DID_NOT_START):
+                overall += 1
+                overall_pos = overall
+            if status is Status.CLASSIFIED:
+                in_class[code] = class_pos = in_class.get(code, 0) + 1
+            drivers = tuple(n for d in car.drivers if (n := self._driver(d, record=False)))
+            lines.append(
+                ResultLine(
+                    round=self.out.round,
+                    class_code=code,
+                    status=status,
+                    entry=entry.key,
+                    team=entry.team,
+                    overall_pos=overall_pos,
+                    class_pos=class_pos,
+                    drivers=drivers,
+                    car=car.car_name or car.car_model,
+                    laps=car.laps,
+                    time=format_ms(car.time_ms),
+                    reason=car.reason,
+                    source=self.source,
+                )
+            )
+        return lines
+
+    def _penalties(self) -> None:
+        by_label = {
+            (car.number or (car.drivers[0] if car.drivers else "")): self.entry_of[i]
+            for i, car in enumerate(self.session.cars)
+        }
+        for p in self.session.penalties:
+            entry = by_label.get(p.car)
+            if entry is None:
+                continue
+            penalty = Penalty(
+                self.out.round, entry.key, p.kind, p.reason, p.value, source=self.source
+            )
+            if penalty not in self.season.penalties and penalty not in self.out.penalties:
+                self.out.penalties.append(penalty)
+                self.out.changes.append(
+                    Change(
+                        "new penalty",
+                        entry.label,
+                        " ".join(filter(None, (p.kind.value, p.value, p.reason))),
+                    )
+                )
+
+    def _diff(self) -> None:
+        labels = {e.key: e.label for e in (*self.season.entries, *self.out.new_entries)}
+        self.out.changes += diff_round(
+            self.season.results_of(self.out.round), self.out.lines, labels
+        )
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "car"
