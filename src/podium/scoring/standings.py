@@ -5,11 +5,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from podium.model.points import Points
 from podium.model.results import Status
-from podium.rules.schema import Championship, CountBack, Listing, Ruleset, Unresolved
+from podium.rules.dimensions import ExclusionMode
+from podium.rules.schema import (
+    Championship,
+    CountBack,
+    Listing,
+    Ruleset,
+    TieBreak,
+    Unresolved,
+)
+from podium.scoring.drops import dropped_rounds
 from podium.scoring.ledger import LedgerRow, RowKind
 
 
@@ -32,9 +41,14 @@ class Standing:
     total: Points
     cells: tuple[Cell | None, ...]
     """One per round of the table, None where the competitor did not appear."""
+    listed_as: str = ""
+    """``DSQ`` or ``EX`` for a competitor excluded from the championship
+    (listed after the ranked rows, ``place`` 0)."""
 
     @property
     def label(self) -> str:
+        if self.listed_as:
+            return self.listed_as
         return f"{self.place}=" if self.shared else str(self.place)
 
 
@@ -78,22 +92,58 @@ def compute_standings(
         if row.round in wanted or (row.kind is RowKind.ADJUSTMENT and in_window):
             by_competitor[row.competitor].append(row)
 
+    tie_break = championship.tie_break or rules.tie_break
+    exclusions = [
+        e
+        for e in rules.exclusions
+        if e.championship == championship.id
+        and (after is None or (e.from_round is not None and after >= e.from_round))
+    ]
+    void = {
+        (e.competitor, n)
+        for e in exclusions
+        if e.mode is ExclusionMode.VOID_ROUNDS
+        for n in e.rounds
+    }
+    excluded = {e.competitor: e for e in exclusions if e.mode is ExclusionMode.EXCLUDED}
     tallies = []
-    for competitor, rows in by_competitor.items():
+    unranked: list[Standing] = []
+    for competitor, all_rows in by_competitor.items():
+        rows = [
+            r for r in all_rows if r.kind is RowKind.ADJUSTMENT or (competitor, r.round) not in void
+        ]
+        rows = _mark_drops(rows, championship)
         total = sum((r.net for r in rows), Points(0))
-        scored = total > 0 or any(r.points for r in rows)
-        if rules.standings.list is Listing.SCORERS and not scored:
-            continue
         cells = tuple(_cell(rows, number) for number in shown)
+        if competitor in excluded:
+            rule = excluded[competitor]
+            kept = total if rule.keep_points else Points(0)
+            mark = rule.listed_as.value if rule.listed_as else "EX"
+            unranked.append(Standing(0, False, competitor, kept, cells, mark))
+            continue
+        if not _listed(rules.standings.list, rows, total):
+            continue
         tallies.append(
-            _Tally(competitor, total, cells, _countback(rows, rules), _reached(rows, total))
+            _Tally(
+                competitor,
+                total,
+                cells,
+                _countback(rows, tie_break),
+                _reached(rows, total),
+            )
         )
+    for e in exclusions:
+        missing = e.mode is ExclusionMode.EXCLUDED and e.competitor not in by_competitor
+        extra_row = e.mode is ExclusionMode.VOID_ROUNDS and after is None
+        if (missing or extra_row) and e.listed_as is not None:
+            blank = tuple(None for _ in shown)
+            unranked.append(Standing(0, False, e.competitor, Points(0), blank, e.listed_as.value))
 
     def rank_key(t: _Tally) -> tuple[object, ...]:
         parts: list[object] = [-t.total]
-        if rules.tie_break.countback is not None:
+        if tie_break.countback is not None:
             parts.append(t.countback)
-        if rules.tie_break.unresolved is Unresolved.FIRST_TO_REACH:
+        if tie_break.unresolved is Unresolved.FIRST_TO_REACH:
             parts.append(t.reached)
         return tuple(parts)
 
@@ -109,7 +159,35 @@ def compute_standings(
         Standing(place, place in shared, t.competitor, t.total, t.cells)
         for place, t in zip(places, tallies, strict=True)
     )
-    return StandingsTable(championship, class_code, shown, after, rows_out)
+    return StandingsTable(championship, class_code, shown, after, rows_out + tuple(unranked))
+
+
+def _listed(listing: Listing, rows: list[LedgerRow], total: Points) -> bool:
+    if listing is Listing.ALL:
+        return True
+    if listing is Listing.STARTERS:
+        started = any(
+            r.kind is RowKind.RESULT and r.status is not Status.DID_NOT_START for r in rows
+        )
+        return started or total != 0
+    return total > 0 or any(r.points for r in rows)
+
+
+def _mark_drops(rows: list[LedgerRow], championship: Championship) -> list[LedgerRow]:
+    """Flag the rows of rounds that best-N discards (adjustments never drop)."""
+    if championship.drops is None:
+        return rows
+    totals: dict[int, Points] = defaultdict(Points)
+    for row in rows:
+        if row.kind is not RowKind.ADJUSTMENT and row.counts:
+            totals[row.round] += row.points
+    dropped = dropped_rounds(totals, championship.drops)
+    if not dropped:
+        return rows
+    return [
+        replace(r, dropped=True) if r.round in dropped and r.kind is not RowKind.ADJUSTMENT else r
+        for r in rows
+    ]
 
 
 def _cell(rows: list[LedgerRow], number: int) -> Cell | None:
@@ -133,9 +211,10 @@ def _cell(rows: list[LedgerRow], number: int) -> Cell | None:
 _DEPTH = 200  # places compared by count-back; no grid is larger
 
 
-def _countback(rows: list[LedgerRow], rules: Ruleset) -> tuple[int, ...]:
+def _countback(rows: list[LedgerRow], tie_break: TieBreak) -> tuple[int, ...]:
     """Negated counts of 1st, 2nd, ... places, so that more wins sort first."""
-    basis = rules.tie_break.countback
+    basis = tie_break.countback
+    sessions = tie_break.sessions
     places: dict[int, int] = defaultdict(int)
     for row in rows:
         if row.kind is not RowKind.RESULT or not row.counts or row.place is None:
@@ -143,6 +222,8 @@ def _countback(rows: list[LedgerRow], rules: Ruleset) -> tuple[int, ...]:
         if basis is CountBack.SCORING_PLACES and row.points <= 0:
             continue
         if row.status is not Status.CLASSIFIED:
+            continue
+        if sessions is not None and row.session not in sessions:
             continue
         places[row.place] += 1
     return tuple(-places[p] for p in range(1, _DEPTH + 1))
