@@ -62,7 +62,10 @@ CONSTRUCTOR_DROPS: dict[int, int | tuple[int, int, int]] = {
 
 # s.5: half points (leader < 75% of the scheduled distance) [2][10], double points [12]
 MULTIPLIERS = {
-    1975: [([4], "0.5", "Spanish GP, 29 of 75 laps [10]"), ([12], "0.5", "Austrian GP, 29 of 54 laps [10]")],
+    1975: [
+        ([4], "0.5", "Spanish GP, 29 of 75 laps [10]"),
+        ([12], "0.5", "Austrian GP, 29 of 54 laps [10]"),
+    ],
     1984: [([6], "0.5", "Monaco GP, 31 of 76 laps [10]")],
     1991: [([16], "0.5", "Australian GP, 14 of 81 laps [10]")],
     2009: [([2], "0.5", "Malaysian GP, 31 of 56 laps [10]")],
@@ -73,7 +76,7 @@ MULTIPLIERS = {
 # s.9 and s.4: documented one-off rulings, verbatim TOML per season.
 RULINGS: dict[int, str] = {
     1953: "",  # the fastest-lap ruling is written into the bonus table below
-    1956: '''
+    1956: """
 # s.4/s.9: 1956 r2 Monaco, Fangio scores nothing from Castellotti's car (#20,
 # 4th); he scores only in his best car. Castellotti keeps his half (1.5).
 [[drive_shares]]
@@ -81,16 +84,16 @@ round = 2
 car = "20"
 shares = { "eugenio-castellotti" = "1/2", "juan-manuel-fangio" = 0 }
 statement = "Fangio scores only in his best car (RULES.md s.9)"
-''',
-    1957: '''
+""",
+    1957: """
 # s.4/s.9: 1957 r5 British GP, #16 shared 4th: Trintignant 3, Collins 0 [9]
 [[drive_shares]]
 round = 5
 car = "16"
 shares = { "maurice-trintignant" = 1, "peter-collins" = 0 }
 statement = "all the car's points to Trintignant [9]"
-''',
-    1958: '''
+""",
+    1958: """
 # s.9: 1958 r8 Germany, F2-class cars are not eligible; McLaren (5th) gets 0
 # and the points are not passed down.
 [[ineligible]]
@@ -98,8 +101,8 @@ round = 8
 drivers = ["bruce-mclaren"]
 pass_down = false
 statement = "Formula 2 car, not eligible for points (RULES.md s.9)"
-''',
-    1963: '''
+""",
+    1963: """
 # s.9: 1963 r4 France, G. Hill classified 3rd but gets no points (push-start
 # penalty); BRM also gets nothing for that car.
 [[ineligible]]
@@ -107,8 +110,8 @@ round = 4
 drivers = ["graham-hill"]
 pass_down = false
 statement = "push-start penalty: no points (RULES.md s.9)"
-''',
-    1967: '''
+""",
+    1967: """
 # s.9: 1967 r7 Germany, F2-class cars are not eligible and their points pass
 # down to the next F1 cars (Bonnier 6th -> 2, Ligier 8th -> 1): one F2 car
 # ahead of Bonnier (5th) and one between him and Ligier (7th).
@@ -117,8 +120,8 @@ round = 7
 positions = [5, 7]
 pass_down = true
 statement = "Formula 2 car, points passed down (RULES.md s.9)"
-''',
-    1969: '''
+""",
+    1969: """
 # s.9: 1969 r7 Germany, F2-class cars are not eligible and their points pass
 # down (Siffert 11th -> 2, Beltoise 12th -> 1): the F2 cars were 5th-10th.
 [[ineligible]]
@@ -126,8 +129,8 @@ round = 7
 positions = [5, 6, 7, 8, 9, 10]
 pass_down = true
 statement = "Formula 2 car, points passed down (RULES.md s.9)"
-''',
-    1984: '''
+""",
+    1984: """
 # s.9: 1984 r14 Italy, second cars of one-car entries are not eligible
 # (Gartner, Berger); no pass-down.
 [[ineligible]]
@@ -143,8 +146,8 @@ championship = "constructors"
 competitor = "tyrrell/ford"
 listed_as = "DSQ"
 statement = "Tyrrell excluded from the 1984 championship"
-''',
-    1987: '''
+""",
+    1987: """
 # s.9: 1987 r16 Australia, second car of a one-car entry is not eligible
 # (Dalmas); no pass-down.
 [[ineligible]]
@@ -152,8 +155,8 @@ round = 16
 drivers = ["yannick-dalmas"]
 pass_down = false
 statement = "second car of a one-car entry, not eligible (RULES.md s.9)"
-''',
-    1995: '''
+""",
+    1995: """
 # s.9: 1995 r1 Brazil, Schumacher and Coulthard keep their driver points;
 # Benetton and Williams get no constructor points for them [F1DB].
 [[ineligible]]
@@ -162,8 +165,8 @@ drivers = ["michael-schumacher", "david-coulthard"]
 championships = ["constructors"]
 pass_down = false
 statement = "fuel irregularity: no constructor points (RULES.md s.9)"
-''',
-    1997: '''
+""",
+    1997: """
 # s.9: Schumacher excluded from the 1997 drivers' championship (DSQ, not
 # ranked); his race points stay. Decided after the last round (17).
 [[exclusions]]
@@ -173,8 +176,8 @@ listed_as = "DSQ"
 keep_points = true
 from_round = 17
 statement = "excluded from the 1997 drivers' championship"
-''',
-    2000: '''
+""",
+    2000: """
 # s.9: 2000 r10 Austria, McLaren loses Hakkinen's 10 constructor points; the
 # driver keeps them [15].
 [[ineligible]]
@@ -183,8 +186,8 @@ drivers = ["mika-hakkinen"]
 championships = ["constructors"]
 pass_down = false
 statement = "missing FIA seal: no constructor points [15]"
-''',
-    2007: '''
+""",
+    2007: """
 # s.9: McLaren excluded from the 2007 constructors' championship (EX, 0).
 # World Council decision of 13 September 2007, before round 14 (Belgium).
 [[exclusions]]
@@ -193,8 +196,8 @@ competitor = "mclaren/mercedes"
 listed_as = "EX"
 from_round = 14
 statement = "excluded from the 2007 constructors' championship"
-''',
-    2018: '''
+""",
+    2018: """
 # s.9: Force India's rounds 1-12 constructor points are void (EX row); the
 # re-entered team scores from round 13.
 [[exclusions]]
@@ -205,8 +208,8 @@ rounds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
 from_round = 13
 listed_as = "EX"
 statement = "original entry's points void after the team's re-entry"
-''',
-    2020: '''
+""",
+    2020: """
 # s.9: Racing Point -15 constructor points (brake ducts), applied from the
 # round-5 table [16].
 [[deductions]]
@@ -215,7 +218,7 @@ competitor = "racing-point/bwt-mercedes"
 points = 15
 from_round = 5
 statement = "brake ducts ruling [16]"
-''',
+""",
 }
 
 
@@ -234,7 +237,7 @@ def _drops(rule: int | tuple[int, int, int] | None, table: str) -> str:
         return f"\n[{table}.drops]\nbest = {rule}\n"
     k, a, b = rule
     return (
-        f"\n[{table}.drops]\nstatement = \"best {a} of rounds 1-{k} plus best {b} of the rest\"\n"
+        f'\n[{table}.drops]\nstatement = "best {a} of rounds 1-{k} plus best {b} of the rest"\n'
         f"[[{table}.drops.segments]]\nfirst = 1\nlast = {k}\nbest = {a}\n"
         f"[[{table}.drops.segments]]\nfirst = {k + 1}\nbest = {b}\n"
     )
@@ -294,7 +297,7 @@ def season_rules(year: int) -> str:
     out += [
         "[[championships]]",
         'id = "drivers"',
-        "name = \"Drivers' championship\"",
+        'name = "Drivers\' championship"',
         'competitor = "driver"',
         "per_class = false",
         'cars = "all"',
@@ -303,14 +306,16 @@ def season_rules(year: int) -> str:
     ]
     out.append(_tie_break(year, "drivers").rstrip())
     if year in DROPS:
-        out.append(f"# s.6: best-N results [13][5][2][3]{_drops(DROPS[year], 'championships')}".rstrip())
+        out.append(
+            f"# s.6: best-N results [13][5][2][3]{_drops(DROPS[year], 'championships')}".rstrip()
+        )
     if year >= 1958:
         best = year <= 1978
         out += [
             "",
             "[[championships]]",
             'id = "constructors"',
-            "name = \"Constructors' championship\"",
+            'name = "Constructors\' championship"',
             "# s.7: the entity is chassis + engine (constructor_id/engine_id)",
             'competitor = "team"',
             "per_class = false",
@@ -344,8 +349,9 @@ def season_rules(year: int) -> str:
         'sessions = ["race"]',
         "",
         "[standings]",
-        "# s.8: before 2000 only point scorers are listed; from 2000 every starter",
-        f'list = "{"starters" if modern else "scorers"}"',
+        "# s.8: before 2000 only point scorers are listed; from 2000 every driver",
+        "# (constructor) classified at least once, 0 points included",
+        f'list = "{"classified" if modern else "scorers"}"',
     ]
 
     if year <= 1959:

@@ -12,7 +12,7 @@ from pathlib import Path
 from podium.analysis.verify import TableCheck, check_table
 from podium.model.published import PublishedTables
 from podium.model.season import Season
-from podium.scoring import StandingsTable, compute_standings, score_season
+from podium.scoring import StandingsTable, compute_all_standings, score_season
 
 CHAMPIONSHIPS = ("drivers", "constructors")
 
@@ -36,10 +36,9 @@ def season_tables(season: Season) -> dict[tuple[str, int | None], StandingsTable
     out: dict[tuple[str, int | None], StandingsTable] = {}
     for championship in season.rules.championships:
         class_code = "" if not championship.per_class else "F1"
-        for after in (*rounds, None):
-            out[championship.id, after] = compute_standings(
-                ledger, season.rules, championship, class_code, rounds, after
-            )
+        tables = compute_all_standings(ledger, season.rules, championship, class_code, rounds)
+        for after, table in tables.items():
+            out[championship.id, after] = table
     return out
 
 

@@ -163,8 +163,8 @@ class Championship(_Strict):
 class Listing(StrEnum):
     SCORERS = "scorers"
     ALL = "all"
-    STARTERS = "starters"
-    """Everyone who started a race, 0 points included (F1 tables from 2000)."""
+    CLASSIFIED = "classified"
+    """Everyone classified at least once, 0 points included (F1 tables from 2000)."""
 
 
 class StandingsRules(_Strict):
