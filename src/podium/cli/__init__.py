@@ -25,7 +25,10 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from podium.cli import season_commands  # noqa: F401  (registers commands)
+    from podium.cli import (
+        f1_commands,  # noqa: F401
+        season_commands,  # noqa: F401  (registers commands)
+    )
 
 
 def main() -> None:
