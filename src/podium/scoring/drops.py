@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from podium.model.points import Points
-from podium.rules.dimensions import Drops, Segment
+from podium.rules.dimensions import Drops
 
 
-def dropped_rounds(totals: Mapping[int, Points], drops: Drops | None) -> frozenset[int]:
+def dropped_rounds(totals: Mapping[int, Points | int], drops: Drops | None) -> frozenset[int]:
     """Rounds whose results do not count: outside each segment's best N.
 
     ``totals`` are the competitor's points per round held so far, so an
@@ -18,10 +18,12 @@ def dropped_rounds(totals: Mapping[int, Points], drops: Drops | None) -> frozens
     """
     if drops is None:
         return frozenset()
-    segments = drops.segments or [Segment(first=1, best=drops.best or 1)]
+    spans = [(s.first, s.last, s.best) for s in drops.segments] or [(1, 0, drops.best or 1)]
     out: set[int] = set()
-    for segment in segments:
-        held = [n for n in totals if n >= segment.first and (not segment.last or n <= segment.last)]
+    for first, last, best in spans:
+        held = [n for n in totals if n >= first and (not last or n <= last)]
+        if len(held) <= best:
+            continue
         ranked = sorted(held, key=lambda n: (-totals[n], n))
-        out.update(n for n in ranked[segment.best :] if totals[n] != 0)
+        out.update(n for n in ranked[best:] if totals[n] != 0)
     return frozenset(out)

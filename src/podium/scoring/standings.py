@@ -16,7 +16,7 @@ from podium.rules.dimensions import Exclusion, ExclusionMode
 from podium.rules.schema import Championship, Listing, Ruleset, TieBreak, Unresolved
 from podium.scoring.drops import dropped_rounds
 from podium.scoring.ledger import LedgerRow
-from podium.scoring.tally import Cell, CompetitorTally, RoundTally, fold
+from podium.scoring.tally import Cell, Folded, RoundTally, fold
 
 __all__ = ["Cell", "Standing", "StandingsTable", "compute_all_standings", "compute_standings"]
 
@@ -86,8 +86,13 @@ def compute_all_standings(
     folding the ledger once."""
     tie_break = championship.tie_break or rules.tie_break
     folded = fold(ledger, championship, class_code, tie_break)
+    rounds = tuple(rounds)
+    full = {
+        competitor: tuple(tally.rounds[n].cell if n in tally.rounds else None for n in rounds)
+        for competitor, tally in folded.competitors.items()
+    }
     return {
-        after: _table(folded, rules, championship, class_code, rounds, after)
+        after: _table(folded, rules, championship, class_code, rounds, after, full)
         for after in (*rounds, None)
     }
 
@@ -99,15 +104,20 @@ def _active(exclusion: Exclusion, championship: Championship, after: int | None)
 
 
 def _table(
-    folded: dict[str, CompetitorTally],
+    folded: Folded,
     rules: Ruleset,
     championship: Championship,
     class_code: str,
     rounds: Sequence[int],
     after: int | None,
+    full_cells: dict[str, tuple[Cell | None, ...]] | None = None,
 ) -> StandingsTable:
+    """One table. ``full_cells`` (each competitor's cells for all ``rounds``)
+    lets a table after round k slice them instead of building them."""
     shown = tuple(r for r in rounds if after is None or r <= after)
     wanted = set(shown)
+    if tuple(rounds[: len(shown)]) != shown:
+        full_cells = None
     tie_break = championship.tie_break or rules.tie_break
     exclusions = [e for e in rules.exclusions if _active(e, championship, after)]
     void = {
@@ -116,26 +126,32 @@ def _table(
         if e.mode is ExclusionMode.VOID_ROUNDS
         for n in e.rounds
     }
+    voided = {competitor for competitor, _ in void}
     excluded = {e.competitor: e for e in exclusions if e.mode is ExclusionMode.EXCLUDED}
     ranked: list[_Ranked] = []
     unranked: list[Standing] = []
-    for competitor, tally in folded.items():
+    for competitor, tally in folded.competitors.items():
         held = {
             n: t
             for n, t in tally.rounds.items()
-            if (n in wanted or (t.adjustment and (after is None or n <= after)))
+            if (n in wanted or (t.adjustment_units and (after is None or n <= after)))
             and (competitor, n) not in void
         }
         if not held:
             continue
-        results = {n: t.points for n, t in held.items() if n in wanted}
+        results = {n: t.units for n, t in held.items() if n in wanted}
         dropped = dropped_rounds(results, championship.drops)
         nets = {
-            n: (Points(0) if n in dropped or n not in wanted else t.points) + t.adjustment
+            n: (0 if n in dropped or n not in wanted else t.units) + t.adjustment_units
             for n, t in held.items()
         }
-        total = sum(nets.values(), Points(0))
-        cells = tuple(_cell(held.get(n), n in dropped) for n in shown)
+        units = sum(nets.values())
+        total = folded.points(units)
+        full = full_cells.get(competitor) if full_cells is not None else None
+        if full is not None and not dropped and competitor not in voided:
+            cells = full[: len(shown)]
+        else:
+            cells = tuple(_cell(held.get(n), n in dropped) for n in shown)
         if competitor in excluded:
             rule = excluded[competitor]
             kept = total if rule.keep_points else Points(0)
@@ -144,9 +160,9 @@ def _table(
             continue
         if not _listed(rules.standings.list, held.values(), total):
             continue
-        ranked.append(_Ranked(competitor, total, cells, _rank_key(held, total, nets, tie_break), 0))
+        ranked.append(_Ranked(competitor, total, cells, _rank_key(held, units, nets, tie_break), 0))
     for e in exclusions:
-        missing = e.mode is ExclusionMode.EXCLUDED and e.competitor not in folded
+        missing = e.mode is ExclusionMode.EXCLUDED and e.competitor not in folded.competitors
         extra_row = e.mode is ExclusionMode.VOID_ROUNDS and after is None
         if (missing or extra_row) and e.listed_as is not None:
             blank = tuple(None for _ in shown)
@@ -168,7 +184,7 @@ def _table(
 
 
 def _rank_key(
-    held: dict[int, RoundTally], total: Points, nets: dict[int, Points], tie_break: TieBreak
+    held: dict[int, RoundTally], total: int, nets: dict[int, int], tie_break: TieBreak
 ) -> tuple[object, ...]:
     """Sort key: the ranking part, then who reached the total first (which
     also orders a shared place)."""
@@ -211,9 +227,9 @@ def _cell(tally: RoundTally | None, dropped: bool) -> Cell | None:
     return cell
 
 
-def _reached(nets: dict[int, Points], total: Points) -> int:
+def _reached(nets: dict[int, int], total: int) -> int:
     """Round at which the competitor reached its final total."""
-    running = Points(0)
+    running = 0
     for number in sorted(nets):
         running += nets[number]
         if running >= total:

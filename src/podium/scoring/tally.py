@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from math import lcm
 
 from podium.model.points import Points
 from podium.model.results import Status
@@ -38,6 +39,9 @@ class RoundTally:
     places: list[int] = field(default_factory=list)
     """Places that count back."""
     cell: Cell | None = None
+    units: int = 0
+    """``points`` in units of 1/``Folded.per_point`` (exact integer sums)."""
+    adjustment_units: int = 0
 
 
 @dataclass(slots=True)
@@ -46,9 +50,24 @@ class CompetitorTally:
     rounds: dict[int, RoundTally] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """Tallies of a championship, with points also held as integers of a
+    common unit: summing ~1,000 Fractions per table is what made the F1 tables
+    slow, and every F1 point is a multiple of 1/84 at worst."""
+
+    competitors: dict[str, CompetitorTally]
+    per_point: int
+
+    def points(self, units: int) -> Points:
+        if self.per_point == 1:
+            return Points(units)
+        return Points(units, self.per_point)
+
+
 def fold(
     ledger: Iterable[LedgerRow], championship: Championship, class_code: str, tie_break: TieBreak
-) -> dict[str, CompetitorTally]:
+) -> Folded:
     """Per competitor and round: points, count-back places and the cell."""
     rows_at: dict[tuple[str, int], list[LedgerRow]] = defaultdict(list)
     for row in ledger:
@@ -60,7 +79,15 @@ def fold(
         if tally is None:
             tally = out[competitor] = CompetitorTally(competitor)
         tally.rounds[number] = _round(rows, tie_break)
-    return out
+    per_point = 1
+    for tally in out.values():
+        for here in tally.rounds.values():
+            per_point = lcm(per_point, here.points.denominator, here.adjustment.denominator)
+    for tally in out.values():
+        for here in tally.rounds.values():
+            here.units = int(here.points * per_point)
+            here.adjustment_units = int(here.adjustment * per_point)
+    return Folded(out, per_point)
 
 
 def _round(rows: list[LedgerRow], tie_break: TieBreak) -> RoundTally:
@@ -72,10 +99,9 @@ def _round(rows: list[LedgerRow], tie_break: TieBreak) -> RoundTally:
         if row.kind is RowKind.ADJUSTMENT:
             here.adjustment += row.points
             continue
-        if row.counts:
+        if row.counts and row.points:
             here.points += row.points
-            if row.points:
-                here.scored = True
+            here.scored = True
         if row.kind is not RowKind.RESULT:
             continue
         if row.status is Status.CLASSIFIED:
