@@ -82,11 +82,27 @@ def award_round(
     for placing in placings:
         line = placing.line
         class_code = line.class_code if championship.per_class else ""
+        decided = _decide(season, rnd, championship, placing, scale_name, scale)
+        car, earned, reason, withheld, rule = decided
         for competitor in _competitors(season, line, championship.competitor):
-            row = _row(
-                season, rnd, championship, placing, competitor, class_code, scale_name, scale
+            row = LedgerRow(
+                championship=championship.id,
+                class_code=class_code,
+                competitor=competitor,
+                round=rnd.number,
+                points=earned,
+                reason=reason,
+                place=placing.place,
+                status=line.status,
+                entry=line.entry,
+                car=car,
+                withheld=withheld,
+                rule=rule,
+                scale=scale_name,
+                session=line.session,
             )
-            row = _adjust(season, championship, placing, row, factor)
+            if earned:
+                row = _adjust(season, championship, placing, row, factor)
             candidates[(class_code, competitor)].append(row)
 
     out: list[LedgerRow] = []
@@ -173,16 +189,16 @@ def _not_best(row: LedgerRow, best: LedgerRow, championship: Championship) -> Le
     )
 
 
-def _row(
+def _decide(
     season: Season,
     rnd: Round,
     championship: Championship,
     placing: Placing,
-    competitor: str,
-    class_code: str,
     scale_name: str,
     scale: PointsScale,
-) -> LedgerRow:
+) -> tuple[str, Points, str, Points, Withheld]:
+    """What one car's placing earns in one championship: (car, points, reason,
+    withheld, rule). The same for every competitor the car scores for."""
     line = placing.line
     car = _car(line.entry, line, season)
     where = f"in {line.class_code} " if championship.per_class else ""
@@ -215,22 +231,7 @@ def _row(
         earned = Points(0)
     else:
         reason = f"{head}: {format_pts(earned)} pts, scale {scale_name}"
-    return LedgerRow(
-        championship=championship.id,
-        class_code=class_code,
-        competitor=competitor,
-        round=rnd.number,
-        points=earned,
-        reason=reason,
-        place=placing.place,
-        status=line.status,
-        entry=line.entry,
-        car=car,
-        withheld=withheld,
-        rule=rule,
-        scale=scale_name,
-        session=line.session,
-    )
+    return car, earned, reason, withheld, rule
 
 
 def format_pts(value: Points) -> str:

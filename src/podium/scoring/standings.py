@@ -8,6 +8,7 @@ follows, so they are applied here, per table, to a ledger folded once
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -130,37 +131,43 @@ def _table(
     excluded = {e.competitor: e for e in exclusions if e.mode is ExclusionMode.EXCLUDED}
     ranked: list[_Ranked] = []
     unranked: list[Standing] = []
+    listing = rules.standings.list
     for competitor, tally in folded.competitors.items():
-        held = {
-            n: t
-            for n, t in tally.rounds.items()
-            if (n in wanted or (t.adjustment_units and (after is None or n <= after)))
-            and (competitor, n) not in void
-        }
+        # One pass over the competitor's rounds (sorted) up to ``after``.
+        held: list[tuple[int, RoundTally]] = []
+        for n, t in tally.ordered:
+            if after is not None and n > after:
+                break
+            if (n in wanted or t.adjustment_units) and not (void and (competitor, n) in void):
+                held.append((n, t))
         if not held:
             continue
-        results = {n: t.units for n, t in held.items() if n in wanted}
-        dropped = dropped_rounds(results, championship.drops)
-        nets = {
-            n: (0 if n in dropped or n not in wanted else t.units) + t.adjustment_units
-            for n, t in held.items()
-        }
-        units = sum(nets.values())
-        total = folded.points(units)
+        dropped: frozenset[int] = frozenset()
+        if championship.drops is not None:
+            results = {n: t.units for n, t in held if n in wanted}
+            dropped = dropped_rounds(results, championship.drops)
+        units = 0
+        nets: list[tuple[int, int]] = []
+        for n, t in held:
+            net = (t.units if n in wanted and n not in dropped else 0) + t.adjustment_units
+            units += net
+            nets.append((n, net))
         full = full_cells.get(competitor) if full_cells is not None else None
         if full is not None and not dropped and competitor not in voided:
             cells = full[: len(shown)]
         else:
-            cells = tuple(_cell(held.get(n), n in dropped) for n in shown)
+            by_round = dict(held)
+            cells = tuple(_cell(by_round.get(n), n in dropped) for n in shown)
         if competitor in excluded:
             rule = excluded[competitor]
-            kept = total if rule.keep_points else Points(0)
+            kept = folded.points(units) if rule.keep_points else Points(0)
             mark = rule.listed_as.value if rule.listed_as else "EX"
             unranked.append(Standing(0, False, competitor, kept, cells, mark))
             continue
-        if not _listed(rules.standings.list, held.values(), total):
+        if not _listed(listing, [t for _, t in held], units):
             continue
-        ranked.append(_Ranked(competitor, total, cells, _rank_key(held, units, nets, tie_break), 0))
+        key = _rank_key(held, units, nets, tie_break)
+        ranked.append(_Ranked(competitor, folded.points(units), cells, key, 0))
     for e in exclusions:
         missing = e.mode is ExclusionMode.EXCLUDED and e.competitor not in folded.competitors
         extra_row = e.mode is ExclusionMode.VOID_ROUNDS and after is None
@@ -175,7 +182,7 @@ def _table(
     for index, entry in enumerate(ranked):
         same = index > 0 and _rank_part(entry.key) == _rank_part(ranked[index - 1].key)
         places.append(places[-1] if same else index + 1)
-    shared = {p for p in places if places.count(p) > 1}
+    shared = {p for p, n in Counter(places).items() if n > 1}
     rows_out = tuple(
         Standing(place, place in shared, t.competitor, t.total, t.cells)
         for place, t in zip(places, ranked, strict=True)
@@ -184,14 +191,14 @@ def _table(
 
 
 def _rank_key(
-    held: dict[int, RoundTally], total: int, nets: dict[int, int], tie_break: TieBreak
+    held: list[tuple[int, RoundTally]], total: int, nets: list[tuple[int, int]], tie_break: TieBreak
 ) -> tuple[object, ...]:
     """Sort key: the ranking part, then who reached the total first (which
     also orders a shared place)."""
     parts: list[object] = [-total]
     if tie_break.countback is not None:
         counts: dict[int, int] = {}
-        for t in held.values():
+        for _, t in held:
             for place in t.places:
                 counts[place] = counts.get(place, 0) + 1
         # Sparse (place, -count) pairs in place order, closed by a sentinel
@@ -212,7 +219,7 @@ def _rank_part(key: tuple[object, ...]) -> object:
     return key[0]
 
 
-def _listed(listing: Listing, held: Iterable[RoundTally], total: Points) -> bool:
+def _listed(listing: Listing, held: Iterable[RoundTally], total: int) -> bool:
     if listing is Listing.ALL:
         return True
     if listing is Listing.CLASSIFIED:
@@ -227,11 +234,11 @@ def _cell(tally: RoundTally | None, dropped: bool) -> Cell | None:
     return cell
 
 
-def _reached(nets: dict[int, int], total: int) -> int:
+def _reached(nets: list[tuple[int, int]], total: int) -> int:
     """Round at which the competitor reached its final total."""
     running = 0
-    for number in sorted(nets):
-        running += nets[number]
+    for number, net in nets:
+        running += net
         if running >= total:
             return number
     return 10_000

@@ -48,6 +48,8 @@ class RoundTally:
 class CompetitorTally:
     competitor: str
     rounds: dict[int, RoundTally] = field(default_factory=dict)
+    ordered: list[tuple[int, RoundTally]] = field(default_factory=list)
+    """``rounds`` in round order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,7 @@ def fold(
         for here in tally.rounds.values():
             per_point = lcm(per_point, here.points.denominator, here.adjustment.denominator)
     for tally in out.values():
+        tally.ordered = sorted(tally.rounds.items())
         for here in tally.rounds.values():
             here.units = int(here.points * per_point)
             here.adjustment_units = int(here.adjustment * per_point)
