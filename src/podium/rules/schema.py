@@ -30,6 +30,9 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+_ZERO = Fraction(0)
+
+
 class PointsScale(_Strict):
     """Points for 1st, 2nd, ...; places past the end of the list score nothing."""
 
@@ -65,7 +68,7 @@ class PointsScale(_Strict):
         return out
 
     def for_place(self, place: int) -> Fraction:
-        return self.points[place - 1] if 1 <= place <= len(self.points) else Fraction(0)
+        return self.points[place - 1] if 1 <= place <= len(self.points) else _ZERO
 
 
 class PositionBasis(StrEnum):

@@ -8,7 +8,7 @@ from dataclasses import replace
 from fractions import Fraction
 
 from podium.model.calendar import Round
-from podium.model.points import Points, format_points
+from podium.model.points import ZERO, Points, format_points
 from podium.model.results import ResultLine, Status
 from podium.model.season import Season
 from podium.rules.dimensions import SharedCars
@@ -48,6 +48,9 @@ def score_season(season: Season) -> tuple[LedgerRow, ...]:
             scale_name, scale = rules.scale_for(rnd.number, rnd.scale, session)
             factor = multiplier(rules, rnd.number, session)
             placings_by_basis: dict[bool, list[Placing]] = {}
+            # Championships that see the same placing and scale decide alike
+            # (drivers' and constructors' rows of one car): decide once.
+            decided: dict[tuple[object, ...], Decision] = {}
             for championship in rules.championships:
                 if skips(championship, rnd):
                     continue
@@ -61,11 +64,16 @@ def score_season(season: Season) -> tuple[LedgerRow, ...]:
                 name, used = scale_name, scale
                 if championship.scale and session == "race":
                     name, used = championship.scale, rules.scales[championship.scale]
-                rows.extend(award_round(season, rnd, championship, placings, name, used, factor))
+                rows.extend(
+                    award_round(season, rnd, championship, placings, name, used, factor, decided)
+                )
             rows.extend(bonus_rows(season, rnd, session, session_lines))
     rows.extend(_adjustments(season))
     rows.extend(deduction_rows(season))
     return tuple(rows)
+
+
+Decision = tuple[str, Points, str, Points, Withheld]
 
 
 def award_round(
@@ -76,14 +84,25 @@ def award_round(
     scale_name: str,
     scale: PointsScale,
     factor: Fraction = Fraction(1),
+    decided: dict[tuple[object, ...], Decision] | None = None,
 ) -> list[LedgerRow]:
-    """Ledger rows of one championship at one round."""
+    """Ledger rows of one championship at one round. ``decided`` caches
+    decisions shared between championships of the round."""
+    cache: dict[tuple[object, ...], Decision] = {} if decided is None else decided
     candidates: dict[tuple[str, str], list[LedgerRow]] = defaultdict(list)
     for placing in placings:
         line = placing.line
         class_code = line.class_code if championship.per_class else ""
-        decided = _decide(season, rnd, championship, placing, scale_name, scale)
-        car, earned, reason, withheld, rule = decided
+        key = (
+            id(placing),
+            scale_name,
+            championship.per_class,
+            championship.id if championship.registration else "",
+        )
+        decision = cache.get(key)
+        if decision is None:
+            decision = cache[key] = _decide(season, rnd, championship, placing, scale_name, scale)
+        car, earned, reason, withheld, rule = decision
         for competitor in _competitors(season, line, championship.competitor):
             row = LedgerRow(
                 championship=championship.id,
@@ -196,7 +215,7 @@ def _decide(
     placing: Placing,
     scale_name: str,
     scale: PointsScale,
-) -> tuple[str, Points, str, Points, Withheld]:
+) -> Decision:
     """What one car's placing earns in one championship: (car, points, reason,
     withheld, rule). The same for every competitor the car scores for."""
     line = placing.line
@@ -210,13 +229,13 @@ def _decide(
         reason = f" ({line.reason})" if line.reason else ""
         head = f"{car} {word}{reason} at {rnd.label}{session}"
 
-    worth = scale.for_place(placing.place) if placing.place else Points(0)
+    worth = scale.for_place(placing.place) if placing.place else ZERO
     earned = worth
-    withheld, rule = Points(0), Withheld.NONE
+    withheld, rule = ZERO, Withheld.NONE
     if not placing.eligible:
         why = placing.why_not if line.classified else "only classified cars score"
         reason = f"{head}: no points, {why}"
-        earned = Points(0)
+        earned = ZERO
         if line.classified and worth > 0:
             withheld = worth
             rule = Withheld.INELIGIBLE if placing.ruled_out else Withheld.DISTANCE
@@ -228,7 +247,7 @@ def _decide(
             f"(the place was worth {format_pts(earned)}; it still counts as taken)"
         )
         withheld, rule = earned, Withheld.REGISTRATION
-        earned = Points(0)
+        earned = ZERO
     else:
         reason = f"{head}: {format_pts(earned)} pts, scale {scale_name}"
     return car, earned, reason, withheld, rule

@@ -88,8 +88,10 @@ def fold(
     for tally in out.values():
         tally.ordered = sorted(tally.rounds.items())
         for here in tally.rounds.values():
-            here.units = int(here.points * per_point)
-            here.adjustment_units = int(here.adjustment * per_point)
+            # Exact: per_point is a multiple of every denominator.
+            here.units = here.points.numerator * (per_point // here.points.denominator)
+            adjustment = here.adjustment
+            here.adjustment_units = adjustment.numerator * (per_point // adjustment.denominator)
     return Folded(out, per_point)
 
 
@@ -103,7 +105,7 @@ def _round(rows: list[LedgerRow], tie_break: TieBreak) -> RoundTally:
             here.adjustment += row.points
             continue
         if row.counts and row.points:
-            here.points += row.points
+            here.points = row.points if not here.scored else here.points + row.points
             here.scored = True
         if row.kind is not RowKind.RESULT:
             continue
