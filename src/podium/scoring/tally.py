@@ -97,33 +97,46 @@ def fold(
 
 def _round(rows: list[LedgerRow], tie_break: TieBreak) -> RoundTally:
     here = RoundTally()
-    results = [r for r in rows if r.kind is RowKind.RESULT]
+    best: LedgerRow | None = None
     for row in rows:
-        if row.points:
+        points = row.points
+        kind = row.kind
+        if points:
             here.any_points = True
-        if row.kind is RowKind.ADJUSTMENT:
-            here.adjustment += row.points
+            if kind is RowKind.ADJUSTMENT:
+                here.adjustment += points
+                continue
+            if row.counts:
+                here.points = points if not here.scored else here.points + points
+                here.scored = True
+        if kind is not RowKind.RESULT:
             continue
-        if row.counts and row.points:
-            here.points = row.points if not here.scored else here.points + row.points
-            here.scored = True
-        if row.kind is not RowKind.RESULT:
-            continue
-        if row.status is Status.CLASSIFIED:
+        # The car that stands for the competitor in the cell: a counting row
+        # first, then the best placed.
+        if best is None or _stands_before(row, best):
+            best = row
+        if row.status is Status.CLASSIFIED and _counts_back(row, tie_break):
+            assert row.place is not None
+            here.places.append(row.place)
             here.classified = True
-            if _counts_back(row, tie_break):
-                assert row.place is not None
-                here.places.append(row.place)
-    if results or here.scored or here.adjustment:
-        counted = [r for r in results if r.counts] or results
-        best = min(counted, key=lambda r: (r.place is None, r.place or 0)) if counted else None
-        total = here.points + here.adjustment
+        elif row.status is Status.CLASSIFIED:
+            here.classified = True
+    if best is not None or here.scored or here.adjustment:
+        total = here.points + here.adjustment if here.adjustment else here.points
         here.cell = Cell(
-            total if here.scored or here.adjustment or total else None,
+            total if here.scored or here.adjustment else None,
             best.place if best else None,
             best.status if best else None,
         )
     return here
+
+
+def _stands_before(row: LedgerRow, best: LedgerRow) -> bool:
+    if row.counts != best.counts:
+        return row.counts
+    if row.place is None:
+        return False
+    return best.place is None or row.place < best.place
 
 
 def _counts_back(row: LedgerRow, tie_break: TieBreak) -> bool:
