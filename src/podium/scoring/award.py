@@ -264,14 +264,16 @@ def _registered(season: Season, line: ResultLine, championship: Championship) ->
 
 
 def _competitors(season: Season, line: ResultLine, kind: Competitor) -> tuple[str, ...]:
+    if kind is Competitor.DRIVER:
+        if not season.drivers:  # no aliases to resolve (F1 lines carry driver ids)
+            return line.drivers
+        return tuple(season.driver_name(d) or d for d in line.drivers)
     entry = season.entries_by_key.get(line.entry) if line.entry else None
     if kind is Competitor.TEAM:
         if entry is not None:
             return (entry.team,)
         team = season.team_name(line.team) if line.team else None
         return (team or line.team,) if line.team else ()
-    if kind is Competitor.DRIVER:
-        return tuple(season.driver_name(d) or d for d in line.drivers)
     return (entry.label,) if entry is not None else ()
 
 
