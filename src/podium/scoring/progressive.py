@@ -64,7 +64,7 @@ def progressive_tables(
         countback = countback_key(counts)
         results: dict[int, int] = {}
         dropped: frozenset[int] = frozenset()
-        total = Points(0)
+        total, total_units = Points(0), 0
         state: _State | None = None
         listed: list[_State | None] = []
         for n in rounds:
@@ -85,7 +85,8 @@ def progressive_tables(
                     results[n] = here.units
                     dropped = dropped_rounds(results, championship.drops)
                     units, reached = _with_drops(tally.rounds, results, dropped)
-                total = folded.points(units)
+                if units != total_units:
+                    total, total_units = folded.points(units), units
                 shown = (
                     listing is Listing.ALL
                     or (listing is Listing.CLASSIFIED and (units != 0 or classified))

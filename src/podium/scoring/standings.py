@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from podium.model.points import Points
 from podium.rules.dimensions import Exclusion, ExclusionMode
@@ -53,9 +54,9 @@ class StandingsTable:
         return next((r for r in self.rows if r.competitor == competitor), None)
 
 
-@dataclass(frozen=True, slots=True)
-class Ranked:
-    """A competitor ready to be placed: ``key`` is (ranking, first-to-reach)."""
+class Ranked(NamedTuple):
+    """A competitor ready to be placed: ``key`` is (ranking, first-to-reach).
+    A named tuple: thousands are made per season and only sorted."""
 
     competitor: str
     total: Points
