@@ -90,6 +90,8 @@ def award_round(
     decisions shared between championships of the round."""
     cache: dict[tuple[object, ...], Decision] = {} if decided is None else decided
     candidates: dict[tuple[str, str], list[LedgerRow]] = defaultdict(list)
+    out: list[LedgerRow] = []
+    every_car = championship.cars is CarsCounted.ALL
     for placing in placings:
         line = placing.line
         class_code = line.class_code if championship.per_class else ""
@@ -122,9 +124,11 @@ def award_round(
             )
             if earned:
                 row = _adjust(season, championship, placing, row, factor)
-            candidates[(class_code, competitor)].append(row)
+            if every_car:
+                out.append(row)
+            else:
+                candidates[(class_code, competitor)].append(row)
 
-    out: list[LedgerRow] = []
     for rows in candidates.values():
         if championship.cars is CarsCounted.ALL or len(rows) == 1:
             out.extend(rows)
