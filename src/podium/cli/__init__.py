@@ -25,10 +25,8 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from podium.cli import (
-        f1_commands,  # noqa: F401
-        season_commands,  # noqa: F401  (registers commands)
-    )
+    import podium.cli.f1_commands  # noqa: F401
+    from podium.cli import season_commands  # noqa: F401  (registers commands)
 
 
 def main() -> None:
