@@ -27,6 +27,7 @@ app = typer.Typer(
 def _register() -> None:
     from podium.cli import (
         db_commands,  # noqa: F401  (each module registers its commands)
+        f1_commands,  # noqa: F401
         import_commands,  # noqa: F401
         season_commands,  # noqa: F401
         web_commands,  # noqa: F401
