@@ -24,16 +24,41 @@ app = typer.Typer(
 )
 
 
-def _register() -> None:
-    from podium.cli import (
-        db_commands,  # noqa: F401  (each module registers its commands)
-        f1_commands,  # noqa: F401
-        import_commands,  # noqa: F401
-        season_commands,  # noqa: F401
-        web_commands,  # noqa: F401
-    )
+# Command -> the module that registers it. `podium standings` imports only
+# season_commands: Typer builds a parameter adapter for every registered
+# command at start-up, so registering all of them would cost every call.
+COMMAND_MODULES = {
+    "standings": "season_commands",
+    "results": "season_commands",
+    "winners": "season_commands",
+    "explain": "season_commands",
+    "audit": "season_commands",
+    "validate": "season_commands",
+    "schedule": "season_commands",
+    "classes": "season_commands",
+    "entries": "season_commands",
+    "db": "db_commands",
+    "token": "db_commands",
+    "import": "import_commands",
+    "f1": "f1_commands",
+    "serve": "web_commands",
+    "export": "web_commands",
+}
+
+
+def _register(command: str | None = None) -> None:
+    """Register the module of ``command``, or every module (help, unknown names)."""
+    import importlib
+
+    wanted = COMMAND_MODULES.get(command or "")
+    for module in sorted(set(COMMAND_MODULES.values())):
+        if wanted is None or module == wanted:
+            importlib.import_module(f"podium.cli.{module}")
 
 
 def main() -> None:
-    _register()
+    import sys
+
+    command = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
+    _register(command)
     app()

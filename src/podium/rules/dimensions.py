@@ -13,7 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built on first validation, not at import (`podium` start-up is benchmarked).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def to_fraction(value: object, what: str = "number") -> Fraction:
