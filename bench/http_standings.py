@@ -1,11 +1,13 @@
 """HTTP benchmark: the standings endpoint on loopback under wrk.
 
-Starts `podium serve` (the built-in season, one Uvicorn process) on a free
-port, warms it up, then runs wrk and reports p50, p99 and requests/s against
+Starts `podium serve` (one Uvicorn process) on a free port, serving a fresh
+SQLite database that it loads with the built-in season (or --database URL,
+or the season folder in memory with --memory), warms it up, then runs wrk and reports p50, p99 and requests/s against
 the targets (p50 <= 5 ms, p99 <= 25 ms, >= 500 req/s on 2 cores). Exit status
 1 when a target is missed.
 
     .venv/bin/python bench/http_standings.py [--duration 10] [--connections 8] [--threads 1]
+        [--database URL | --memory]
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -69,6 +72,10 @@ def main() -> int:
     parser.add_argument("--duration", type=int, default=10, help="seconds of load")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=1, help="wrk threads")
+    parser.add_argument("--database", help="database URL (default: a new SQLite file)")
+    parser.add_argument(
+        "--memory", action="store_true", help="serve the built-in folder from memory"
+    )
     args = parser.parse_args()
     wrk = shutil.which("wrk")
     if wrk is None:
@@ -76,8 +83,16 @@ def main() -> int:
     podium = Path(sys.executable).with_name("podium")
     port = free_port()
     url = f"http://127.0.0.1:{port}{PATH}"
+    scratch = tempfile.mkdtemp(prefix="podium-bench-")
+    if args.memory:
+        from podium.datasets import builtin_season_path
+
+        source = ["--season", str(builtin_season_path())]
+    else:
+        source = ["--database", args.database or f"sqlite:///{scratch}/podium.db"]
+    print(f"serving {'memory' if args.memory else source[1]}")
     server = subprocess.Popen(
-        [str(podium), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [str(podium), "serve", "--host", "127.0.0.1", "--port", str(port), *source],
         stdout=subprocess.DEVNULL,
     )
     try:
@@ -97,6 +112,7 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=10)
+        shutil.rmtree(scratch, ignore_errors=True)
     result = parse_wrk(output)
     print(output)
     ok = (
