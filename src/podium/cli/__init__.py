@@ -25,7 +25,10 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from podium.cli import season_commands  # noqa: F401  (registers commands)
+    from podium.cli import (
+        season_commands,  # noqa: F401  (registers commands)
+        title_commands,  # noqa: F401
+    )
 
 
 def main() -> None:

@@ -1,0 +1,148 @@
+"""Title-fight service: JSON-able answers for the CLI, the JSON API and the
+web "title fight" panel, plus its SVG chart. Adapters call only these."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from podium.service import Championships
+
+
+def _race(
+    champs: Championships,
+    class_code: str | None,
+    championship: str,
+    after: int | None,
+    everyone: bool = False,
+) -> Any:
+    from podium.analysis.title_race import build_race
+
+    champ = champs.championship(championship)
+    code = champs.class_code(class_code) if champ.per_class and class_code else ""
+    if champ.per_class and not code:
+        code = champs.season.classes[0].code
+    held = champs.season.rounds_with_results()
+    last = after if after is not None else (held[-1] if held else 0)
+    if last:
+        champs.season.round(last)
+    return build_race(champs.season, champs.ledger, champ, code, last, everyone)
+
+
+def title_fight(
+    champs: Championships,
+    class_code: str | None = None,
+    championship: str = "teams",
+    after: int | None = None,
+    who: str | None = None,
+    everyone_finishes: bool = False,
+    time_limit: float = 5.0,
+) -> dict[str, Any]:
+    """Every contender's verdict, reachable range, needs and witness."""
+    from podium.analysis.title_completion import describe
+    from podium.analysis.title_data import data_verdict, gaps
+
+    race = _race(champs, class_code, championship, after, everyone_finishes)
+    found: tuple[Any, ...] = ()
+    if champs.championship(championship).competitor.value == "driver" and race.class_code:
+        found = gaps(champs.season, race, champs.unattributed(race.class_code, race.after))
+    names = [c.name for c in race.contenders]
+    if who:
+        wanted = champs.season.driver_name(who) or champs.season.team_name(who) or who
+        names = [n for n in names if n.casefold() == wanted.casefold()]
+        if not names:
+            from podium.errors import NotFound
+
+            raise NotFound(f"{who!r} is not in the {race.title} fight after round {race.after}")
+    rows = []
+    for name in names:
+        d = data_verdict(race, found, name)
+        v = d.known
+        entry: dict[str, Any] = {
+            "name": name,
+            "status": v.status.value,
+            "method": v.method.value,
+            "points": race.points_text(v.total),
+            "lowest": race.points_text(v.lowest),
+            "highest": race.points_text(v.highest),
+            "reason": v.reason,
+            "needs": v.need.text if v.need else "",
+            "needs_round": v.need.round if v.need else None,
+            "worst_case": list(v.need.worst_case) if v.need else [],
+            "otherwise": list(v.otherwise),
+            "witness": describe(race, v.witness) if v.witness else [],
+            "data_determines": d.determined,
+        }
+        if found and not d.determined:
+            entry["if_gaps_go_against"] = d.worst.status.value
+            entry["if_gaps_go_for"] = d.best.status.value
+            entry["deciding_missing_results"] = [g.text() for g in d.deciding]
+        rows.append(entry)
+    return {
+        "title": race.title,
+        "class": race.class_code,
+        "championship": race.championship,
+        "after": race.after,
+        "open_rounds": [
+            {"round": r.number, "label": r.label, "cars": r.field_size} for r in race.rounds
+        ],
+        "assumption": "every car classified"
+        if everyone_finishes
+        else "any car may retire and score nothing",
+        "partial_data": bool(found),
+        "contenders": rows,
+    }
+
+
+def title_odds(
+    champs: Championships,
+    class_code: str | None = None,
+    championship: str = "teams",
+    after: int | None = None,
+    runs: int = 100_000,
+    seed: int = 0,
+    model: str = "uniform",
+    retire_rate: float = 0.0,
+) -> dict[str, Any]:
+    from podium.analysis.title_odds import OrderModel
+    from podium.analysis.title_odds import title_odds as simulate
+
+    race = _race(champs, class_code, championship, after)
+    form: dict[str, float] = {}
+    if model == "form" and race.after:
+        form = {c.name: c.total / race.unit / race.after for c in race.contenders}
+    odds = simulate(race, runs, seed, OrderModel(model), retire_rate, form)
+    return {
+        "title": race.title,
+        "after": race.after,
+        "runs": odds.runs,
+        "seed": odds.seed,
+        "model": odds.model,
+        "contenders": [
+            {"name": n, "odds": c, "standard_error": e}
+            for n, c, e in sorted(
+                zip(odds.names, odds.chances, odds.errors, strict=True), key=lambda t: -t[1]
+            )
+        ],
+    }
+
+
+def title_chart(fight: dict[str, Any], odds: dict[str, Any] | None = None) -> str:
+    """SVG of a title fight (from ``title_fight``), with odds when given."""
+    from fractions import Fraction
+
+    from podium.analysis.title_chart import ChartRow, title_chart_svg
+
+    chances = {o["name"]: o["odds"] for o in (odds or {}).get("contenders", [])}
+    rows = [
+        ChartRow(
+            c["name"],
+            float(Fraction(c["points"])),
+            float(Fraction(c["lowest"])),
+            float(Fraction(c["highest"])),
+            chances.get(c["name"]) if odds else None,
+            c["status"],
+        )
+        for c in fight["contenders"]
+        if c["status"] != "eliminated"
+    ] or [ChartRow(c["name"], 0, 0, 0) for c in fight["contenders"][:1]]
+    return title_chart_svg(f"{fight['title']} after round {fight['after']}", rows)
