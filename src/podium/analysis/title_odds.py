@@ -17,7 +17,7 @@ from enum import StrEnum
 import numpy as np
 import numpy.typing as npt
 
-from podium.analysis.title_race import TitleRace
+from podium.analysis.title_race import OpenRound, TitleRace
 
 
 class OrderModel(StrEnum):
@@ -92,13 +92,12 @@ def _chunk(
 ) -> npt.NDArray[np.int64]:
     n_comp = len(race.contenders)
     totals = np.broadcast_to(base_total, (size, n_comp)).copy()
-    depth = race.depth
-    counts = np.broadcast_to(base_counts, (size, n_comp, depth)).copy()
-    index = {c.name: k for k, c in enumerate(race.contenders)}
     rows = np.arange(size)[:, None]
+    all_places = []
     for rnd in race.rounds:
         n = rnd.field_size
         if n == 0:
+            all_places.append(np.zeros((size, 0), dtype=np.intp))
             continue
         weights = None
         if model is OrderModel.FORM:
@@ -113,45 +112,86 @@ def _chunk(
             )
         order = random_orders(rng, size, n, weights)
         place = np.empty_like(order)
-        place[rows, order] = np.arange(1, n + 1)  # place of each car
+        np.put_along_axis(place, order, np.arange(1, n + 1), axis=1)  # place of each car
         if retire_rate and not rnd.everyone_classified:
             out = rng.random((size, n), dtype=np.float32) < retire_rate
             # Retired cars leave; the others close up (places run 1..m).
-            alive_before = np.cumsum(~out[rows, order], axis=1)
-            place[rows, order] = alive_before
+            place[rows, order] = np.cumsum(~out[rows, order], axis=1)
             place[out] = 0
+        all_places.append(place)
         worth = np.array([0, *[rnd.worth(p) for p in range(1, n + 1)]], dtype=np.int64)
-        counted = np.array([False, *[race.counted(rnd, p) for p in range(1, n + 1)]])
-        for name, k in index.items():
-            mine = race.cars_of(name, rnd)
-            if not mine:
-                continue
-            mp = place[:, mine]
-            if race.best_car:
-                best = np.where(mp > 0, mp, n + 1).min(axis=1)
-                best[best > n] = 0
-                takes = best[:, None]
-            else:
-                takes = mp
-            totals[:, k] += worth[takes].sum(axis=1)
-            for col in range(takes.shape[1]):
-                p = takes[:, col]
-                hit = counted[p] & (p <= depth)
-                counts[hit, k, p[hit] - 1] += 1
-    return _champions(totals, counts, race.countback is not None)
+        _add_points(race, rnd, place, worth, totals)
+    return _champions(race, totals, base_counts, all_places)
+
+
+def _takes(
+    race: TitleRace, rnd: OpenRound, place: npt.NDArray[np.intp]
+) -> list[tuple[int, npt.NDArray[np.intp]]]:
+    """(contender index, places that count for it) for one round."""
+    out = []
+    for k, c in enumerate(race.contenders):
+        mine = race.cars_of(c.name, rnd)
+        if not mine:
+            continue
+        mp = place[:, mine]
+        if race.best_car and len(mine) > 1:
+            n = rnd.field_size
+            best = np.where(mp > 0, mp, n + 1).min(axis=1)
+            best[best > n] = 0
+            mp = best[:, None]
+        out.append((k, mp))
+    return out
+
+
+def _add_points(
+    race: TitleRace,
+    rnd: OpenRound,
+    place: npt.NDArray[np.intp],
+    worth: npt.NDArray[np.int64],
+    totals: npt.NDArray[np.int64],
+) -> None:
+    index = {c.name: k for k, c in enumerate(race.contenders)}
+    single = all(len(race.cars_of(c.name, rnd)) <= 1 for c in race.contenders)
+    if single:
+        # Fast path: one car per contender; each owner column is a gather.
+        pts = worth[place]
+        for slot in range(max((len(car.owners) for car in rnd.cars), default=0)):
+            cars = [
+                i
+                for i, car in enumerate(rnd.cars)
+                if len(car.owners) > slot and car.owners[slot] in index
+            ]
+            if cars:
+                owners = [index[rnd.cars[i].owners[slot]] for i in cars]
+                totals[:, owners] += pts[:, cars]
+        return
+    for k, mp in _takes(race, rnd, place):
+        totals[:, k] += worth[mp].sum(axis=1)
 
 
 def _champions(
-    totals: npt.NDArray[np.int64], counts: npt.NDArray[np.int64], countback: bool
+    race: TitleRace,
+    totals: npt.NDArray[np.int64],
+    base_counts: npt.NDArray[np.int64],
+    all_places: list[npt.NDArray[np.intp]],
 ) -> npt.NDArray[np.int64]:
     """How many runs each contender ends first in (ties after count-back shared)."""
     top = totals == totals.max(axis=1, keepdims=True)
-    if countback:
-        tied = top.sum(axis=1) > 1
-        if tied.any():
-            sub = top[tied]
-            for k in range(counts.shape[2]):
-                col = np.where(sub, counts[tied, :, k], -1)
-                sub &= col == col.max(axis=1, keepdims=True)
-            top[tied] = sub
+    tied = np.flatnonzero(top.sum(axis=1) > 1)
+    if race.countback is not None and tied.size:
+        sub = top[tied]
+        counts = np.broadcast_to(base_counts, (tied.size, *base_counts.shape)).copy()
+        for rnd, place in zip(race.rounds, all_places, strict=True):
+            counted = np.array(
+                [False, *[race.counted(rnd, p) for p in range(1, rnd.field_size + 1)]]
+            )
+            for k, mp in _takes(race, rnd, place[tied]):
+                for col in range(mp.shape[1]):
+                    p = mp[:, col]
+                    hit = counted[p]
+                    counts[np.flatnonzero(hit), k, p[hit] - 1] += 1
+        for k in range(counts.shape[2]):
+            level = np.where(sub, counts[:, :, k], -1)
+            sub &= level == level.max(axis=1, keepdims=True)
+        top[tied] = sub
     return np.asarray(top.sum(axis=0), dtype=np.int64)
