@@ -11,8 +11,10 @@ shared: each co-champion is credited, so odds can add up to more than 100 %.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -45,18 +47,29 @@ def title_odds(
     retire_rate: float = 0.0,
     form: dict[str, float] | None = None,
     chunk: int = 50_000,
+    workers: int = 2,
 ) -> Odds:
     """Chance of each contender being champion (sole or shared)."""
-    rng = np.random.default_rng(seed)
     names = tuple(c.name for c in race.contenders)
-    wins = np.zeros(len(names), dtype=np.int64)
     base_total = np.array([c.total for c in race.contenders], dtype=np.int64)
     base_counts = np.array([c.counts for c in race.contenders], dtype=np.int64)
-    done = 0
-    while done < runs:
-        size = min(chunk, runs - done)
-        wins += _chunk(race, rng, size, base_total, base_counts, model, retire_rate, form)
-        done += size
+    sizes = [min(chunk, runs - start) for start in range(0, runs, chunk)]
+    # One generator per chunk, spawned from the seed: the same seed gives the
+    # same odds however the chunks are spread over threads.
+    streams = np.random.SeedSequence(seed).spawn(len(sizes))
+
+    def run(k: int) -> npt.NDArray[np.int64]:
+        rng = np.random.default_rng(streams[k])
+        return _chunk(race, rng, sizes[k], base_total, base_counts, model, retire_rate, form)
+
+    wins = np.zeros(len(names), dtype=np.int64)
+    if workers <= 1:
+        for k in range(len(sizes)):
+            wins += run(k)
+    else:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for got in pool.map(run, range(len(sizes))):
+                wins += got
     chances = wins / runs
     errors = np.sqrt(chances * (1 - chances) / runs)
     words = (
@@ -91,13 +104,20 @@ def _chunk(
     form: dict[str, float] | None,
 ) -> npt.NDArray[np.int64]:
     n_comp = len(race.contenders)
-    totals = np.broadcast_to(base_total, (size, n_comp)).copy()
-    rows = np.arange(size)[:, None]
-    all_places = []
+    # int32 halves the memory traffic; totals far below 2**31 (scaled points).
+    small = (
+        int(base_total.max(initial=0))
+        + sum(max(r.points, default=0) * r.field_size for r in race.rounds)
+        < 2**31
+    )
+    totals: npt.NDArray[Any] = np.broadcast_to(base_total, (size, n_comp)).astype(
+        np.int32 if small else np.int64
+    )
+    all_places: list[tuple[npt.NDArray[np.intp], bool]] = []
     for rnd in race.rounds:
         n = rnd.field_size
         if n == 0:
-            all_places.append(np.zeros((size, 0), dtype=np.intp))
+            all_places.append((np.zeros((size, 0), dtype=np.intp), True))
             continue
         weights = None
         if model is OrderModel.FORM:
@@ -111,25 +131,52 @@ def _chunk(
                 )
             )
         order = random_orders(rng, size, n, weights)
-        place = np.empty_like(order)
-        np.put_along_axis(place, order, np.arange(1, n + 1), axis=1)  # place of each car
+        worth = np.array([0, *[rnd.worth(p) for p in range(1, n + 1)]], dtype=np.int64)
+        columns = _owner_columns(race, rnd)
         if retire_rate and not rnd.everyone_classified:
             out = rng.random((size, n), dtype=np.float32) < retire_rate
+            place = np.empty_like(order)
             # Retired cars leave; the others close up (places run 1..m).
-            place[rows, order] = np.cumsum(~out[rows, order], axis=1)
+            alive = np.cumsum(~np.take_along_axis(out, order, axis=1), axis=1)
+            np.put_along_axis(place, order, alive, axis=1)
             place[out] = 0
-        all_places.append(place)
-        worth = np.array([0, *[rnd.worth(p) for p in range(1, n + 1)]], dtype=np.int64)
-        _add_points(race, rnd, place, worth, totals)
+            all_places.append((place, True))
+            if columns is not None:
+                car_pts = worth[place]
+                for cols in columns:
+                    owner_pts = np.zeros((size, n_comp + 1), dtype=np.int64)
+                    np.put_along_axis(
+                        owner_pts, np.broadcast_to(cols, place.shape), car_pts, axis=1
+                    )
+                    totals += owner_pts[:, :n_comp]
+                continue
+        else:
+            all_places.append((order, False))  # places are derived from the order only for ties
+            if columns is not None:
+                # Write each scoring place's points straight into its owners' columns.
+                scoring = int(np.flatnonzero(worth).max(initial=0))
+                top = order[:, :scoring]
+                for cols in columns:
+                    owner_pts = np.zeros((size, n_comp + 1), dtype=totals.dtype)
+                    np.put_along_axis(
+                        owner_pts, cols[top], worth[1 : scoring + 1].astype(totals.dtype), axis=1
+                    )
+                    totals += owner_pts[:, :n_comp]
+                continue
+            place = _places(order)
+        for k, mp in _takes(race, rnd, place):
+            totals[:, k] += worth[mp].sum(axis=1)
     return _champions(race, totals, base_counts, all_places)
 
 
 def _takes(
-    race: TitleRace, rnd: OpenRound, place: npt.NDArray[np.intp]
+    race: TitleRace, rnd: OpenRound, place: npt.NDArray[np.intp], only: set[int] | None = None
 ) -> list[tuple[int, npt.NDArray[np.intp]]]:
     """(contender index, places that count for it) for one round."""
     out = []
     for k, c in enumerate(race.contenders):
+        if only is not None and k not in only:
+            continue
         mine = race.cars_of(c.name, rnd)
         if not mine:
             continue
@@ -143,55 +190,61 @@ def _takes(
     return out
 
 
-def _add_points(
-    race: TitleRace,
-    rnd: OpenRound,
-    place: npt.NDArray[np.intp],
-    worth: npt.NDArray[np.int64],
-    totals: npt.NDArray[np.int64],
-) -> None:
+def _owner_columns(race: TitleRace, rnd: OpenRound) -> list[npt.NDArray[np.intp]] | None:
+    """For each owner slot, the contender column of each car (the spare last
+    column when none); None when a contender has several cars and only its
+    best counts (then the slow path takes the best of them)."""
+    mine = [len(race.cars_of(c.name, rnd)) for c in race.contenders]
+    if any(m > 1 for m in mine):
+        return None
     index = {c.name: k for k, c in enumerate(race.contenders)}
-    single = all(len(race.cars_of(c.name, rnd)) <= 1 for c in race.contenders)
-    if single:
-        # Fast path: one car per contender; each owner column is a gather.
-        pts = worth[place]
-        for slot in range(max((len(car.owners) for car in rnd.cars), default=0)):
-            cars = [
-                i
-                for i, car in enumerate(rnd.cars)
-                if len(car.owners) > slot and car.owners[slot] in index
-            ]
-            if cars:
-                owners = [index[rnd.cars[i].owners[slot]] for i in cars]
-                totals[:, owners] += pts[:, cars]
-        return
-    for k, mp in _takes(race, rnd, place):
-        totals[:, k] += worth[mp].sum(axis=1)
+    spare = len(race.contenders)
+    slots = max((len(car.owners) for car in rnd.cars), default=0)
+    return [
+        np.array(
+            [index.get(car.owners[s], spare) if s < len(car.owners) else spare for car in rnd.cars],
+            dtype=np.intp,
+        )
+        for s in range(slots)
+    ]
+
+
+def _places(order: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
+    """Place of each car from a finishing order (car indices by place)."""
+    place = np.empty_like(order)
+    np.put_along_axis(place, order, np.arange(1, order.shape[1] + 1), axis=1)
+    return place
 
 
 def _champions(
     race: TitleRace,
-    totals: npt.NDArray[np.int64],
+    totals: npt.NDArray[Any],
     base_counts: npt.NDArray[np.int64],
-    all_places: list[npt.NDArray[np.intp]],
+    all_places: list[tuple[npt.NDArray[np.intp], bool]],
 ) -> npt.NDArray[np.int64]:
     """How many runs each contender ends first in (ties after count-back shared)."""
     top = totals == totals.max(axis=1, keepdims=True)
     tied = np.flatnonzero(top.sum(axis=1) > 1)
     if race.countback is not None and tied.size:
-        sub = top[tied]
-        counts = np.broadcast_to(base_counts, (tied.size, *base_counts.shape)).copy()
-        for rnd, place in zip(race.rounds, all_places, strict=True):
+        # Only the contenders level on points at the top need count-back.
+        who = np.flatnonzero(top[tied].any(axis=0))
+        sub = top[np.ix_(tied, who)]
+        column = {int(k): j for j, k in enumerate(who)}
+        counts = np.broadcast_to(base_counts[who], (tied.size, who.size, race.depth)).copy()
+        for rnd, (place, are_places) in zip(race.rounds, all_places, strict=True):
             counted = np.array(
                 [False, *[race.counted(rnd, p) for p in range(1, rnd.field_size + 1)]]
             )
-            for k, mp in _takes(race, rnd, place[tied]):
+            sub_place = place[tied] if are_places else _places(place[tied])
+            for k, mp in _takes(race, rnd, sub_place, set(column)):
                 for col in range(mp.shape[1]):
                     p = mp[:, col]
                     hit = counted[p]
-                    counts[np.flatnonzero(hit), k, p[hit] - 1] += 1
-        for k in range(counts.shape[2]):
+                    counts[np.flatnonzero(hit), column[k], p[hit] - 1] += 1
+        for k in range(race.depth):
             level = np.where(sub, counts[:, :, k], -1)
             sub &= level == level.max(axis=1, keepdims=True)
-        top[tied] = sub
+        resolved = top[tied]
+        resolved[:, who] = sub
+        top[tied] = resolved
     return np.asarray(top.sum(axis=0), dtype=np.int64)
