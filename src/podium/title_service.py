@@ -89,6 +89,7 @@ def title_fight(
         if everyone_finishes
         else "any car may retire and score nothing",
         "partial_data": bool(found),
+        "scoring_rule": _scoring_rule(champs),
         "contenders": rows,
     }
 
@@ -146,3 +147,13 @@ def title_chart(fight: dict[str, Any], odds: dict[str, Any] | None = None) -> st
         if c["status"] != "eliminated"
     ] or [ChartRow(c["name"], 0, 0, 0) for c in fight["contenders"][:1]]
     return title_chart_svg(f"{fight['title']} after round {fight['after']}", rows)
+
+
+def _scoring_rule(champs: Championships) -> str:
+    share = champs.season.rules.eligibility.min_distance
+    if not share:
+        return "A classified car scores by its place."
+    return (
+        f"A car scores only if classified and covering {share:.0%} of the "
+        f"{champs.season.rules.eligibility.distance_of.value.replace('_', ' ')}'s distance."
+    )

@@ -359,7 +359,7 @@ def clinch(
             return Need(rnd.number, None, "nothing: the title is safe whatever happens there")
         threat = (rival, how)
     if safe_upto:
-        text = _phrase(race, rnd.number, safe_upto, reachable)
+        text = _phrase(race, rnd.number, safe_upto, reachable, _subject(race, name))
         from podium.analysis.title_completion import describe
 
         lines = tuple(describe(race, threat[1])) if threat[1] else ()
@@ -367,16 +367,20 @@ def clinch(
     return _win_and(race, name, sig, base, mine[0])
 
 
-def _phrase(race: TitleRace, number: int, place: int, reachable: int) -> str:
+def _subject(race: TitleRace, name: str) -> str:
+    return "its best car" if race.best_car else name
+
+
+def _phrase(race: TitleRace, number: int, place: int, reachable: int, subject: str) -> str:
     rnd = next(r for r in race.rounds if r.number == number)
     scoring = sum(1 for p in range(1, rnd.field_size + 1) if rnd.worth(p) > 0)
     if place == 1:
-        return "win"
+        return f"{subject} wins"
     if place >= reachable and rnd.worth(place) > 0:
-        return "be classified in the points (any classified place scores)"
+        return f"{subject} is classified in the points (every classified place scores)"
     if place >= scoring:
-        return f"finish in the points (top {scoring})"
-    return f"finish {ordinal(place)} or better"
+        return f"{subject} finishes in the points (top {scoring})"
+    return f"{subject} finishes {ordinal(place)} or better"
 
 
 def _win_and(
@@ -421,14 +425,15 @@ def _win_and(
     parts = []
     for b, q in conditions:
         if q > rnd.field_size:
-            parts.append(f"{b} not scoring")
+            parts.append(f"{b} does not score")
         elif rnd.worth(q) == 0:
-            parts.append(f"{b} out of the points")
+            parts.append(f"{b} finishes out of the points")
         elif q == 4:
-            parts.append(f"{b} not on the podium")
+            parts.append(f"{b} is not on the podium")
         else:
-            parts.append(f"{b} {ordinal(q)} or lower")
-    return Need(rnd.number, None, "win and " + " and ".join(parts), rivals=tuple(conditions))
+            parts.append(f"{b} finishes {ordinal(q)} or lower")
+    text = f"{_subject(race, name)} wins and " + " and ".join(parts)
+    return Need(rnd.number, None, text, rivals=tuple(conditions))
 
 
 def _otherwise(
@@ -443,7 +448,5 @@ def _otherwise(
             continue
         theirs = clinch(race, c.name, frozenset({name}), sig)
         if theirs is not None and theirs.place is not None:
-            out.append(
-                f"if {name} does not score, {c.name} takes the title if it can {theirs.text}"
-            )
+            out.append(f"if {name} does not score there, {c.name} takes the title if {theirs.text}")
     return tuple(out)

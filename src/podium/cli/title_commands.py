@@ -97,7 +97,7 @@ def _fight_table(fight: dict[str, Any], detailed: bool) -> Any:
         )
         if c["needs"] or detailed:
             notes += _story(c, fight)
-    notes.append(f"Assumption: {fight['assumption']}.")
+    notes.append(f"Assumption: {fight['assumption']}. {fight['scoring_rule']}")
     if fight["partial_data"]:
         notes.append(
             "Some point-scoring lines name no drivers: totals are lower bounds; "
@@ -111,7 +111,15 @@ def _story(c: dict[str, Any], fight: dict[str, Any]) -> list[str]:
     name = c["name"]
     lines = []
     if c["needs"]:
-        lines.append(f"{name} clinches at round {c['needs_round']} if it can {c['needs']}.")
+        where = next(
+            (
+                f"R{r['round']} {r['label']}"
+                for r in fight["open_rounds"]
+                if r["round"] == c["needs_round"]
+            ),
+            f"round {c['needs_round']}",
+        )
+        lines.append(f"{name} clinches at {where} if {c['needs']}.")
     lines += [f"  otherwise: {o}" for o in c["otherwise"]]
     if c["worst_case"]:
         lines.append("  one place less is not enough: " + " | ".join(c["worst_case"]))
