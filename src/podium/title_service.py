@@ -38,13 +38,15 @@ def title_fight(
     time_limit: float = 5.0,
 ) -> dict[str, Any]:
     """Every contender's verdict, reachable range, needs and witness."""
+    from podium.analysis.title import verdict
     from podium.analysis.title_completion import describe
-    from podium.analysis.title_data import data_verdict, gaps
+    from podium.analysis.title_data import data_verdict, entry_list_reading, gaps
 
     race = _race(champs, class_code, championship, after, everyone_finishes)
     found: tuple[Any, ...] = ()
     if champs.championship(championship).competitor.value == "driver" and race.class_code:
         found = gaps(champs.season, race, champs.unattributed(race.class_code, race.after))
+    reading = entry_list_reading(champs.season, race, found) if found else None
     names = [c.name for c in race.contenders]
     if who:
         wanted = champs.season.driver_name(who) or champs.season.team_name(who) or who
@@ -75,7 +77,16 @@ def title_fight(
         if found and not d.determined:
             entry["if_gaps_go_against"] = d.worst.status.value
             entry["if_gaps_go_for"] = d.best.status.value
-            entry["deciding_missing_results"] = [g.text() for g in d.deciding]
+            entry["if_gaps_go_for_needs"] = d.best.need.text if d.best.need else ""
+            entry["deciding_missing_results"] = [g.text(d.involved) for g in d.deciding]
+        if reading is not None and not d.determined:
+            r = verdict(reading, name)
+            entry["entry_list_reading"] = {
+                "points": reading.points_text(r.total),
+                "status": r.status.value,
+                "needs": r.need.text if r.need else "",
+                "worst_case": list(r.need.worst_case) if r.need else [],
+            }
         rows.append(entry)
     return {
         "title": race.title,
@@ -112,7 +123,11 @@ def title_odds(
     if model == "form" and race.after:
         form = {c.name: c.total / race.unit / race.after for c in race.contenders}
     odds = simulate(race, runs, seed, OrderModel(model), retire_rate, form)
+    partial = champs.championship(championship).competitor.value == "driver" and bool(
+        race.class_code and champs.unattributed(race.class_code, race.after)
+    )
     return {
+        "partial_data": partial,
         "title": race.title,
         "after": race.after,
         "runs": odds.runs,

@@ -67,11 +67,20 @@ def test_driver_titles_what_the_data_decides(champs: Championships) -> None:
     # Ian James's #10 lines at R2, R4-R6 name no drivers: they decide his title.
     assert not james["data_determines"]
     assert james["if_gaps_go_for"] == "can still win"
+    # The seed: "Ian James would simply have to be classified as a finisher":
+    # true if those lines were his (as the entry list reads them).
+    assert "classified in the points" in james["if_gaps_go_for_needs"]
+    assert james["entry_list_reading"]["points"] == "127"
+    assert "classified in the points" in james["entry_list_reading"]["needs"]
     deciding = " ".join(james["deciding_missing_results"])
     for rnd in ("R2 LMP2 P3", "R4 LMP2 P2", "R5 LMP2 P2", "R6 LMP2 P2"):
         assert rnd in deciding
     gt = title_fight(champs, "GT", "drivers", 8, who="Timo Bernhard")["contenders"][0]
     assert not gt["data_determines"] and gt["deciding_missing_results"]
+    # The seed says "sixth or better"; the bundled lines, read by the entry
+    # list, give his nearest rivals (White Lightning's crew) 105, so 8th would
+    # do: the seed's rival total must rest on lines the data leaves driverless.
+    assert gt["entry_list_reading"]["needs"] == "Timo Bernhard finishes 8th or better"
 
 
 def test_chart_is_svg_with_every_contender(champs: Championships) -> None:

@@ -25,10 +25,15 @@ class Gap:
     """Scaled like the race's points."""
     candidates: frozenset[str]
 
-    def text(self) -> str:
-        car = f"#{self.line.entry}" if self.line.entry else "car number unknown"
+    def text(self, among: frozenset[str] | None = None) -> str:
+        car = f"entry {self.line.entry}" if self.line.entry else "car number unknown"
         team = self.line.team or "team unknown"
-        return f"R{self.line.round} {self.line.class_code} P{self.line.class_pos} ({team}, {car})"
+        where = f"R{self.line.round} {self.line.class_code} P{self.line.class_pos} ({team}, {car})"
+        who = sorted(self.candidates & among if among is not None else self.candidates)
+        if not who:
+            return where
+        shown = ", ".join(who[:4]) + (f" or {len(who) - 4} more" if len(who) > 4 else "")
+        return f"{where}: driven by {shown}?"
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,8 @@ class DataVerdict:
     """With every gap the contender could have driven going to it."""
     deciding: tuple[Gap, ...]
     """Gaps that could change the answer: the contender's and its threats'."""
+    involved: frozenset[str] = frozenset()
+    """The contender and the rivals that could threaten it."""
 
 
 def gaps(season: Season, race: TitleRace, lines: Iterable[ResultLine]) -> tuple[Gap, ...]:
@@ -91,7 +98,7 @@ def _bound(race: TitleRace, found: tuple[Gap, ...], who: set[str]) -> TitleRace:
 def data_verdict(race: TitleRace, found: tuple[Gap, ...], name: str) -> DataVerdict:
     known = verdict(race, name)
     if not found:
-        return DataVerdict(name, known, True, known, known, ())
+        return DataVerdict(name, known, True, known, known, (), frozenset({name}))
     others = {c.name for c in race.contenders if c.name != name}
     worst = verdict(_bound(race, found, others), name)
     best = verdict(_bound(race, found, {name}), name)
@@ -109,4 +116,22 @@ def data_verdict(race: TitleRace, found: tuple[Gap, ...], name: str) -> DataVerd
         ):
             threats.add(c.name)
     deciding = tuple(g for g in found if g.candidates & threats)
-    return DataVerdict(name, known, determined, worst, best, deciding)
+    return DataVerdict(name, known, determined, worst, best, deciding, frozenset(threats))
+
+
+def entry_list_reading(season: Season, race: TitleRace, found: tuple[Gap, ...]) -> TitleRace:
+    """The race if each driverless line with a known car went to the crew the
+    entry list names for that round (a reading, not a fact: the sources do
+    not say who drove)."""
+    extra: dict[str, tuple[int, list[int]]] = {}
+    names = {c.name for c in race.contenders}
+    for gap in found:
+        entry = season.entries_by_key.get(gap.line.entry or "")
+        if entry is None:
+            continue
+        for driver in entry.drivers_at(gap.line.round):
+            name = season.driver_name(driver) or driver
+            if name in names and name in gap.candidates:
+                pts, places = extra.get(name, (0, []))
+                extra[name] = (pts + gap.points, [*places, gap.line.class_pos or 0])
+    return race.with_points({n: (p, pl) for n, (p, pl) in extra.items()})

@@ -129,8 +129,18 @@ def _story(c: dict[str, Any], fight: dict[str, Any]) -> list[str]:
     if fight["partial_data"] and not c["data_determines"]:
         lines.append(
             f"  the data does not decide: {c['if_gaps_go_against']} if the driverless lines go "
-            f"against {name}, {c['if_gaps_go_for']} if they go its way; deciding: "
+            f"against {name}, {c['if_gaps_go_for']} if they go its way"
+            + (f" (then needs: {c['if_gaps_go_for_needs']})" if c["if_gaps_go_for_needs"] else "")
+            + "; deciding: "
             + "; ".join(c["deciding_missing_results"][:8])
+            + (" ..." if len(c["deciding_missing_results"]) > 8 else "")
+        )
+    reading = c.get("entry_list_reading")
+    if reading:
+        needs = f", needs: {reading['needs']}" if reading["needs"] else ""
+        lines.append(
+            f"  if each driverless line went to the crew the entry list names: {reading['points']} pts, "
+            f"{reading['status']}{needs}"
         )
     return lines
 
@@ -186,6 +196,11 @@ def odds(
         if c["odds"] > 0
     ]
     notes = [f"{result['runs']} runs, seed {result['seed']}, model: {result['model']}."]
+    if result["partial_data"]:
+        notes.append(
+            "Some point-scoring lines name no drivers: the odds start from the points the data "
+            "names (lower bounds); see `podium title` for what the missing results would change."
+        )
     table = Tabular(
         ["name", "odds", "std_error"],
         rows,
