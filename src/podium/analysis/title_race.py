@@ -210,4 +210,16 @@ def _field(season: Season, championship: Championship, class_code: str, number: 
         else:
             owners = (entry.label,)
         cars.append(Car(entry.key, f"{entry.label} {entry.team}".strip(), owners))
+    # Lines whose car the source does not identify still take a place; like
+    # the scoring engine, a team line stands for a registered car of the team.
+    for i, line in enumerate(r for r in lines if not r.entry):
+        team = (season.team_name(line.team) or line.team) if line.team else ""
+        if championship.competitor is Competitor.TEAM:
+            owners = (team,) if team else ()
+        elif championship.competitor is Competitor.DRIVER:
+            owners = tuple(season.driver_name(d) or d for d in line.drivers)
+        else:
+            owners = ()
+        label = f"{team or 'unidentified'} car ({i + 1})"
+        cars.append(Car(f"unidentified-{number}-{i + 1}", label, owners))
     return cars
