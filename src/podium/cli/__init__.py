@@ -26,6 +26,7 @@ app = typer.Typer(
 
 def _register() -> None:
     from podium.cli import (
+        f1_commands,  # noqa: F401
         season_commands,  # noqa: F401  (registers commands)
         title_commands,  # noqa: F401
     )

@@ -48,6 +48,8 @@ class ResultLine:
     """Name the car ran under at this round, when the source prints one."""
     session: str = "race"
     fastest_lap: bool = False
+    fastest_lap_driver: str = ""
+    """Who set the fastest lap when the car was shared (blank: its drivers)."""
     source: str = ""
 
     @property

@@ -14,9 +14,23 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from podium.rules.dimensions import (
+    Bonus,
+    Deduction,
+    DriveShares,
+    Drops,
+    Exclusion,
+    Ineligible,
+    Multiplier,
+    SharedCars,
+)
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+_ZERO = Fraction(0)
 
 
 class PointsScale(_Strict):
@@ -26,6 +40,11 @@ class PointsScale(_Strict):
     rounds: list[int] = Field(default_factory=list)
     """Rounds that use this scale, where the rules name them (else rounds pick
     their scale by tag in the season file)."""
+    session: str = "race"
+    """Session the scale pays (a sprint scale says ``session = "sprint"``)."""
+    places: int | None = Field(default=None, ge=1)
+    """How many places the scale pays, when the rules state it: checked
+    against the list so that a missing number is an error, not a 0."""
     statement: str = ""
 
     @field_validator("points", mode="before")
@@ -49,7 +68,7 @@ class PointsScale(_Strict):
         return out
 
     def for_place(self, place: int) -> Fraction:
-        return self.points[place - 1] if 1 <= place <= len(self.points) else Fraction(0)
+        return self.points[place - 1] if 1 <= place <= len(self.points) else _ZERO
 
 
 class PositionBasis(StrEnum):
@@ -104,17 +123,6 @@ class CarsCounted(StrEnum):
     ALL = "all"
 
 
-class Championship(_Strict):
-    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")]
-    name: str = ""
-    competitor: Competitor
-    per_class: bool = True
-    cars: CarsCounted = CarsCounted.ALL
-    registration: bool = False
-    """Only entries registered for this championship score in it."""
-    statement: str = ""
-
-
 class CountBack(StrEnum):
     SCORING_PLACES = "scoring_places"
     """Compare numbers of wins, then seconds, ... among point-scoring places."""
@@ -130,11 +138,36 @@ class Unresolved(StrEnum):
 class TieBreak(_Strict):
     countback: CountBack | None = CountBack.SCORING_PLACES
     unresolved: Unresolved = Unresolved.SHARE
+    sessions: list[str] | None = None
+    """Sessions whose places count back (none: every session)."""
+
+
+class Championship(_Strict):
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")]
+    name: str = ""
+    competitor: Competitor
+    per_class: bool = True
+    cars: CarsCounted = CarsCounted.ALL
+    registration: bool = False
+    """Only entries registered for this championship score in it."""
+    scale: str = ""
+    """Scale this championship uses in races instead of the round's (F1 1961:
+    constructors 8-6-4-3-2-1 while drivers got 9 for a win)."""
+    shared_cars: SharedCars = SharedCars.FULL
+    drops: Drops | None = None
+    skip_rounds: list[int] = Field(default_factory=list)
+    skip_circuits: list[str] = Field(default_factory=list)
+    """Rounds (by number or circuit) that do not count for this championship."""
+    tie_break: TieBreak | None = None
+    """This championship's own tie-break, when it differs from the rules' one."""
+    statement: str = ""
 
 
 class Listing(StrEnum):
     SCORERS = "scorers"
     ALL = "all"
+    CLASSIFIED = "classified"
+    """Everyone classified at least once, 0 points included (F1 tables from 2000)."""
 
 
 class StandingsRules(_Strict):
@@ -162,6 +195,12 @@ class Ruleset(_Strict):
     tie_break: TieBreak = TieBreak()
     standings: StandingsRules = StandingsRules()
     awards: list[Award] = Field(default_factory=list)
+    bonuses: list[Bonus] = Field(default_factory=list)
+    multipliers: list[Multiplier] = Field(default_factory=list)
+    ineligible: list[Ineligible] = Field(default_factory=list)
+    drive_shares: list[DriveShares] = Field(default_factory=list)
+    exclusions: list[Exclusion] = Field(default_factory=list)
+    deductions: list[Deduction] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -174,20 +213,26 @@ class Ruleset(_Strict):
             raise ValueError(
                 f"default_scale: expected one of {sorted(self.scales)}, got {self.default_scale!r}"
             )
-        seen: dict[int, str] = {}
+        seen: dict[tuple[int, str], str] = {}
         for tag, scale in self.scales.items():
+            if scale.places is not None and scale.places != len(scale.points):
+                raise ValueError(
+                    f"points scale {tag!r}: expected {scale.places} numbers, got {len(scale.points)}"
+                )
             for number in scale.rounds:
-                if number in seen:
+                if (number, scale.session) in seen:
                     raise ValueError(
-                        f"scales.{tag}.rounds: round {number} is already given scale {seen[number]!r}"
+                        f"scales.{tag}.rounds: round {number} is already given scale "
+                        f"{seen[number, scale.session]!r}"
                     )
-                seen[number] = tag
+                seen[number, scale.session] = tag
         ids = [c.id for c in self.championships]
         if not ids:
             raise ValueError("expected at least one [[championships]] table, found none")
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
             raise ValueError(f"championships: id {duplicates[0]!r} is used twice")
+        check_references(self)
         return self
 
     def championship(self, championship_id: str) -> Championship:
@@ -197,12 +242,19 @@ class Ruleset(_Strict):
         known = ", ".join(c.id for c in self.championships)
         raise KeyError(f"no championship {championship_id!r} in the rules (known: {known})")
 
-    def scale_for(self, round_number: int, tag: str) -> tuple[str, PointsScale]:
-        """The scale a round uses: named by the rules, else by the round's tag,
-        else the default."""
+    def scale_for(
+        self, round_number: int, tag: str, session: str = "race"
+    ) -> tuple[str, PointsScale]:
+        """The scale a round's session uses: named by the rules, else by the
+        round's tag, else the default (a sprint takes the scale of its session)."""
         for name, scale in self.scales.items():
-            if round_number in scale.rounds:
+            if round_number in scale.rounds and scale.session == session:
                 return name, scale
+        if session != "race":
+            for name, scale in self.scales.items():
+                if scale.session == session and not scale.rounds:
+                    return name, scale
+            raise KeyError(f"round {round_number}: no points scale for session {session!r}")
         name = tag or self.default_scale
         if name not in self.scales:
             if len(self.scales) == 1:
@@ -210,3 +262,45 @@ class Ruleset(_Strict):
             else:
                 raise KeyError(f"round {round_number}: no points scale {name!r} in the rules")
         return name, self.scales[name]
+
+
+def check_references(rules: Ruleset) -> None:
+    """Refuse rules that name a championship or scale that does not exist, and
+    combinations podium does not support."""
+    ids = {c.id for c in rules.championships}
+    known = ", ".join(sorted(ids))
+
+    def must_know(where: str, championship: str) -> None:
+        if championship not in ids:
+            raise ValueError(f"{where}: expected a championship id ({known}), got {championship!r}")
+
+    for championship in rules.championships:
+        if championship.scale and championship.scale not in rules.scales:
+            raise ValueError(
+                f"championship {championship.id!r}: scale: expected one of "
+                f"{sorted(rules.scales)}, got {championship.scale!r}"
+            )
+        if championship.shared_cars is SharedCars.SPLIT and (
+            championship.competitor is not Competitor.DRIVER
+        ):
+            raise ValueError(
+                f"championship {championship.id!r}: shared_cars = 'split' needs competitor = "
+                f"'driver' (a team's car scores once), got {championship.competitor.value!r}"
+            )
+    for i, bonus in enumerate(rules.bonuses):
+        for c in bonus.championships:
+            must_know(f"bonuses.{i}.championships", c)
+    for i, ruling in enumerate(rules.ineligible):
+        for c in ruling.championships:
+            must_know(f"ineligible.{i}.championships", c)
+    for i, exclusion in enumerate(rules.exclusions):
+        must_know(f"exclusions.{i}.championship", exclusion.championship)
+    for i, deduction in enumerate(rules.deductions):
+        must_know(f"deductions.{i}.championship", deduction.championship)
+    if rules.positions is PositionBasis.AMONG_ELIGIBLE and any(
+        r.pass_down is False for r in rules.ineligible
+    ):
+        raise ValueError(
+            "ineligible: pass_down = false cannot hold when positions = 'among_eligible' "
+            "(every ineligible car's points pass down there)"
+        )

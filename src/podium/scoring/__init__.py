@@ -3,7 +3,13 @@
 from podium.scoring.award import score_season
 from podium.scoring.classify import Placing, place_round
 from podium.scoring.ledger import LedgerRow, RowKind, ordinal
-from podium.scoring.standings import Cell, Standing, StandingsTable, compute_standings
+from podium.scoring.standings import (
+    Cell,
+    Standing,
+    StandingsTable,
+    compute_all_standings,
+    compute_standings,
+)
 
 __all__ = [
     "Cell",
@@ -12,6 +18,7 @@ __all__ = [
     "RowKind",
     "Standing",
     "StandingsTable",
+    "compute_all_standings",
     "compute_standings",
     "ordinal",
     "place_round",

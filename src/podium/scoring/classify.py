@@ -20,6 +20,8 @@ class Placing:
     """Place that earns points (None: no place, e.g. retired)."""
     eligible: bool
     why_not: str = ""
+    ruled_out: bool = False
+    """Ineligible by a ruling on this car (not by the distance rule)."""
 
 
 def required_laps(winner_laps: int, share: float) -> int:

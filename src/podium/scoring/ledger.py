@@ -18,6 +18,8 @@ class Withheld(StrEnum):
     DISTANCE = "distance"
     REGISTRATION = "registration"
     BEST_CAR = "best_car"
+    INELIGIBLE = "ineligible"
+    SHARED_CAR = "shared_car"
 
 
 class RowKind(StrEnum):

@@ -1,27 +1,25 @@
 """Standings: sums of the ledger, ordered by the rules' tie-breaks, with a
-per-round breakdown."""
+per-round breakdown.
+
+Best-N drops, exclusions and the listing rule depend on the round a table
+follows, so they are applied here, per table, to a ledger folded once
+(:mod:`podium.scoring.tally`).
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from podium.model.points import Points
-from podium.model.results import Status
-from podium.rules.schema import Championship, CountBack, Listing, Ruleset, Unresolved
-from podium.scoring.ledger import LedgerRow, RowKind
+from podium.rules.dimensions import Exclusion, ExclusionMode
+from podium.rules.schema import Championship, Listing, Ruleset, TieBreak, Unresolved
+from podium.scoring.drops import dropped_rounds
+from podium.scoring.ledger import LedgerRow
+from podium.scoring.tally import Cell, Folded, RoundTally, fold
 
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """A competitor's round in the matrix: points (None when none) and the
-    place and status of the car that stood for it, for colouring."""
-
-    points: Points | None
-    place: int | None = None
-    status: Status | None = None
-    dropped: bool = False
+__all__ = ["Cell", "Standing", "StandingsTable", "compute_all_standings", "compute_standings"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,9 +30,14 @@ class Standing:
     total: Points
     cells: tuple[Cell | None, ...]
     """One per round of the table, None where the competitor did not appear."""
+    listed_as: str = ""
+    """``DSQ`` or ``EX`` for a competitor excluded from the championship
+    (listed after the ranked rows, ``place`` 0)."""
 
     @property
     def label(self) -> str:
+        if self.listed_as:
+            return self.listed_as
         return f"{self.place}=" if self.shared else str(self.place)
 
 
@@ -51,11 +54,11 @@ class StandingsTable:
 
 
 @dataclass(frozen=True, slots=True)
-class _Tally:
+class _Ranked:
     competitor: str
     total: Points
     cells: tuple[Cell | None, ...]
-    countback: tuple[int, ...]
+    key: tuple[object, ...]
     reached: int
 
 
@@ -68,91 +71,174 @@ def compute_standings(
     after: int | None = None,
 ) -> StandingsTable:
     """The table of one championship in one class after ``after`` (default: all rounds)."""
+    tie_break = championship.tie_break or rules.tie_break
+    folded = fold(ledger, championship, class_code, tie_break)
+    return _table(folded, rules, championship, class_code, rounds, after)
+
+
+def compute_all_standings(
+    ledger: Iterable[LedgerRow],
+    rules: Ruleset,
+    championship: Championship,
+    class_code: str,
+    rounds: Sequence[int],
+) -> dict[int | None, StandingsTable]:
+    """The table after every round of ``rounds`` and the final one (key None),
+    folding the ledger once."""
+    tie_break = championship.tie_break or rules.tie_break
+    folded = fold(ledger, championship, class_code, tie_break)
+    rounds = tuple(rounds)
+    full = {
+        competitor: tuple(tally.rounds[n].cell if n in tally.rounds else None for n in rounds)
+        for competitor, tally in folded.competitors.items()
+    }
+    return {
+        after: _table(folded, rules, championship, class_code, rounds, after, full)
+        for after in (*rounds, None)
+    }
+
+
+def _active(exclusion: Exclusion, championship: Championship, after: int | None) -> bool:
+    if exclusion.championship != championship.id:
+        return False
+    return after is None or (exclusion.from_round is not None and after >= exclusion.from_round)
+
+
+def _table(
+    folded: Folded,
+    rules: Ruleset,
+    championship: Championship,
+    class_code: str,
+    rounds: Sequence[int],
+    after: int | None,
+    full_cells: dict[str, tuple[Cell | None, ...]] | None = None,
+) -> StandingsTable:
+    """One table. ``full_cells`` (each competitor's cells for all ``rounds``)
+    lets a table after round k slice them instead of building them."""
     shown = tuple(r for r in rounds if after is None or r <= after)
     wanted = set(shown)
-    by_competitor: dict[str, list[LedgerRow]] = defaultdict(list)
-    for row in ledger:
-        if row.championship != championship.id or row.class_code != class_code:
+    if tuple(rounds[: len(shown)]) != shown:
+        full_cells = None
+    tie_break = championship.tie_break or rules.tie_break
+    exclusions = [e for e in rules.exclusions if _active(e, championship, after)]
+    void = {
+        (e.competitor, n)
+        for e in exclusions
+        if e.mode is ExclusionMode.VOID_ROUNDS
+        for n in e.rounds
+    }
+    voided = {competitor for competitor, _ in void}
+    excluded = {e.competitor: e for e in exclusions if e.mode is ExclusionMode.EXCLUDED}
+    ranked: list[_Ranked] = []
+    unranked: list[Standing] = []
+    listing = rules.standings.list
+    for competitor, tally in folded.competitors.items():
+        # One pass over the competitor's rounds (sorted) up to ``after``.
+        held: list[tuple[int, RoundTally]] = []
+        for n, t in tally.ordered:
+            if after is not None and n > after:
+                break
+            if (n in wanted or t.adjustment_units) and not (void and (competitor, n) in void):
+                held.append((n, t))
+        if not held:
             continue
-        in_window = after is None or row.round <= after
-        if row.round in wanted or (row.kind is RowKind.ADJUSTMENT and in_window):
-            by_competitor[row.competitor].append(row)
-
-    tallies = []
-    for competitor, rows in by_competitor.items():
-        total = sum((r.net for r in rows), Points(0))
-        scored = total > 0 or any(r.points for r in rows)
-        if rules.standings.list is Listing.SCORERS and not scored:
+        dropped: frozenset[int] = frozenset()
+        if championship.drops is not None:
+            results = {n: t.units for n, t in held if n in wanted}
+            dropped = dropped_rounds(results, championship.drops)
+        units = 0
+        nets: list[tuple[int, int]] = []
+        for n, t in held:
+            net = (t.units if n in wanted and n not in dropped else 0) + t.adjustment_units
+            units += net
+            nets.append((n, net))
+        full = full_cells.get(competitor) if full_cells is not None else None
+        if full is not None and not dropped and competitor not in voided:
+            cells = full[: len(shown)]
+        else:
+            by_round = dict(held)
+            cells = tuple(_cell(by_round.get(n), n in dropped) for n in shown)
+        if competitor in excluded:
+            rule = excluded[competitor]
+            kept = folded.points(units) if rule.keep_points else Points(0)
+            mark = rule.listed_as.value if rule.listed_as else "EX"
+            unranked.append(Standing(0, False, competitor, kept, cells, mark))
             continue
-        cells = tuple(_cell(rows, number) for number in shown)
-        tallies.append(
-            _Tally(competitor, total, cells, _countback(rows, rules), _reached(rows, total))
-        )
-
-    def rank_key(t: _Tally) -> tuple[object, ...]:
-        parts: list[object] = [-t.total]
-        if rules.tie_break.countback is not None:
-            parts.append(t.countback)
-        if rules.tie_break.unresolved is Unresolved.FIRST_TO_REACH:
-            parts.append(t.reached)
-        return tuple(parts)
+        if not _listed(listing, [t for _, t in held], units):
+            continue
+        key = _rank_key(held, units, nets, tie_break)
+        ranked.append(_Ranked(competitor, folded.points(units), cells, key, 0))
+    for e in exclusions:
+        missing = e.mode is ExclusionMode.EXCLUDED and e.competitor not in folded.competitors
+        extra_row = e.mode is ExclusionMode.VOID_ROUNDS and after is None
+        if (missing or extra_row) and e.listed_as is not None:
+            blank = tuple(None for _ in shown)
+            unranked.append(Standing(0, False, e.competitor, Points(0), blank, e.listed_as.value))
 
     # Within a shared place, list whoever reached the total first (the GT
     # table prints Morgan, 7 pts at R1, above Cirtek, 7 pts at R8).
-    tallies.sort(key=lambda t: (rank_key(t), t.reached, t.competitor.casefold()))
+    ranked.sort(key=lambda t: (t.key, t.competitor.casefold()))
     places: list[int] = []
-    for index, tally in enumerate(tallies):
-        same = index > 0 and rank_key(tally) == rank_key(tallies[index - 1])
+    for index, entry in enumerate(ranked):
+        same = index > 0 and _rank_part(entry.key) == _rank_part(ranked[index - 1].key)
         places.append(places[-1] if same else index + 1)
-    shared = {p for p in places if places.count(p) > 1}
+    shared = {p for p, n in Counter(places).items() if n > 1}
     rows_out = tuple(
         Standing(place, place in shared, t.competitor, t.total, t.cells)
-        for place, t in zip(places, tallies, strict=True)
+        for place, t in zip(places, ranked, strict=True)
     )
-    return StandingsTable(championship, class_code, shown, after, rows_out)
+    return StandingsTable(championship, class_code, shown, after, rows_out + tuple(unranked))
 
 
-def _cell(rows: list[LedgerRow], number: int) -> Cell | None:
-    here = [r for r in rows if r.round == number and r.kind is RowKind.RESULT]
-    bonus = [r for r in rows if r.round == number and r.kind is not RowKind.RESULT]
-    if not here and not bonus:
-        return None
-    counted = [r for r in here if r.counts] or here
-    best = min(counted, key=lambda r: (r.place is None, r.place or 0)) if counted else None
-    points = sum((r.net for r in here + bonus), Points(0))
-    scored = any(r.points for r in here if r.counts) or any(r.points for r in bonus)
-    dropped = any(r.dropped for r in here)
-    return Cell(
-        points if scored or points else None,
-        best.place if best else None,
-        best.status if best else None,
-        dropped,
+def _rank_key(
+    held: list[tuple[int, RoundTally]], total: int, nets: list[tuple[int, int]], tie_break: TieBreak
+) -> tuple[object, ...]:
+    """Sort key: the ranking part, then who reached the total first (which
+    also orders a shared place)."""
+    parts: list[object] = [-total]
+    if tie_break.countback is not None:
+        counts: dict[int, int] = {}
+        for _, t in held:
+            for place in t.places:
+                counts[place] = counts.get(place, 0) + 1
+        # Sparse (place, -count) pairs in place order, closed by a sentinel
+        # that sorts after any real place: compares like the full vector of
+        # 1sts, 2nds, ... without building it.
+        parts.append((*sorted((p, -n) for p, n in counts.items()), (_NO_PLACE, 0)))
+    reached = _reached(nets, total)
+    ranking = tuple(parts) + (
+        (reached,) if tie_break.unresolved is Unresolved.FIRST_TO_REACH else ()
     )
+    return (ranking, reached)
 
 
-_DEPTH = 200  # places compared by count-back; no grid is larger
+_NO_PLACE = 1_000_000
 
 
-def _countback(rows: list[LedgerRow], rules: Ruleset) -> tuple[int, ...]:
-    """Negated counts of 1st, 2nd, ... places, so that more wins sort first."""
-    basis = rules.tie_break.countback
-    places: dict[int, int] = defaultdict(int)
-    for row in rows:
-        if row.kind is not RowKind.RESULT or not row.counts or row.place is None:
-            continue
-        if basis is CountBack.SCORING_PLACES and row.points <= 0:
-            continue
-        if row.status is not Status.CLASSIFIED:
-            continue
-        places[row.place] += 1
-    return tuple(-places[p] for p in range(1, _DEPTH + 1))
+def _rank_part(key: tuple[object, ...]) -> object:
+    return key[0]
 
 
-def _reached(rows: list[LedgerRow], total: Points) -> int:
+def _listed(listing: Listing, held: Iterable[RoundTally], total: int) -> bool:
+    if listing is Listing.ALL:
+        return True
+    if listing is Listing.CLASSIFIED:
+        return total != 0 or any(t.classified for t in held)
+    return total > 0 or any(t.any_points for t in held)
+
+
+def _cell(tally: RoundTally | None, dropped: bool) -> Cell | None:
+    cell = tally.cell if tally is not None else None
+    if cell is not None and dropped:
+        return replace(cell, dropped=True)
+    return cell
+
+
+def _reached(nets: list[tuple[int, int]], total: int) -> int:
     """Round at which the competitor reached its final total."""
-    running = Points(0)
-    for row in sorted(rows, key=lambda r: r.round):
-        running += row.net
+    running = 0
+    for number, net in nets:
+        running += net
         if running >= total:
-            return row.round
+            return number
     return 10_000
