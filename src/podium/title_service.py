@@ -3,6 +3,7 @@ web "title fight" panel, plus its SVG chart. Adapters call only these."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from podium.service import Championships
@@ -172,3 +173,71 @@ def _scoring_rule(champs: Championships) -> str:
         f"A car scores only if classified and covering {share:.0%} of the "
         f"{champs.season.rules.eligibility.distance_of.value.replace('_', ' ')}'s distance."
     )
+
+
+def f1_deciders(data_dir: Path, years: list[int] | None = None) -> dict[str, Any]:
+    """Per season, the round at which podium finds each F1 title decided,
+    beside the one in ``data_dir/deciders.csv``; a summary ``drivers N/M,
+    constructors N/M`` over the titles the file names."""
+    from podium.analysis.deciders import deciding_round
+    from podium.formats.f1db import load_f1_seasons
+
+    published = _read_deciders(data_dir / "deciders.csv", years)
+    seasons = load_f1_seasons(data_dir, years)
+    rows = []
+    score = {"drivers": [0, 0], "constructors": [0, 0]}
+    for year in sorted(seasons):
+        row: dict[str, Any] = {"season": year}
+        for title in ("drivers", "constructors"):
+            expected = published.get((year, title))
+            known = {c.id for c in seasons[year].rules.championships}
+            ours = deciding_round(seasons[year], title) if title in known else None
+            row[title] = ours
+            row[f"{title}_published"] = expected
+            if expected is not None:
+                score[title][1] += 1
+                score[title][0] += ours == expected
+        rows.append(row)
+    summary = (
+        f"drivers {score['drivers'][0]}/{score['drivers'][1]}, "
+        f"constructors {score['constructors'][0]}/{score['constructors'][1]}"
+    )
+    return {"seasons": rows, "summary": summary}
+
+
+def _read_deciders(path: Path, years: list[int] | None) -> dict[tuple[int, str], int]:
+    from podium.errors import InputError, Problem
+    from podium.formats.csvio import read_rows
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(
+            Problem(path.name, None, "(file)", "file not found", expected=str(path))
+        ) from None
+    out: dict[tuple[int, str], int] = {}
+    problems = []
+    for row in read_rows(text, path.name, required=("year", "round", "championship")):
+        title = row.get("championship")
+        if title not in ("drivers", "constructors"):
+            problems.append(
+                row.problem("championship", "unknown title", "drivers or constructors", title)
+            )
+            continue
+        try:
+            year, number = int(row.get("year")), int(row.get("round"))
+        except ValueError:
+            problems.append(
+                row.problem(
+                    "year/round",
+                    "not a number",
+                    "integers",
+                    f"{row.get('year')}/{row.get('round')}",
+                )
+            )
+            continue
+        if years is None or year in years:
+            out[year, title] = number
+    if problems:
+        raise InputError(problems)
+    return out

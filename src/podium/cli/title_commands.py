@@ -210,3 +210,67 @@ def odds(
         right={"odds", "std_error"},
     )
     emit(lambda: table, fmt)
+
+
+def _attach_deciders() -> None:
+    """`podium f1 deciders` joins the F1 command group."""
+    from podium.cli.f1_commands import f1
+
+    @f1.command()
+    def deciders(
+        data: Annotated[
+            Path,
+            typer.Option(
+                "--data",
+                "-d",
+                help="Folder in the F1DB layout with deciders.csv (year,round,championship).",
+                file_okay=False,
+                exists=True,
+            ),
+        ],
+        year: Annotated[
+            int | None, typer.Option("--year", "-y", help="Only this season, e.g. 1978.")
+        ] = None,
+        fmt: FormatOption = Format.TABLE,
+    ) -> None:
+        """The round at which each title was decided, podium's beside the published one.
+
+        podium scores each season under its rules and finds the first round
+        after which the leader stays champion whatever happens next (the
+        rival winning everything left, the leader scoring nothing; best-N
+        results, sprints and shared drives as the rules have them). The last
+        line sums up: drivers N/M, constructors N/M.
+
+        Example: podium f1 deciders --data data/f1
+        """
+        from podium.render.tabular import Tabular
+        from podium.title_service import f1_deciders
+
+        with failing_cleanly():
+            result = f1_deciders(data, [year] if year is not None else None)
+
+        def cell(ours: int | None, published: int | None) -> str:
+            if published is None:
+                return "-" if ours is None else f"{ours} (none published)"
+            mark = "" if ours == published else "  DIFFERENT"
+            return f"{ours if ours is not None else 'undecided'} vs {published}{mark}"
+
+        rows = [
+            [
+                str(r["season"]),
+                cell(r["drivers"], r["drivers_published"]),
+                cell(r["constructors"], r["constructors_published"]),
+            ]
+            for r in result["seasons"]
+        ]
+        table = Tabular(
+            ["season", "drivers podium vs published", "constructors podium vs published"],
+            rows,
+            title="Round that decided each title",
+            notes=[result["summary"]],
+            data=result,
+        )
+        emit(lambda: table, fmt)
+
+
+_attach_deciders()
