@@ -21,6 +21,10 @@ def solve_can_win(
     race: TitleRace, name: str, time_limit: float = 5.0
 ) -> tuple[bool | None, tuple[Placings, ...] | None]:
     """(True, witness) / (False, None) / (None, None) past the time cap."""
+    from podium.analysis.title_solver_grouped import groupable, solve_grouped
+
+    if groupable(race):
+        return solve_grouped(race, name, time_limit)
     from ortools.sat.python import cp_model
 
     model = cp_model.CpModel()
@@ -72,34 +76,7 @@ def solve_can_win(
                         if race.counted(rnd, p):
                             counted[c.name][p - 1].append(x[r, i, p])
 
-    def total(n: str) -> Any:
-        return race.contender(n).total + sum(gained[n])
-
-    def count(n: str, k: int) -> Any:
-        return race.contender(n).counts[k] + sum(counted[n][k])
-
-    me = total(name)
-    for c in race.contenders:
-        if c.name == name:
-            continue
-        tie = model.new_bool_var("")
-        model.add(me >= total(c.name) + 1).only_enforce_if(tie.negated())
-        model.add(me == total(c.name)).only_enforce_if(tie)
-        if race.countback is None:
-            if not race.share_ties:
-                model.add(tie == 0)
-            continue
-        equal = tie
-        for k in range(race.depth):
-            nxt = model.new_bool_var("")
-            model.add_implication(nxt, equal)
-            model.add(count(name, k) == count(c.name, k)).only_enforce_if(nxt)
-            model.add(count(name, k) >= count(c.name, k) + 1).only_enforce_if(
-                [equal, nxt.negated()]
-            )
-            equal = nxt
-        if not race.share_ties:
-            model.add(equal == 0)
+    _not_behind(model, race, name, gained, counted)
 
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
@@ -117,3 +94,45 @@ def solve_can_win(
     if status == cp_model.INFEASIBLE:
         return False, None
     return None, None
+
+
+def _not_behind(
+    model: Any,
+    race: TitleRace,
+    name: str,
+    gained: dict[str, list[Any]],
+    counted: dict[str, list[list[Any]]],
+) -> None:
+    """``name`` ends with more points than every rival, or as many and a
+    count-back at least as good (equal all through: a shared place, allowed
+    only when the rules share ties)."""
+
+    def total(n: str) -> Any:
+        return race.contender(n).total + sum(gained[n])
+
+    def count(n: str, k: int) -> Any:
+        return race.contender(n).counts[k] + sum(counted[n][k])
+
+    me = total(name)
+    for c in race.contenders:
+        if c.name == name:
+            continue
+        tie = model.new_bool_var("")
+        model.add(me >= total(c.name))  # implied; it gives the relaxation its bite
+        model.add(me >= total(c.name) + 1).only_enforce_if(tie.negated())
+        model.add(me == total(c.name)).only_enforce_if(tie)
+        if race.countback is None:
+            if not race.share_ties:
+                model.add(tie == 0)
+            continue
+        equal = tie
+        for k in range(race.depth):
+            nxt = model.new_bool_var("")
+            model.add_implication(nxt, equal)
+            model.add(count(name, k) == count(c.name, k)).only_enforce_if(nxt)
+            model.add(count(name, k) >= count(c.name, k) + 1).only_enforce_if(
+                [equal, nxt.negated()]
+            )
+            equal = nxt
+        if not race.share_ties:
+            model.add(equal == 0)
