@@ -97,6 +97,9 @@ def verdict(
     witness = scenario(race, [name], [c.name for c in others])
     final = final_table(race, witness)
     exact = pairwise_exact(race) and not any(r.everyone_classified for r in race.rounds)
+    if name not in final.champions and not exact:
+        witness = balanced(race, name, sig)
+        final = final_table(race, witness)
     if name in final.champions and (race.share_ties or len(final.champions) == 1):
         shared = [n for n in final.champions if n != name and sig[n] != sig[name]]
         why = f"wins if it takes the best places and its rivals score {'nothing' if exact else 'least'}"
@@ -163,3 +166,37 @@ def can_get_ahead_reverse(race: TitleRace, a: str, b: str) -> tuple[bool | None,
     """Is b ahead of a even with a at its best and b at its worst?"""
     completion = scenario(race, [a], [b])
     return ahead(race, b, a, completion), completion
+
+
+def balanced(
+    race: TitleRace, name: str, sig: dict[str, tuple[frozenset[str], ...]]
+) -> tuple[Placings, ...]:
+    """A candidate witness when every car must be classified: the contender
+    on top each round, then the places handed out so that whoever has the
+    most room left below the contender's total takes the better place (like
+    balancing loads). Checked by the caller; the solver decides if it fails."""
+    crew = {c.name for c in race.contenders if sig[c.name] == sig[name]}
+    top = reach(race, name)[1]
+    room = {c.name: top - c.total for c in race.contenders if c.name not in crew}
+    out: list[Placings] = []
+    for rnd in race.rounds:
+        places: list[int | None] = [None] * rnd.field_size
+        mine = [i for i, car in enumerate(rnd.cars) if crew & set(car.owners)]
+        for place, i in enumerate(mine, start=1):
+            places[i] = place
+        others = [i for i in range(rnd.field_size) if i not in mine]
+
+        others.sort(
+            key=lambda i, cars=rnd.cars: min(  # type: ignore[misc]
+                (room[o] for o in cars[i].owners if o in room), default=1 << 30
+            ),
+            reverse=True,
+        )
+        for place, i in enumerate(others, start=len(mine) + 1):
+            if rnd.everyone_classified or rnd.worth(place) == 0:
+                places[i] = place if rnd.everyone_classified else None
+            for owner in rnd.cars[i].owners:
+                if owner in room and places[i] is not None:
+                    room[owner] -= rnd.worth(place)
+        out.append(tuple(places))
+    return tuple(out)
