@@ -53,9 +53,20 @@ def title_fight(
         wanted = champs.season.driver_name(who) or champs.season.team_name(who) or who
         names = [n for n in names if n.casefold() == wanted.casefold()]
         if not names:
-            from podium.errors import NotFound
+            from podium.errors import NotFound, Problem
 
-            raise NotFound(f"{who!r} is not in the {race.title} fight after round {race.after}")
+            raise NotFound(
+                Problem(
+                    "--who",
+                    None,
+                    "who",
+                    f"not in the {race.title} fight after round {race.after}",
+                    expected=f"one of {len(race.contenders)} contenders, e.g. {race.contenders[0].name}"
+                    if race.contenders
+                    else "a contender",
+                    found=who,
+                )
+            )
     rows = []
     for name in names:
         d = data_verdict(race, found, name)

@@ -60,7 +60,8 @@ def test_unknown_contender_is_a_clear_error() -> None:
         app, ["title", "-c", "GT", "-C", "drivers", "-a", "8", "--who", "Nobody"]
     )
     assert result.exit_code == 1
-    assert "'Nobody' is not in the GT" in result.output
+    assert "--who: who: not in the GT Drivers' championship fight after round 8" in result.output
+    assert "found Nobody" in result.output
 
 
 def test_odds_prints_model_and_standard_error() -> None:
