@@ -78,3 +78,23 @@ def test_bad_deciders_file_names_line_and_field(tmp_path: Path) -> None:
         f1_deciders(folder)
     text = str(caught.value)
     assert "deciders.csv:2" in text and "year/round" in text and "1984/x" in text
+
+
+@pytest.mark.parametrize("year", [1976, 1988])
+def test_decided_titles_stay_decided_and_go_to_the_leader(year: int) -> None:
+    """Not decided a round earlier; the leader at the deciding round is
+    the final champion (1976: best 7 of 8 + 7 of 8; 1988: best 11)."""
+    from podium.analysis.deciders import decided_after
+    from podium.scoring import compute_standings, score_season
+
+    season = load_f1_seasons(F1_DATA, [year])[year]
+    ledger = score_season(season)
+    for title in ("drivers", "constructors"):
+        championship = season.rules.championship(title)
+        decider = deciding_round(season, title)
+        assert decider is not None
+        assert not decided_after(season, championship, decider - 1, ledger)
+        rounds = season.round_numbers()
+        leader = compute_standings(ledger, season.rules, championship, "", rounds, decider).rows[0]
+        final = compute_standings(ledger, season.rules, championship, "", rounds).rows[0]
+        assert leader.competitor == final.competitor
