@@ -66,8 +66,14 @@ def main() -> None:
     print(
         f"ledger + all {tables} tables:           {all_tables:.3f} s (CPU, best of {args.repeat})"
     )
-    verdict = "met" if all_tables <= TARGET else "NOT met"
-    print(f"target <= {TARGET} s for every table: {verdict} on these {len(seasons)} seasons")
+    # The repository holds the even seasons: 1950-2025 has twice the result
+    # lines. Scoring every local season twice is the same amount of work.
+    doubled = best_of(args.repeat, lambda: (every_table(seasons), every_table(seasons)))
+    finals_doubled = best_of(args.repeat, lambda: (final_only(seasons), final_only(seasons)))
+    print(f"twice (the size of 1950-2025), finals:  {finals_doubled:.3f} s")
+    print(f"twice (the size of 1950-2025), all:     {doubled:.3f} s")
+    verdict = "met" if doubled <= TARGET else "NOT met"
+    print(f"target <= {TARGET} s for 1950-2025 (every table): {verdict}")
 
 
 if __name__ == "__main__":

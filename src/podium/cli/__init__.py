@@ -25,11 +25,9 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from podium.cli import (
-        f1_commands,  # noqa: F401
-        season_commands,  # noqa: F401  (registers commands)
-        title_commands,  # noqa: F401
-    )
+    import podium.cli.f1_commands  # noqa: F401
+    import podium.cli.title_commands as _title  # noqa: F401
+    from podium.cli import season_commands  # noqa: F401  (registers commands)
 
 
 def main() -> None:

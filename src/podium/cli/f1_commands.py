@@ -66,13 +66,17 @@ def verify(
     table = verify_view(checks)
     if fmt is Format.TABLE:
         # Plain lines: long first-difference texts stay readable and greppable.
-        for row in table.rows:
-            typer.echo("  ".join(cell for cell in row if cell))
+        for year, drivers, constructors, rounds, where in table.rows:
+            parts = [
+                year,
+                f"final drivers {drivers}",
+                f"final constructors {constructors}",
+                f"round by round {rounds}",
+            ]
+            typer.echo("  ".join(parts + ([f"first difference: {where}"] if where else [])))
         typer.echo(table.notes[-1])
         return
     sys.stdout.write(render(table, fmt))
-    if fmt is Format.MD:
-        sys.stdout.write(f"\n{table.notes[-1]}\n")
 
 
 def verify_view(checks: list[SeasonCheck]) -> Tabular:
@@ -88,15 +92,20 @@ def verify_view(checks: list[SeasonCheck]) -> Tabular:
         where = ""
         if first is not None:
             when = "final" if first.after is None else f"after round {first.after}"
-            where = f"first difference: {first.championship} {when}: {first.difference}"
+            where = f"{first.championship} {when}: {first.difference}"
         matched = sum(c.equal for c in check.rounds)
+        per_championship = ", ".join(
+            f"{name} {sum(c.equal for c in tables)}/{len(tables)}"
+            for name in ("drivers", "constructors")
+            if (tables := [c for c in check.rounds if c.championship == name])
+        )
         drivers, constructors = check.final_equal("drivers"), check.final_equal("constructors")
         rows.append(
             [
                 str(check.year),
-                f"final drivers {word(drivers)}",
-                f"final constructors {word(constructors)}",
-                f"rounds {matched}/{len(check.rounds)}",
+                word(drivers),
+                word(constructors),
+                per_championship,
                 where,
             ]
         )
@@ -120,7 +129,13 @@ def verify_view(checks: list[SeasonCheck]) -> Tabular:
         f"{len(finals['constructors'])}"
     )
     return Tabular(
-        columns=["season", "final drivers", "final constructors", "rounds", "first difference"],
+        columns=[
+            "season",
+            "final drivers",
+            "final constructors",
+            "rounds equal",
+            "first difference",
+        ],
         rows=rows,
         title="podium vs published F1 tables",
         notes=[summary],

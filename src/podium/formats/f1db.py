@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 
@@ -255,8 +256,6 @@ def _read_results(path: Path, wanted: set[int] | None) -> dict[int, list[ResultL
 
 
 def _join(car: ResultLine, driver: str, flag: bool) -> ResultLine:
-    from dataclasses import replace
-
     if flag:
         # The fastest lap of a shared car is its setter's alone.
         return replace(

@@ -90,6 +90,8 @@ def award_round(
     decisions shared between championships of the round."""
     cache: dict[tuple[object, ...], Decision] = {} if decided is None else decided
     candidates: dict[tuple[str, str], list[LedgerRow]] = defaultdict(list)
+    out: list[LedgerRow] = []
+    every_car = championship.cars is CarsCounted.ALL
     for placing in placings:
         line = placing.line
         class_code = line.class_code if championship.per_class else ""
@@ -122,9 +124,11 @@ def award_round(
             )
             if earned:
                 row = _adjust(season, championship, placing, row, factor)
-            candidates[(class_code, competitor)].append(row)
+            if every_car:
+                out.append(row)
+            else:
+                candidates[(class_code, competitor)].append(row)
 
-    out: list[LedgerRow] = []
     for rows in candidates.values():
         if championship.cars is CarsCounted.ALL or len(rows) == 1:
             out.extend(rows)
@@ -264,14 +268,16 @@ def _registered(season: Season, line: ResultLine, championship: Championship) ->
 
 
 def _competitors(season: Season, line: ResultLine, kind: Competitor) -> tuple[str, ...]:
+    if kind is Competitor.DRIVER:
+        if not season.drivers:  # no aliases to resolve (F1 lines carry driver ids)
+            return line.drivers
+        return tuple(season.driver_name(d) or d for d in line.drivers)
     entry = season.entries_by_key.get(line.entry) if line.entry else None
     if kind is Competitor.TEAM:
         if entry is not None:
             return (entry.team,)
         team = season.team_name(line.team) if line.team else None
         return (team or line.team,) if line.team else ()
-    if kind is Competitor.DRIVER:
-        return tuple(season.driver_name(d) or d for d in line.drivers)
     return (entry.label,) if entry is not None else ()
 
 

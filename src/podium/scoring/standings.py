@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from podium.model.points import Points
 from podium.rules.dimensions import Exclusion, ExclusionMode
@@ -53,8 +54,10 @@ class StandingsTable:
         return next((r for r in self.rows if r.competitor == competitor), None)
 
 
-@dataclass(frozen=True, slots=True)
-class _Ranked:
+class Ranked(NamedTuple):
+    """A competitor ready to be placed: ``key`` is (ranking, first-to-reach).
+    A named tuple: thousands are made per season and only sorted."""
+
     competitor: str
     total: Points
     cells: tuple[Cell | None, ...]
@@ -92,10 +95,17 @@ def compute_all_standings(
         competitor: tuple(tally.rounds[n].cell if n in tally.rounds else None for n in rounds)
         for competitor, tally in folded.competitors.items()
     }
-    return {
-        after: _table(folded, rules, championship, class_code, rounds, after, full)
-        for after in (*rounds, None)
-    }
+    from podium.scoring.progressive import progressive_tables
+
+    tables: dict[int | None, StandingsTable] = {}
+    quick = progressive_tables(folded, rules, championship, class_code, rounds, full) or {}
+    for after, table in quick.items():
+        tables[after] = table
+    for after in rounds:
+        if after not in tables:
+            tables[after] = _table(folded, rules, championship, class_code, rounds, after, full)
+    tables[None] = _table(folded, rules, championship, class_code, rounds, None, full)
+    return tables
 
 
 def _active(exclusion: Exclusion, championship: Championship, after: int | None) -> bool:
@@ -129,7 +139,7 @@ def _table(
     }
     voided = {competitor for competitor, _ in void}
     excluded = {e.competitor: e for e in exclusions if e.mode is ExclusionMode.EXCLUDED}
-    ranked: list[_Ranked] = []
+    ranked: list[Ranked] = []
     unranked: list[Standing] = []
     listing = rules.standings.list
     for competitor, tally in folded.competitors.items():
@@ -167,7 +177,7 @@ def _table(
         if not _listed(listing, [t for _, t in held], units):
             continue
         key = _rank_key(held, units, nets, tie_break)
-        ranked.append(_Ranked(competitor, folded.points(units), cells, key, 0))
+        ranked.append(Ranked(competitor, folded.points(units), cells, key, 0))
     for e in exclusions:
         missing = e.mode is ExclusionMode.EXCLUDED and e.competitor not in folded.competitors
         extra_row = e.mode is ExclusionMode.VOID_ROUNDS and after is None
@@ -175,6 +185,12 @@ def _table(
             blank = tuple(None for _ in shown)
             unranked.append(Standing(0, False, e.competitor, Points(0), blank, e.listed_as.value))
 
+    rows_out = rank(ranked)
+    return StandingsTable(championship, class_code, shown, after, rows_out + tuple(unranked))
+
+
+def rank(ranked: list[Ranked]) -> tuple[Standing, ...]:
+    """Order by the ranking key and number the places, sharing equal ones."""
     # Within a shared place, list whoever reached the total first (the GT
     # table prints Morgan, 7 pts at R1, above Cirtek, 7 pts at R8).
     ranked.sort(key=lambda t: (t.key, t.competitor.casefold()))
@@ -183,33 +199,42 @@ def _table(
         same = index > 0 and _rank_part(entry.key) == _rank_part(ranked[index - 1].key)
         places.append(places[-1] if same else index + 1)
     shared = {p for p, n in Counter(places).items() if n > 1}
-    rows_out = tuple(
+    return tuple(
         Standing(place, place in shared, t.competitor, t.total, t.cells)
         for place, t in zip(places, ranked, strict=True)
     )
-    return StandingsTable(championship, class_code, shown, after, rows_out + tuple(unranked))
 
 
 def _rank_key(
     held: list[tuple[int, RoundTally]], total: int, nets: list[tuple[int, int]], tie_break: TieBreak
 ) -> tuple[object, ...]:
-    """Sort key: the ranking part, then who reached the total first (which
-    also orders a shared place)."""
-    parts: list[object] = [-total]
+    counts: dict[int, int] = {}
     if tie_break.countback is not None:
-        counts: dict[int, int] = {}
         for _, t in held:
             for place in t.places:
                 counts[place] = counts.get(place, 0) + 1
-        # Sparse (place, -count) pairs in place order, closed by a sentinel
-        # that sorts after any real place: compares like the full vector of
-        # 1sts, 2nds, ... without building it.
-        parts.append((*sorted((p, -n) for p, n in counts.items()), (_NO_PLACE, 0)))
-    reached = _reached(nets, total)
-    ranking = tuple(parts) + (
-        (reached,) if tie_break.unresolved is Unresolved.FIRST_TO_REACH else ()
-    )
-    return (ranking, reached)
+    return rank_key(total, countback_key(counts), _reached(nets, total), tie_break)
+
+
+def countback_key(counts: dict[int, int]) -> tuple[tuple[int, int], ...]:
+    """Sparse (place, -count) pairs in place order, closed by a sentinel that
+    sorts after any real place: compares like the full vector of 1sts, 2nds,
+    ... without building it."""
+    return (*sorted((p, -n) for p, n in counts.items()), (_NO_PLACE, 0))
+
+
+def rank_key(
+    total: int, countback: tuple[tuple[int, int], ...], reached: int, tie_break: TieBreak
+) -> tuple[object, ...]:
+    """Sort key: the ranking part (points, count-back, first to reach when the
+    rules say so), then who reached the total first (which also orders a
+    shared place)."""
+    parts: tuple[object, ...] = (-total,)
+    if tie_break.countback is not None:
+        parts += (countback,)
+    if tie_break.unresolved is Unresolved.FIRST_TO_REACH:
+        parts += (reached,)
+    return (parts, reached)
 
 
 _NO_PLACE = 1_000_000

@@ -76,11 +76,13 @@ def fold(
         if row.championship == championship.id and row.class_code == class_code:
             rows_at[row.competitor, row.round].append(row)
     out: dict[str, CompetitorTally] = {}
+    scoring_only = tie_break.countback is CountBack.SCORING_PLACES
+    sessions = tie_break.sessions if tie_break.countback is not None else ()
     for (competitor, number), rows in rows_at.items():
         tally = out.get(competitor)
         if tally is None:
             tally = out[competitor] = CompetitorTally(competitor)
-        tally.rounds[number] = _round(rows, tie_break)
+        tally.rounds[number] = _round(rows, scoring_only, sessions)
     per_point = 1
     for tally in out.values():
         for here in tally.rounds.values():
@@ -95,40 +97,52 @@ def fold(
     return Folded(out, per_point)
 
 
-def _round(rows: list[LedgerRow], tie_break: TieBreak) -> RoundTally:
+def _round(
+    rows: list[LedgerRow], scoring_only: bool, sessions: list[str] | tuple[()] | None
+) -> RoundTally:
+    """``sessions``: those whose places count back (None: all; empty: none)."""
     here = RoundTally()
-    results = [r for r in rows if r.kind is RowKind.RESULT]
+    best: LedgerRow | None = None
     for row in rows:
-        if row.points:
+        points = row.points
+        kind = row.kind
+        if points:
             here.any_points = True
-        if row.kind is RowKind.ADJUSTMENT:
-            here.adjustment += row.points
+            if kind is RowKind.ADJUSTMENT:
+                here.adjustment += points
+                continue
+            if row.counts:
+                here.points = points if not here.scored else here.points + points
+                here.scored = True
+        if kind is not RowKind.RESULT:
             continue
-        if row.counts and row.points:
-            here.points = row.points if not here.scored else here.points + row.points
-            here.scored = True
-        if row.kind is not RowKind.RESULT:
-            continue
+        # The car that stands for the competitor in the cell: a counting row
+        # first, then the best placed.
+        if best is None or _stands_before(row, best):
+            best = row
         if row.status is Status.CLASSIFIED:
             here.classified = True
-            if _counts_back(row, tie_break):
-                assert row.place is not None
-                here.places.append(row.place)
-    if results or here.scored or here.adjustment:
-        counted = [r for r in results if r.counts] or results
-        best = min(counted, key=lambda r: (r.place is None, r.place or 0)) if counted else None
-        total = here.points + here.adjustment
+            place = row.place
+            if (
+                place is not None
+                and row.counts
+                and (points or not scoring_only)
+                and (sessions is None or row.session in sessions)
+            ):
+                here.places.append(place)
+    if best is not None or here.scored or here.adjustment:
+        total = here.points + here.adjustment if here.adjustment else here.points
         here.cell = Cell(
-            total if here.scored or here.adjustment or total else None,
+            total if here.scored or here.adjustment else None,
             best.place if best else None,
             best.status if best else None,
         )
     return here
 
 
-def _counts_back(row: LedgerRow, tie_break: TieBreak) -> bool:
-    if not row.counts or row.place is None:
+def _stands_before(row: LedgerRow, best: LedgerRow) -> bool:
+    if row.counts != best.counts:
+        return row.counts
+    if row.place is None:
         return False
-    if tie_break.countback is CountBack.SCORING_PLACES and row.points <= 0:
-        return False
-    return tie_break.sessions is None or row.session in tie_break.sessions
+    return best.place is None or row.place < best.place

@@ -1,0 +1,147 @@
+"""Every in-season table of a championship in one pass over the rounds.
+
+The general path (standings._table) walks each competitor's rounds for every
+table: O(rounds^2) per competitor. When no exclusion changes between tables,
+no adjustment is negative and the rounds are in order, a competitor's
+standing after round k changes only if it has a row at round k (best-N is
+then recomputed for it alone), and a table costs one sort of the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from podium.model.points import Points
+from podium.rules.schema import Championship, Listing, Ruleset
+from podium.scoring.drops import dropped_rounds
+from podium.scoring.standings import (
+    Cell,
+    Ranked,
+    StandingsTable,
+    countback_key,
+    rank,
+    rank_key,
+)
+from podium.scoring.tally import Folded, RoundTally
+
+
+def applies(
+    folded: Folded, rules: Ruleset, championship: Championship, rounds: Sequence[int]
+) -> bool:
+    if list(rounds) != sorted(rounds):
+        return False
+    if any(e.championship == championship.id for e in rules.exclusions):
+        return False
+    known = set(rounds)
+    return all(
+        n in known and t.units >= 0 and t.adjustment_units >= 0
+        for tally in folded.competitors.values()
+        for n, t in tally.rounds.items()
+    )
+
+
+def progressive_tables(
+    folded: Folded,
+    rules: Ruleset,
+    championship: Championship,
+    class_code: str,
+    rounds: Sequence[int],
+    full_cells: dict[str, tuple[Cell | None, ...]],
+) -> dict[int, StandingsTable] | None:
+    """The tables after each of ``rounds``, or None when the rules need the
+    general path."""
+    if not applies(folded, rules, championship, rounds):
+        return None
+    tie_break = championship.tie_break or rules.tie_break
+    listing = rules.standings.list
+    # Per competitor, the standing after each round (None: not listed yet):
+    # (total, ranking key, rounds dropped by best-N).
+    states: dict[str, list[_State | None]] = {}
+    for competitor, tally in folded.competitors.items():
+        units, reached, classified, any_points = 0, 0, False, False
+        counts: dict[int, int] = {}
+        countback = countback_key(counts)
+        results: dict[int, int] = {}
+        dropped: frozenset[int] = frozenset()
+        total, total_units = Points(0), 0
+        state: _State | None = None
+        listed: list[_State | None] = []
+        for n in rounds:
+            here = tally.rounds.get(n)
+            if here is not None:
+                classified = classified or here.classified
+                any_points = any_points or here.any_points
+                if here.places and tie_break.countback is not None:
+                    for place in here.places:
+                        counts[place] = counts.get(place, 0) + 1
+                    countback = countback_key(counts)
+                if championship.drops is None:
+                    net = here.units + here.adjustment_units
+                    units += net
+                    if net > 0 or not reached:
+                        reached = n
+                else:
+                    results[n] = here.units
+                    dropped = dropped_rounds(results, championship.drops)
+                    units, reached = _with_drops(tally.rounds, results, dropped)
+                if units != total_units:
+                    total, total_units = folded.points(units), units
+                shown = (
+                    listing is Listing.ALL
+                    or (listing is Listing.CLASSIFIED and (units != 0 or classified))
+                    or (listing is Listing.SCORERS and (units > 0 or any_points))
+                )
+                key = rank_key(units, countback, reached, tie_break)
+                state = (total, key, dropped) if shown else None
+            listed.append(state)
+        states[competitor] = listed
+    tables: dict[int, StandingsTable] = {}
+    for index, after in enumerate(rounds):
+        size = index + 1
+        ranked = [
+            Ranked(
+                competitor,
+                state[0],
+                _cells(full_cells[competitor], size, rounds, state[2]),
+                state[1],
+                0,
+            )
+            for competitor, per_round in states.items()
+            if (state := per_round[index]) is not None
+        ]
+        tables[after] = StandingsTable(
+            championship, class_code, tuple(rounds[:size]), after, rank(ranked)
+        )
+    return tables
+
+
+_State = tuple[Points, tuple[object, ...], frozenset[int]]
+
+
+def _with_drops(
+    tallies: dict[int, RoundTally], results: dict[int, int], dropped: frozenset[int]
+) -> tuple[int, int]:
+    """Total and first-to-reach round once best-N has dropped ``dropped``."""
+    nets = [
+        (n, (0 if n in dropped else units) + tallies[n].adjustment_units)
+        for n, units in results.items()
+    ]
+    total = sum(net for _, net in nets)
+    running = 0
+    for n, net in nets:
+        running += net
+        if running >= total:
+            return total, n
+    return total, 10_000
+
+
+def _cells(
+    full: tuple[Cell | None, ...], size: int, rounds: Sequence[int], dropped: frozenset[int]
+) -> tuple[Cell | None, ...]:
+    if not dropped:
+        return full[:size]
+    return tuple(
+        replace(cell, dropped=True) if cell is not None and n in dropped else cell
+        for n, cell in zip(rounds[:size], full[:size], strict=True)
+    )
