@@ -4,6 +4,7 @@ seed's race report tell them."""
 from __future__ import annotations
 
 import csv
+from xml.etree import ElementTree
 
 from podium.analysis.title import TitleStatus, verdicts
 from podium.analysis.title_race import build_race
@@ -89,3 +90,7 @@ def test_chart_is_svg_with_every_contender(champs: Championships) -> None:
     assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>")
     assert "Miracle Motorsports" in svg and "Intersport Racing" in svg and "98.0%" in svg
     assert "Rand Racing" not in svg  # eliminated contenders are left out
+    root = ElementTree.fromstring(svg)  # well-formed, one range bar per contender
+    bars = [t.text for t in root.iter("{http://www.w3.org/2000/svg}title")]
+    assert "Miracle Motorsports: 127 to 150 pts" in bars
+    assert "Intersport Racing: 106 to 129 pts" in bars
