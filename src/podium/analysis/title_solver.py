@@ -102,10 +102,12 @@ def _not_behind(
     name: str,
     gained: dict[str, list[Any]],
     counted: dict[str, list[list[Any]]],
+    countback_won: frozenset[str] = frozenset(),
 ) -> None:
     """``name`` ends with more points than every rival, or as many and a
     count-back at least as good (equal all through: a shared place, allowed
-    only when the rules share ties)."""
+    only when the rules share ties). Rivals in ``countback_won`` lose any
+    tie on count-back, whatever happens (known from bounds)."""
 
     def total(n: str) -> Any:
         return race.contender(n).total + sum(gained[n])
@@ -117,8 +119,10 @@ def _not_behind(
     for c in race.contenders:
         if c.name == name:
             continue
-        tie = model.new_bool_var("")
         model.add(me >= total(c.name))  # implied; it gives the relaxation its bite
+        if c.name in countback_won:
+            continue  # a tie on points goes to the contender whatever happens
+        tie = model.new_bool_var("")
         model.add(me >= total(c.name) + 1).only_enforce_if(tie.negated())
         model.add(me == total(c.name)).only_enforce_if(tie)
         if race.countback is None:

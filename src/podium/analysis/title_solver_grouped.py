@@ -76,11 +76,12 @@ def solve_grouped(
                     if race.counted(rnd, p):
                         counted[c.name][p - 1].append(x[i, p])
         matrices.append((rounds, x, n))
-    _not_behind(model, race, name, gained, counted)
+    won = _countback_won(race, name) if mine_only else frozenset()
+    _not_behind(model, race, name, gained, counted, won)
 
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
-    solver.parameters.num_workers = 2
+    solver.parameters.num_workers = 1  # small model: one worker beats two on a shared machine
     status = solver.solve(model)
     if status == cp_model.INFEASIBLE:
         return False, None
@@ -96,6 +97,37 @@ def solve_grouped(
     if name not in final_table(race, completion).champions:
         return None, None  # never claim what the witness does not show
     return True, completion
+
+
+def _countback_won(race: TitleRace, name: str) -> frozenset[str]:
+    """Rivals that lose a tie on points to the contender in every ending,
+    when its cars hold the top places: its count-back is then known exactly,
+    a rival's is at most what its cars could add below those places."""
+    if race.countback is None:
+        return frozenset()
+    me = list(race.contender(name).counts)
+    for rnd in race.rounds:
+        for place in range(1, len(race.cars_of(name, rnd)) + 1):
+            if race.counted(rnd, place):
+                me[place - 1] += 1
+    out = set()
+    for c in race.contenders:
+        if c.name == name:
+            continue
+        low, high = list(c.counts), list(c.counts)
+        for rnd in race.rounds:
+            held = len(race.cars_of(name, rnd))
+            cars = len(race.cars_of(c.name, rnd))
+            for place in range(held + 1, rnd.field_size + 1):
+                if race.counted(rnd, place) and place <= race.depth:
+                    high[place - 1] += cars
+        for k in range(race.depth):
+            if me[k] > high[k]:
+                out.add(c.name)
+                break
+            if not me[k] == low[k] == high[k]:
+                break
+    return frozenset(out)
 
 
 def _exclusive(race: TitleRace, name: str) -> bool:
