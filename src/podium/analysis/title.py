@@ -100,6 +100,17 @@ def verdict(
     if name not in final.champions and not exact:
         witness = balanced(race, name, sig)
         final = final_table(race, witness)
+    if name in final.champions and beaten is None:
+        # It can win, but whether it already has is not settled pairwise
+        # (cars shared between rivals, or a tie only first-to-reach breaks).
+        return Verdict(
+            status=TitleStatus.UNKNOWN,
+            method=Method.WITNESS,
+            reason="it wins in the witness ending, but whether a rival can still finish "
+            "ahead is not settled (cars shared between rivals, or a first-to-reach tie)",
+            witness=witness,
+            **base,  # type: ignore[arg-type]
+        )
     if name in final.champions and (race.share_ties or len(final.champions) == 1):
         shared = [n for n in final.champions if n != name and sig[n] != sig[name]]
         why = f"wins if it takes the best places and its rivals score {'nothing' if exact else 'least'}"
@@ -143,6 +154,15 @@ def verdict(
             status=TitleStatus.UNKNOWN,
             method=Method.CPSAT,
             reason=f"the solver found no answer within {time_limit:g} s",
+            **base,  # type: ignore[arg-type]
+        )
+    if found and beaten is None:
+        return Verdict(
+            status=TitleStatus.UNKNOWN,
+            method=Method.CPSAT,
+            reason="the solver found an ending that makes it champion, but whether a rival "
+            "can still finish ahead is not settled (cars shared between rivals)",
+            witness=completion,
             **base,  # type: ignore[arg-type]
         )
     if found:
