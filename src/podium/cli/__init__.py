@@ -24,35 +24,39 @@ app = typer.Typer(
 )
 
 
-# Command -> the module that registers it. `podium standings` imports only
+# Command -> the modules that register it. `podium standings` imports only
 # season_commands: Typer builds a parameter adapter for every registered
 # command at start-up, so registering all of them would cost every call.
-COMMAND_MODULES = {
-    "standings": "season_commands",
-    "results": "season_commands",
-    "winners": "season_commands",
-    "explain": "season_commands",
-    "audit": "season_commands",
-    "validate": "season_commands",
-    "schedule": "season_commands",
-    "classes": "season_commands",
-    "entries": "season_commands",
-    "db": "db_commands",
-    "token": "db_commands",
-    "import": "import_commands",
-    "f1": "f1_commands",
-    "serve": "web_commands",
-    "export": "web_commands",
+_SEASON = ("season_commands",)
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "standings": _SEASON,
+    "results": _SEASON,
+    "winners": _SEASON,
+    "explain": _SEASON,
+    "audit": _SEASON,
+    "validate": _SEASON,
+    "schedule": _SEASON,
+    "classes": _SEASON,
+    "entries": _SEASON,
+    "db": ("db_commands",),
+    "token": ("db_commands",),
+    "import": ("import_commands",),
+    "f1": ("f1_commands", "title_commands"),  # `f1 deciders` lives with the title analysis
+    "serve": ("web_commands",),
+    "export": ("web_commands",),
+    "title": ("title_commands",),
+    "odds": ("title_commands",),
 }
 
 
 def _register(command: str | None = None) -> None:
-    """Register the module of ``command``, or every module (help, unknown names)."""
+    """Register the modules of ``command``, or every module (help, unknown names)."""
     import importlib
 
-    wanted = COMMAND_MODULES.get(command or "")
-    for module in sorted(set(COMMAND_MODULES.values())):
-        if wanted is None or module == wanted:
+    everything = sorted({m for modules in COMMAND_MODULES.values() for m in modules})
+    wanted = COMMAND_MODULES.get(command or "", tuple(everything))
+    for module in everything:
+        if module in wanted:
             importlib.import_module(f"podium.cli.{module}")
 
 
