@@ -145,6 +145,7 @@ def title_odds(
         "runs": odds.runs,
         "seed": odds.seed,
         "model": odds.model,
+        "retire_rate": retire_rate,
         "contenders": [
             {"name": n, "odds": c, "standard_error": e}
             for n, c, e in sorted(
@@ -152,6 +153,22 @@ def title_odds(
             )
         ],
     }
+
+
+def observed_retire_rate(champs: Championships, after: int | None = None) -> float:
+    """Share of starters not classified in the season's races so far: the
+    retirement rate the season itself shows (0 when no race is held)."""
+    from podium.model.results import Status
+
+    started = classified = 0
+    for line in champs.season.results:
+        if after is not None and line.round > after:
+            continue
+        if line.session != "race" or line.status is Status.DID_NOT_START:
+            continue
+        started += 1
+        classified += line.classified
+    return round(1 - classified / started, 3) if started else 0.0
 
 
 def title_chart(fight: dict[str, Any], odds: dict[str, Any] | None = None) -> str:

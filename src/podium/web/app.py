@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from podium.repository import Repository
-from podium.web import api, api_write, errors, pages
+from podium.web import api, api_write, errors, pages, title
 from podium.web.scored import ScoredSeasons
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -29,6 +29,8 @@ def create_app(repository: Repository) -> FastAPI:
     errors.install(app)
     app.include_router(api.router)
     app.include_router(api_write.router)
+    app.include_router(title.api)
     app.include_router(pages.router)
+    app.include_router(title.pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
