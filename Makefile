@@ -38,6 +38,9 @@ bench: setup
 	$(BIN)/python bench/bench_scoring.py
 	$(BIN)/python bench/store_read.py
 	$(BIN)/python bench/http_standings.py
+	$(BIN)/python bench/import_bench.py --files 200
+	$(BIN)/python bench/f1_bench.py
+	$(BIN)/python bench/title_bench.py
 
 bench-http: setup
 	$(BIN)/python bench/http_standings.py
