@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import replace
 from fractions import Fraction
+from typing import NamedTuple
 
 from podium.model.calendar import Round
 from podium.model.points import ZERO, Points, format_points
@@ -89,7 +89,10 @@ def award_round(
     """Ledger rows of one championship at one round. ``decided`` caches
     decisions shared between championships of the round."""
     cache: dict[tuple[object, ...], Decision] = {} if decided is None else decided
-    candidates: dict[tuple[str, str], list[LedgerRow]] = defaultdict(list)
+    scaled = factor != 1
+    # Each row is built once, with its final values: a competitor's cars are
+    # gathered first when only its best car counts.
+    candidates: dict[tuple[str, str], list[_Award]] = defaultdict(list)
     out: list[LedgerRow] = []
     every_car = championship.cars is CarsCounted.ALL
     for placing in placings:
@@ -105,73 +108,114 @@ def award_round(
         if decision is None:
             decision = cache[key] = _decide(season, rnd, championship, placing, scale_name, scale)
         car, earned, reason, withheld, rule = decision
+        adjusts = bool(earned) and (scaled or len(line.drivers) > 1)
         for competitor in _competitors(season, line, championship.competitor):
-            row = LedgerRow(
-                championship=championship.id,
-                class_code=class_code,
-                competitor=competitor,
-                round=rnd.number,
-                points=earned,
-                reason=reason,
-                place=placing.place,
-                status=line.status,
-                entry=line.entry,
-                car=car,
-                withheld=withheld,
-                rule=rule,
-                scale=scale_name,
-                session=line.session,
-            )
-            if earned:
-                row = _adjust(season, championship, placing, row, factor)
+            if every_car and not adjusts:  # most rows: the decision as it stands
+                out.append(
+                    LedgerRow(
+                        championship=championship.id,
+                        class_code=class_code,
+                        competitor=competitor,
+                        round=rnd.number,
+                        points=earned,
+                        reason=reason,
+                        place=placing.place,
+                        status=line.status,
+                        entry=line.entry,
+                        car=car,
+                        withheld=withheld,
+                        rule=rule,
+                        scale=scale_name,
+                        session=line.session,
+                    )
+                )
+                continue
+            award = _Award(placing, class_code, competitor, car, earned, reason, withheld, rule)
+            if adjusts:
+                award = _adjust(season, championship, award, scale_name, factor)
             if every_car:
-                out.append(row)
+                out.append(_row(award, championship, rnd, scale_name))
             else:
-                candidates[(class_code, competitor)].append(row)
+                candidates[(class_code, competitor)].append(award)
 
-    for rows in candidates.values():
-        if championship.cars is CarsCounted.ALL or len(rows) == 1:
-            out.extend(rows)
+    for awards in candidates.values():
+        if len(awards) == 1:
+            out.append(_row(awards[0], championship, rnd, scale_name))
             continue
-        best = min(rows, key=_best_key)
-        for row in rows:
-            if row is best:
-                out.append(row)
+        best = min(awards, key=_best_key)
+        for award in awards:
+            if award is not best:
+                award = _not_best(award, best, championship)
+                out.append(_row(award, championship, rnd, scale_name, counts=False))
             else:
-                out.append(_not_best(row, best, championship))
+                out.append(_row(award, championship, rnd, scale_name))
     return out
 
 
-def _best_key(row: LedgerRow) -> tuple[int, int]:
+class _Award(NamedTuple):
+    """A row in the making: what one car earns one competitor."""
+
+    placing: Placing
+    class_code: str
+    competitor: str
+    car: str
+    points: Points
+    reason: str
+    withheld: Points
+    rule: Withheld
+
+
+def _row(
+    award: _Award, championship: Championship, rnd: Round, scale_name: str, counts: bool = True
+) -> LedgerRow:
+    line = award.placing.line
+    return LedgerRow(
+        championship=championship.id,
+        class_code=award.class_code,
+        competitor=award.competitor,
+        round=rnd.number,
+        points=award.points,
+        reason=award.reason,
+        place=award.placing.place,
+        status=line.status,
+        entry=line.entry,
+        car=award.car,
+        counts=counts,
+        withheld=award.withheld,
+        rule=award.rule,
+        scale=scale_name,
+        session=line.session,
+    )
+
+
+def _best_key(award: _Award) -> tuple[int, int]:
     """The car that stands for a competitor: a scoring car first, then the best placed."""
-    return (0 if row.points > 0 else 1, row.place if row.place is not None else 10_000)
+    place = award.placing.place
+    return (0 if award.points > 0 else 1, place if place is not None else 10_000)
 
 
 def _adjust(
-    season: Season, championship: Championship, placing: Placing, row: LedgerRow, factor: Fraction
-) -> LedgerRow:
+    season: Season, championship: Championship, award: _Award, scale_name: str, factor: Fraction
+) -> _Award:
     """Multipliers and shared drives, applied to what the place earned."""
-    if row.points == 0:
-        return row
-    points, notes = row.points, []
+    points, notes = award.points, []
     if factor != 1:
         points *= factor
         notes.append(f"x{format_points(factor)} at this round")
-    line = placing.line
+    line = award.placing.line
     if len(line.drivers) > 1:
         entry = season.entries_by_key.get(line.entry) if line.entry else None
         car_no = entry.car_no if entry is not None else None
         if championship.competitor is Competitor.DRIVER:
-            share, why = driver_share(season.rules, championship, line, row.competitor, car_no)
+            share, why = driver_share(season.rules, championship, line, award.competitor, car_no)
         else:
             share, why = Fraction(1), ""
             if championship.shared_cars is SharedCars.NONE:
                 share, why = Fraction(0), "shared cars score nothing"
         if share != 1:
             if share == 0:
-                head = row.reason.split(":")[0]
-                return replace(
-                    row,
+                head = award.reason.split(":")[0]
+                return award._replace(
                     points=Points(0),
                     withheld=points,
                     rule=Withheld.SHARED_CAR,
@@ -180,33 +224,30 @@ def _adjust(
             points *= share
             notes.append(f"{why} ({format_points(share)})")
     if not notes:
-        return row
-    return replace(
-        row,
+        return award
+    return award._replace(
         points=points,
-        reason=f"{row.reason.split(':')[0]}: {format_pts(points)} pts, scale {row.scale}, "
+        reason=f"{award.reason.split(':')[0]}: {format_pts(points)} pts, scale {scale_name}, "
         + ", ".join(notes),
     )
 
 
-def _not_best(row: LedgerRow, best: LedgerRow, championship: Championship) -> LedgerRow:
-    if row.points == 0:
+def _not_best(award: _Award, best: _Award, championship: Championship) -> _Award:
+    if award.points == 0:
         # Scored nothing anyway; its own reason says why.
-        return replace(row, counts=False)
+        return award
     who = {Competitor.TEAM: "the team", Competitor.DRIVER: "the driver"}.get(
         championship.competitor, "it"
     )
-    best_place = f", {ordinal(best.place)}" if best.place else ""
+    best_place = f", {ordinal(best.placing.place)}" if best.placing.place else ""
     note = (
-        f"does not count ({format_points(row.points)} pts not added): {who} scores only with "
+        f"does not count ({format_points(award.points)} pts not added): {who} scores only with "
         f"its best car ({best.car}{best_place})"
     )
-    head = row.reason.split(":")[0]
-    return replace(
-        row,
+    head = award.reason.split(":")[0]
+    return award._replace(
         points=Points(0),
-        counts=False,
-        withheld=row.points,
+        withheld=award.points,
         rule=Withheld.BEST_CAR,
         reason=f"{head}: {note}",
     )
