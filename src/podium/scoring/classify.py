@@ -9,6 +9,7 @@ from math import ceil
 
 from podium.model.results import ResultLine
 from podium.rules.schema import DistanceBasis, PositionBasis, Ruleset, UnknownLaps
+from podium.scoring.frozen import builder
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,9 @@ class Placing:
     why_not: str = ""
     ruled_out: bool = False
     """Ineligible by a ruling on this car (not by the distance rule)."""
+
+
+_new_placing = builder(Placing)  # one per result line: Placing(...) made cheap
 
 
 def required_laps(winner_laps: int, share: float) -> int:
@@ -57,7 +61,7 @@ def place_round(lines: list[ResultLine], rules: Ruleset, per_class: bool = True)
             )
             new_place = {id(d[0]): i for i, d in enumerate(ranked, start=1)}
             decided = [(d[0], new_place.get(id(d[0]), d[1]), d[2], d[3]) for d in decided]
-        placings.extend(Placing(line, place, ok, why) for line, place, ok, why in decided)
+        placings.extend(_new_placing(line, place, ok, why) for line, place, ok, why in decided)
     return placings
 
 

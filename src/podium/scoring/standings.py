@@ -17,6 +17,7 @@ from podium.model.points import Points
 from podium.rules.dimensions import Exclusion, ExclusionMode
 from podium.rules.schema import Championship, Listing, Ruleset, TieBreak, Unresolved
 from podium.scoring.drops import dropped_rounds
+from podium.scoring.frozen import builder
 from podium.scoring.ledger import LedgerRow
 from podium.scoring.tally import Cell, Folded, RoundTally, fold
 
@@ -214,7 +215,7 @@ def rank(ranked: list[Ranked], by_name: bool = False) -> tuple[Standing, ...]:
         places.append(place)
     count = len(places)
     return tuple(
-        Standing(
+        _new_standing(
             place,
             (i > 0 and places[i - 1] == place) or (i + 1 < count and places[i + 1] == place),
             t.competitor,
@@ -226,6 +227,7 @@ def rank(ranked: list[Ranked], by_name: bool = False) -> tuple[Standing, ...]:
 
 
 _key = attrgetter("key")
+_new_standing = builder(Standing)  # thousands per season: Standing(...) made cheap
 
 
 def _rank_key(

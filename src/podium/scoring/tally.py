@@ -12,6 +12,7 @@ from math import lcm
 from podium.model.points import Points
 from podium.model.results import Status
 from podium.rules.schema import Championship, CountBack, TieBreak
+from podium.scoring.frozen import builder
 from podium.scoring.ledger import LedgerRow, RowKind
 
 
@@ -132,12 +133,15 @@ def _round(
                 here.places.append(place)
     if best is not None or here.scored or here.adjustment:
         total = here.points + here.adjustment if here.adjustment else here.points
-        here.cell = Cell(
+        here.cell = _new_cell(
             total if here.scored or here.adjustment else None,
             best.place if best else None,
             best.status if best else None,
         )
     return here
+
+
+_new_cell = builder(Cell)  # one per competitor and round: Cell(...) made cheap
 
 
 def _stands_before(row: LedgerRow, best: LedgerRow) -> bool:
