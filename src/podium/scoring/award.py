@@ -51,7 +51,7 @@ def score_season(season: Season) -> tuple[LedgerRow, ...]:
             placings_by_basis: dict[bool, list[Placing]] = {}
             # Championships that see the same placing and scale decide alike
             # (drivers' and constructors' rows of one car): decide once.
-            decided: dict[tuple[object, ...], Decision] = {}
+            decided: dict[tuple[object, ...], dict[int, Decision]] = {}
             for championship in rules.championships:
                 if skips(championship, rnd):
                     continue
@@ -86,11 +86,18 @@ def award_round(
     scale_name: str,
     scale: PointsScale,
     factor: Fraction = Fraction(1),
-    decided: dict[tuple[object, ...], Decision] | None = None,
+    decided: dict[tuple[object, ...], dict[int, Decision]] | None = None,
 ) -> list[LedgerRow]:
     """Ledger rows of one championship at one round. ``decided`` caches
-    decisions shared between championships of the round."""
-    cache: dict[tuple[object, ...], Decision] = {} if decided is None else decided
+    decisions shared between championships of the round: per (scale, basis,
+    registration), by placing."""
+    cache = {} if decided is None else decided
+    alike = (
+        scale_name,
+        championship.per_class,
+        championship.id if championship.registration else "",
+    )
+    decisions = cache.setdefault(alike, {})
     scaled = factor != 1
     # Each row is built once, with its final values: a competitor's cars are
     # gathered first when only its best car counts.
@@ -100,35 +107,35 @@ def award_round(
     for placing in placings:
         line = placing.line
         class_code = line.class_code if championship.per_class else ""
-        key = (
-            id(placing),
-            scale_name,
-            championship.per_class,
-            championship.id if championship.registration else "",
-        )
-        decision = cache.get(key)
+        decision = decisions.get(id(placing))
         if decision is None:
-            decision = cache[key] = _decide(season, rnd, championship, placing, scale_name, scale)
+            decision = _decide(season, rnd, championship, placing, scale_name, scale)
+            decisions[id(placing)] = decision
         car, earned, reason, withheld, rule = decision
         adjusts = bool(earned) and (scaled or len(line.drivers) > 1)
         for competitor in _competitors(season, line, championship.competitor):
-            if every_car and not adjusts:  # most rows: the decision as it stands
+            if every_car and not adjusts:
+                # The decision as it stands (most rows), in LedgerRow's field
+                # order: keywords would cost a third more.
                 out.append(
                     _new_row(
-                        championship=championship.id,
-                        class_code=class_code,
-                        competitor=competitor,
-                        round=rnd.number,
-                        points=earned,
-                        reason=reason,
-                        place=placing.place,
-                        status=line.status,
-                        entry=line.entry,
-                        car=car,
-                        withheld=withheld,
-                        rule=rule,
-                        scale=scale_name,
-                        session=line.session,
+                        championship.id,
+                        class_code,
+                        competitor,
+                        rnd.number,
+                        earned,
+                        reason,
+                        placing.place,
+                        line.status,
+                        line.entry,
+                        car,
+                        True,  # counts
+                        False,  # dropped
+                        RowKind.RESULT,
+                        withheld,
+                        rule,
+                        scale_name,
+                        line.session,
                     )
                 )
                 continue
@@ -171,22 +178,24 @@ def _row(
     award: _Award, championship: Championship, rnd: Round, scale_name: str, counts: bool = True
 ) -> LedgerRow:
     line = award.placing.line
-    return _new_row(
-        championship=championship.id,
-        class_code=award.class_code,
-        competitor=award.competitor,
-        round=rnd.number,
-        points=award.points,
-        reason=award.reason,
-        place=award.placing.place,
-        status=line.status,
-        entry=line.entry,
-        car=award.car,
-        counts=counts,
-        withheld=award.withheld,
-        rule=award.rule,
-        scale=scale_name,
-        session=line.session,
+    return _new_row(  # in LedgerRow's field order, as in award_round
+        championship.id,
+        award.class_code,
+        award.competitor,
+        rnd.number,
+        award.points,
+        award.reason,
+        award.placing.place,
+        line.status,
+        line.entry,
+        award.car,
+        counts,
+        False,  # dropped
+        RowKind.RESULT,
+        award.withheld,
+        award.rule,
+        scale_name,
+        line.session,
     )
 
 
