@@ -278,10 +278,11 @@ def _decide(
     car = _car(line.entry, line, season)
     where = f"in {line.class_code} " if championship.per_class else ""
     session = f" ({line.session})" if line.session != "race" else ""
-    if line.classified and placing.place is not None:
+    classified = line.status is Status.CLASSIFIED
+    if classified and placing.place is not None:
         head = f"{car} {ordinal(placing.place)} {where}at {rnd.label}{session}"
     else:
-        word = _STATUS_WORDS.get(line.status, line.status.value)
+        word = _STATUS_WORDS.get(line.status) or line.status.value
         reason = f" ({line.reason})" if line.reason else ""
         head = f"{car} {word}{reason} at {rnd.label}{session}"
 
@@ -289,13 +290,13 @@ def _decide(
     earned = worth
     withheld, rule = ZERO, Withheld.NONE
     if not placing.eligible:
-        why = placing.why_not if line.classified else "only classified cars score"
+        why = placing.why_not if classified else "only classified cars score"
         reason = f"{head}: no points, {why}"
         earned = ZERO
-        if line.classified and worth > 0:
+        if classified and worth > 0:
             withheld = worth
             rule = Withheld.INELIGIBLE if placing.ruled_out else Withheld.DISTANCE
-    elif earned == 0:
+    elif not earned:
         reason = f"{head}: no points, scale {scale_name} pays the first {len(scale.points)}"
     elif championship.registration and not _registered(season, line, championship):
         reason = (

@@ -59,6 +59,7 @@ def progressive_tables(
     # Per competitor, the standing after each round (None: not listed yet):
     # (total, ranking key, rounds dropped by best-N).
     states: dict[str, list[_State | None]] = {}
+    totals: dict[int, Points] = {}
     # In name order, so that each table sorts on the ranking key alone.
     by_name = sorted(folded.competitors.items(), key=lambda item: item[0].casefold())
     for competitor, tally in by_name:
@@ -94,7 +95,9 @@ def progressive_tables(
                         dropped = dropped_rounds(results, championship.drops)
                         units, reached = _with_drops(tally.rounds, results, dropped)
                 if units != total_units:
-                    total, total_units = folded.points(units), units
+                    if units not in totals:  # one Fraction per distinct total
+                        totals[units] = folded.points(units)
+                    total, total_units = totals[units], units
                 shown = (
                     listing is Listing.ALL
                     or (listing is Listing.CLASSIFIED and (units != 0 or classified))
