@@ -104,6 +104,8 @@ def award_round(
     candidates: dict[tuple[str, str], list[_Award]] = defaultdict(list)
     out: list[LedgerRow] = []
     every_car = championship.cars is CarsCounted.ALL
+    kind = championship.competitor
+    as_listed = kind is Competitor.DRIVER and not season.drivers  # see _competitors
     for placing in placings:
         line = placing.line
         class_code = line.class_code if championship.per_class else ""
@@ -113,7 +115,7 @@ def award_round(
             decisions[id(placing)] = decision
         car, earned, reason, withheld, rule = decision
         adjusts = bool(earned) and (scaled or len(line.drivers) > 1)
-        for competitor in _competitors(season, line, championship.competitor):
+        for competitor in line.drivers if as_listed else _competitors(season, line, kind):
             if every_car and not adjusts:
                 # The decision as it stands (most rows), in LedgerRow's field
                 # order: keywords would cost a third more.
