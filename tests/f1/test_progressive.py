@@ -35,3 +35,22 @@ def test_every_table_equals_the_general_path(year: int) -> None:
             alone = compute_standings(ledger, season.rules, championship, "", rounds, after)
             assert _rows(tables[after]) == _rows(alone), (championship.id, after)
     assert all(used)
+
+
+@pytest.mark.parametrize("year", [1984, 2018, 2020])
+def test_tables_the_one_pass_cannot_make_equal_the_general_path(year: int) -> None:
+    """Exclusions (1984 Tyrrell, 2018 Force India's points voided) and a
+    deduction (2020 Racing Point) take the general path, final table included."""
+    season = load_f1_seasons(F1_DATA, [year])[year]
+    ledger = score_season(season)
+    rounds = season.round_numbers()
+    constructors = season.rules.championship("constructors")
+    tie_break = constructors.tie_break or season.rules.tie_break
+    assert not applies(
+        fold(ledger, constructors, "", tie_break), season.rules, constructors, rounds
+    )
+    tables = compute_all_standings(ledger, season.rules, constructors, "", rounds)
+    for after in (*rounds, None):
+        alone = compute_standings(ledger, season.rules, constructors, "", rounds, after)
+        assert _rows(tables[after]) == _rows(alone), after
+        assert tables[after].after == after

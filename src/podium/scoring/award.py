@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import replace
 from fractions import Fraction
+from typing import NamedTuple
 
 from podium.model.calendar import Round
 from podium.model.points import ZERO, Points, format_points
@@ -15,6 +15,7 @@ from podium.rules.dimensions import SharedCars
 from podium.rules.schema import CarsCounted, Championship, Competitor, PointsScale
 from podium.scoring.bonus import bonus_rows, deduction_rows
 from podium.scoring.classify import Placing, place_round
+from podium.scoring.frozen import builder
 from podium.scoring.ledger import LedgerRow, RowKind, Withheld, ordinal
 from podium.scoring.rulings import (
     apply_ineligible,
@@ -50,7 +51,7 @@ def score_season(season: Season) -> tuple[LedgerRow, ...]:
             placings_by_basis: dict[bool, list[Placing]] = {}
             # Championships that see the same placing and scale decide alike
             # (drivers' and constructors' rows of one car): decide once.
-            decided: dict[tuple[object, ...], Decision] = {}
+            decided: dict[tuple[object, ...], dict[int, Decision]] = {}
             for championship in rules.championships:
                 if skips(championship, rnd):
                     continue
@@ -74,6 +75,7 @@ def score_season(season: Season) -> tuple[LedgerRow, ...]:
 
 
 Decision = tuple[str, Points, str, Points, Withheld]
+_new_row = builder(LedgerRow)  # LedgerRow(...) at a third of the cost (frozen.py)
 
 
 def award_round(
@@ -84,94 +86,149 @@ def award_round(
     scale_name: str,
     scale: PointsScale,
     factor: Fraction = Fraction(1),
-    decided: dict[tuple[object, ...], Decision] | None = None,
+    decided: dict[tuple[object, ...], dict[int, Decision]] | None = None,
 ) -> list[LedgerRow]:
     """Ledger rows of one championship at one round. ``decided`` caches
-    decisions shared between championships of the round."""
-    cache: dict[tuple[object, ...], Decision] = {} if decided is None else decided
-    candidates: dict[tuple[str, str], list[LedgerRow]] = defaultdict(list)
+    decisions shared between championships of the round: per (scale, basis,
+    registration), by placing."""
+    cache = {} if decided is None else decided
+    alike = (
+        scale_name,
+        championship.per_class,
+        championship.id if championship.registration else "",
+    )
+    decisions = cache.setdefault(alike, {})
+    scaled = factor != 1
+    # Each row is built once, with its final values: a competitor's cars are
+    # gathered first when only its best car counts.
+    candidates: dict[tuple[str, str], list[_Award]] = defaultdict(list)
     out: list[LedgerRow] = []
     every_car = championship.cars is CarsCounted.ALL
+    kind = championship.competitor
+    as_listed = kind is Competitor.DRIVER and not season.drivers  # see _competitors
     for placing in placings:
         line = placing.line
         class_code = line.class_code if championship.per_class else ""
-        key = (
-            id(placing),
-            scale_name,
-            championship.per_class,
-            championship.id if championship.registration else "",
-        )
-        decision = cache.get(key)
+        decision = decisions.get(id(placing))
         if decision is None:
-            decision = cache[key] = _decide(season, rnd, championship, placing, scale_name, scale)
+            decision = _decide(season, rnd, championship, placing, scale_name, scale)
+            decisions[id(placing)] = decision
         car, earned, reason, withheld, rule = decision
-        for competitor in _competitors(season, line, championship.competitor):
-            row = LedgerRow(
-                championship=championship.id,
-                class_code=class_code,
-                competitor=competitor,
-                round=rnd.number,
-                points=earned,
-                reason=reason,
-                place=placing.place,
-                status=line.status,
-                entry=line.entry,
-                car=car,
-                withheld=withheld,
-                rule=rule,
-                scale=scale_name,
-                session=line.session,
-            )
-            if earned:
-                row = _adjust(season, championship, placing, row, factor)
+        adjusts = bool(earned) and (scaled or len(line.drivers) > 1)
+        for competitor in line.drivers if as_listed else _competitors(season, line, kind):
+            if every_car and not adjusts:
+                # The decision as it stands (most rows), in LedgerRow's field
+                # order: keywords would cost a third more.
+                out.append(
+                    _new_row(
+                        championship.id,
+                        class_code,
+                        competitor,
+                        rnd.number,
+                        earned,
+                        reason,
+                        placing.place,
+                        line.status,
+                        line.entry,
+                        car,
+                        True,  # counts
+                        False,  # dropped
+                        RowKind.RESULT,
+                        withheld,
+                        rule,
+                        scale_name,
+                        line.session,
+                    )
+                )
+                continue
+            award = _Award(placing, class_code, competitor, car, earned, reason, withheld, rule)
+            if adjusts:
+                award = _adjust(season, championship, award, scale_name, factor)
             if every_car:
-                out.append(row)
+                out.append(_row(award, championship, rnd, scale_name))
             else:
-                candidates[(class_code, competitor)].append(row)
+                candidates[(class_code, competitor)].append(award)
 
-    for rows in candidates.values():
-        if championship.cars is CarsCounted.ALL or len(rows) == 1:
-            out.extend(rows)
+    for awards in candidates.values():
+        if len(awards) == 1:
+            out.append(_row(awards[0], championship, rnd, scale_name))
             continue
-        best = min(rows, key=_best_key)
-        for row in rows:
-            if row is best:
-                out.append(row)
+        best = min(awards, key=_best_key)
+        for award in awards:
+            if award is not best:
+                award = _not_best(award, best, championship)
+                out.append(_row(award, championship, rnd, scale_name, counts=False))
             else:
-                out.append(_not_best(row, best, championship))
+                out.append(_row(award, championship, rnd, scale_name))
     return out
 
 
-def _best_key(row: LedgerRow) -> tuple[int, int]:
+class _Award(NamedTuple):
+    """A row in the making: what one car earns one competitor."""
+
+    placing: Placing
+    class_code: str
+    competitor: str
+    car: str
+    points: Points
+    reason: str
+    withheld: Points
+    rule: Withheld
+
+
+def _row(
+    award: _Award, championship: Championship, rnd: Round, scale_name: str, counts: bool = True
+) -> LedgerRow:
+    line = award.placing.line
+    return _new_row(  # in LedgerRow's field order, as in award_round
+        championship.id,
+        award.class_code,
+        award.competitor,
+        rnd.number,
+        award.points,
+        award.reason,
+        award.placing.place,
+        line.status,
+        line.entry,
+        award.car,
+        counts,
+        False,  # dropped
+        RowKind.RESULT,
+        award.withheld,
+        award.rule,
+        scale_name,
+        line.session,
+    )
+
+
+def _best_key(award: _Award) -> tuple[int, int]:
     """The car that stands for a competitor: a scoring car first, then the best placed."""
-    return (0 if row.points > 0 else 1, row.place if row.place is not None else 10_000)
+    place = award.placing.place
+    return (0 if award.points > 0 else 1, place if place is not None else 10_000)
 
 
 def _adjust(
-    season: Season, championship: Championship, placing: Placing, row: LedgerRow, factor: Fraction
-) -> LedgerRow:
+    season: Season, championship: Championship, award: _Award, scale_name: str, factor: Fraction
+) -> _Award:
     """Multipliers and shared drives, applied to what the place earned."""
-    if row.points == 0:
-        return row
-    points, notes = row.points, []
+    points, notes = award.points, []
     if factor != 1:
         points *= factor
         notes.append(f"x{format_points(factor)} at this round")
-    line = placing.line
+    line = award.placing.line
     if len(line.drivers) > 1:
         entry = season.entries_by_key.get(line.entry) if line.entry else None
         car_no = entry.car_no if entry is not None else None
         if championship.competitor is Competitor.DRIVER:
-            share, why = driver_share(season.rules, championship, line, row.competitor, car_no)
+            share, why = driver_share(season.rules, championship, line, award.competitor, car_no)
         else:
             share, why = Fraction(1), ""
             if championship.shared_cars is SharedCars.NONE:
                 share, why = Fraction(0), "shared cars score nothing"
         if share != 1:
             if share == 0:
-                head = row.reason.split(":")[0]
-                return replace(
-                    row,
+                head = award.reason.split(":")[0]
+                return award._replace(
                     points=Points(0),
                     withheld=points,
                     rule=Withheld.SHARED_CAR,
@@ -180,33 +237,30 @@ def _adjust(
             points *= share
             notes.append(f"{why} ({format_points(share)})")
     if not notes:
-        return row
-    return replace(
-        row,
+        return award
+    return award._replace(
         points=points,
-        reason=f"{row.reason.split(':')[0]}: {format_pts(points)} pts, scale {row.scale}, "
+        reason=f"{award.reason.split(':')[0]}: {format_pts(points)} pts, scale {scale_name}, "
         + ", ".join(notes),
     )
 
 
-def _not_best(row: LedgerRow, best: LedgerRow, championship: Championship) -> LedgerRow:
-    if row.points == 0:
+def _not_best(award: _Award, best: _Award, championship: Championship) -> _Award:
+    if award.points == 0:
         # Scored nothing anyway; its own reason says why.
-        return replace(row, counts=False)
+        return award
     who = {Competitor.TEAM: "the team", Competitor.DRIVER: "the driver"}.get(
         championship.competitor, "it"
     )
-    best_place = f", {ordinal(best.place)}" if best.place else ""
+    best_place = f", {ordinal(best.placing.place)}" if best.placing.place else ""
     note = (
-        f"does not count ({format_points(row.points)} pts not added): {who} scores only with "
+        f"does not count ({format_points(award.points)} pts not added): {who} scores only with "
         f"its best car ({best.car}{best_place})"
     )
-    head = row.reason.split(":")[0]
-    return replace(
-        row,
+    head = award.reason.split(":")[0]
+    return award._replace(
         points=Points(0),
-        counts=False,
-        withheld=row.points,
+        withheld=award.points,
         rule=Withheld.BEST_CAR,
         reason=f"{head}: {note}",
     )
@@ -226,10 +280,11 @@ def _decide(
     car = _car(line.entry, line, season)
     where = f"in {line.class_code} " if championship.per_class else ""
     session = f" ({line.session})" if line.session != "race" else ""
-    if line.classified and placing.place is not None:
+    classified = line.status is Status.CLASSIFIED
+    if classified and placing.place is not None:
         head = f"{car} {ordinal(placing.place)} {where}at {rnd.label}{session}"
     else:
-        word = _STATUS_WORDS.get(line.status, line.status.value)
+        word = _STATUS_WORDS.get(line.status) or line.status.value
         reason = f" ({line.reason})" if line.reason else ""
         head = f"{car} {word}{reason} at {rnd.label}{session}"
 
@@ -237,13 +292,13 @@ def _decide(
     earned = worth
     withheld, rule = ZERO, Withheld.NONE
     if not placing.eligible:
-        why = placing.why_not if line.classified else "only classified cars score"
+        why = placing.why_not if classified else "only classified cars score"
         reason = f"{head}: no points, {why}"
         earned = ZERO
-        if line.classified and worth > 0:
+        if classified and worth > 0:
             withheld = worth
             rule = Withheld.INELIGIBLE if placing.ruled_out else Withheld.DISTANCE
-    elif earned == 0:
+    elif not earned:
         reason = f"{head}: no points, scale {scale_name} pays the first {len(scale.points)}"
     elif championship.registration and not _registered(season, line, championship):
         reason = (

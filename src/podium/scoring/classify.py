@@ -7,8 +7,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from math import ceil
 
-from podium.model.results import ResultLine
+from podium.model.results import ResultLine, Status
 from podium.rules.schema import DistanceBasis, PositionBasis, Ruleset, UnknownLaps
+from podium.scoring.frozen import builder
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,9 @@ class Placing:
     why_not: str = ""
     ruled_out: bool = False
     """Ineligible by a ruling on this car (not by the distance rule)."""
+
+
+_new_placing = builder(Placing)  # one per result line: Placing(...) made cheap
 
 
 def required_laps(winner_laps: int, share: float) -> int:
@@ -46,10 +50,17 @@ def place_round(lines: list[ResultLine], rules: Ruleset, per_class: bool = True)
             if eligibility.distance_of is DistanceBasis.OVERALL_WINNER
             else class_winner
         )
+        needed = (
+            required_laps(winner_laps, eligibility.min_distance)
+            if eligibility.min_distance > 0 and winner_laps
+            else None
+        )
         decided: list[tuple[ResultLine, int | None, bool, str]] = []
         for line in group:
-            place = (line.class_pos if per_class else line.overall_pos) if line.classified else None
-            ok, why = _eligible(line, place, winner_laps, rules)
+            place = None
+            if line.status is Status.CLASSIFIED:
+                place = line.class_pos if per_class else line.overall_pos
+            ok, why = _eligible(line, place, winner_laps, needed, rules)
             decided.append((line, place, ok, why))
         if rules.positions is PositionBasis.AMONG_ELIGIBLE:
             ranked = sorted(
@@ -57,7 +68,7 @@ def place_round(lines: list[ResultLine], rules: Ruleset, per_class: bool = True)
             )
             new_place = {id(d[0]): i for i, d in enumerate(ranked, start=1)}
             decided = [(d[0], new_place.get(id(d[0]), d[1]), d[2], d[3]) for d in decided]
-        placings.extend(Placing(line, place, ok, why) for line, place, ok, why in decided)
+        placings.extend(_new_placing(line, place, ok, why) for line, place, ok, why in decided)
     return placings
 
 
@@ -70,22 +81,26 @@ def _winner_laps(lines: list[ResultLine], per_class: bool) -> int | None:
 
 
 def _eligible(
-    line: ResultLine, place: int | None, winner_laps: int | None, rules: Ruleset
+    line: ResultLine,
+    place: int | None,
+    winner_laps: int | None,
+    needed: int | None,
+    rules: Ruleset,
 ) -> tuple[bool, str]:
+    """``needed``: laps the distance rule asks for (None: no such rule here)."""
     eligibility = rules.eligibility
-    if line.status.value not in eligibility.statuses:
+    if line.status not in eligibility.statuses:  # a StrEnum equals its value
         return False, f"not classified ({line.status.value})"
     if place is None:
         return False, "no class position"
-    if eligibility.min_distance > 0 and winner_laps:
-        share = f"{eligibility.min_distance:.0%}"
+    if needed is not None:
         if line.laps is None:
             if eligibility.unknown_laps is UnknownLaps.INELIGIBLE:
+                share = f"{eligibility.min_distance:.0%}"
                 return False, f"laps unknown, {share} distance rule cannot be met"
-        else:
-            needed = required_laps(winner_laps, eligibility.min_distance)
-            if line.laps < needed:
-                return False, (
-                    f"{line.laps} laps < {share} of the winner's {winner_laps} ({needed} needed)"
-                )
+        elif line.laps < needed:
+            share = f"{eligibility.min_distance:.0%}"
+            return False, (
+                f"{line.laps} laps < {share} of the winner's {winner_laps} ({needed} needed)"
+            )
     return True, ""

@@ -9,6 +9,7 @@ then recomputed for it alone), and a table costs one sort of the field.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -58,10 +59,14 @@ def progressive_tables(
     # Per competitor, the standing after each round (None: not listed yet):
     # (total, ranking key, rounds dropped by best-N).
     states: dict[str, list[_State | None]] = {}
-    for competitor, tally in folded.competitors.items():
+    totals: dict[int, Points] = {}
+    # In name order, so that each table sorts on the ranking key alone.
+    by_name = sorted(folded.competitors.items(), key=lambda item: item[0].casefold())
+    for competitor, tally in by_name:
         units, reached, classified, any_points = 0, 0, False, False
-        counts: dict[int, int] = {}
-        countback = countback_key(counts)
+        counts: list[tuple[int, int]] = []
+        # (place, -times) in place order, as countback_key builds it.
+        countback = countback_key({})
         results: dict[int, int] = {}
         dropped: frozenset[int] = frozenset()
         total, total_units = Points(0), 0
@@ -74,8 +79,8 @@ def progressive_tables(
                 any_points = any_points or here.any_points
                 if here.places and tie_break.countback is not None:
                     for place in here.places:
-                        counts[place] = counts.get(place, 0) + 1
-                    countback = countback_key(counts)
+                        _count(counts, place)
+                    countback = (*counts, _SENTINEL)
                 if championship.drops is None:
                     net = here.units + here.adjustment_units
                     units += net
@@ -83,10 +88,16 @@ def progressive_tables(
                         reached = n
                 else:
                     results[n] = here.units
-                    dropped = dropped_rounds(results, championship.drops)
-                    units, reached = _with_drops(tally.rounds, results, dropped)
+                    # A round adding nothing (most of them) changes neither
+                    # the rounds dropped nor the total nor who reached it:
+                    # zeros are never dropped and sort after any points.
+                    if here.units or here.adjustment_units or len(results) == 1:
+                        dropped = dropped_rounds(results, championship.drops)
+                        units, reached = _with_drops(tally.rounds, results, dropped)
                 if units != total_units:
-                    total, total_units = folded.points(units), units
+                    if units not in totals:  # one Fraction per distinct total
+                        totals[units] = folded.points(units)
+                    total, total_units = totals[units], units
                 shown = (
                     listing is Listing.ALL
                     or (listing is Listing.CLASSIFIED and (units != 0 or classified))
@@ -103,7 +114,9 @@ def progressive_tables(
             Ranked(
                 competitor,
                 state[0],
-                _cells(full_cells[competitor], size, rounds, state[2]),
+                _cells(full_cells[competitor], size, rounds, state[2])
+                if state[2]
+                else full_cells[competitor][:size],
                 state[1],
                 0,
             )
@@ -111,12 +124,22 @@ def progressive_tables(
             if (state := per_round[index]) is not None
         ]
         tables[after] = StandingsTable(
-            championship, class_code, tuple(rounds[:size]), after, rank(ranked)
+            championship, class_code, tuple(rounds[:size]), after, rank(ranked, by_name=True)
         )
     return tables
 
 
 _State = tuple[Points, tuple[object, ...], frozenset[int]]
+_SENTINEL = countback_key({})[-1]
+
+
+def _count(counts: list[tuple[int, int]], place: int) -> None:
+    """One more ``place`` in a count-back kept sorted (no sort per round)."""
+    at = bisect_left(counts, (place, -1_000_000))
+    if at < len(counts) and counts[at][0] == place:
+        counts[at] = (place, counts[at][1] - 1)
+    else:
+        counts.insert(at, (place, -1))
 
 
 def _with_drops(

@@ -8,15 +8,16 @@ follows, so they are applied here, per table, to a ledger folded once
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import NamedTuple
 
 from podium.model.points import Points
 from podium.rules.dimensions import Exclusion, ExclusionMode
 from podium.rules.schema import Championship, Listing, Ruleset, TieBreak, Unresolved
 from podium.scoring.drops import dropped_rounds
+from podium.scoring.frozen import builder
 from podium.scoring.ledger import LedgerRow
 from podium.scoring.tally import Cell, Folded, RoundTally, fold
 
@@ -104,7 +105,13 @@ def compute_all_standings(
     for after in rounds:
         if after not in tables:
             tables[after] = _table(folded, rules, championship, class_code, rounds, after, full)
-    tables[None] = _table(folded, rules, championship, class_code, rounds, None, full)
+    if quick and rounds:
+        # The one-pass path applies only when every row is at one of
+        # ``rounds`` and no exclusion is set: the final table is then the
+        # table after the last round.
+        tables[None] = replace(quick[rounds[-1]], after=None)
+    else:
+        tables[None] = _table(folded, rules, championship, class_code, rounds, None, full)
     return tables
 
 
@@ -189,20 +196,38 @@ def _table(
     return StandingsTable(championship, class_code, shown, after, rows_out + tuple(unranked))
 
 
-def rank(ranked: list[Ranked]) -> tuple[Standing, ...]:
-    """Order by the ranking key and number the places, sharing equal ones."""
+def rank(ranked: list[Ranked], by_name: bool = False) -> tuple[Standing, ...]:
+    """Order by the ranking key and number the places, sharing equal ones.
+    ``by_name``: ``ranked`` is already in name order (casefolded), so a
+    stable sort on the key alone gives the same order, without a name per row."""
     # Within a shared place, list whoever reached the total first (the GT
     # table prints Morgan, 7 pts at R1, above Cirtek, 7 pts at R8).
-    ranked.sort(key=lambda t: (t.key, t.competitor.casefold()))
+    if by_name:
+        ranked.sort(key=_key)
+    else:
+        ranked.sort(key=lambda t: (t.key, t.competitor.casefold()))
     places: list[int] = []
-    for index, entry in enumerate(ranked):
-        same = index > 0 and _rank_part(entry.key) == _rank_part(ranked[index - 1].key)
-        places.append(places[-1] if same else index + 1)
-    shared = {p for p, n in Counter(places).items() if n > 1}
+    place, last = 0, None
+    for index, entry in enumerate(ranked, start=1):
+        part = entry.key[0]
+        if index == 1 or part != last:
+            place, last = index, part
+        places.append(place)
+    count = len(places)
     return tuple(
-        Standing(place, place in shared, t.competitor, t.total, t.cells)
-        for place, t in zip(places, ranked, strict=True)
+        _new_standing(
+            place,
+            (i > 0 and places[i - 1] == place) or (i + 1 < count and places[i + 1] == place),
+            t.competitor,
+            t.total,
+            t.cells,
+        )
+        for i, (place, t) in enumerate(zip(places, ranked, strict=True))
     )
+
+
+_key = attrgetter("key")
+_new_standing = builder(Standing)  # thousands per season: Standing(...) made cheap
 
 
 def _rank_key(
@@ -238,10 +263,6 @@ def rank_key(
 
 
 _NO_PLACE = 1_000_000
-
-
-def _rank_part(key: tuple[object, ...]) -> object:
-    return key[0]
 
 
 def _listed(listing: Listing, held: Iterable[RoundTally], total: int) -> bool:

@@ -9,9 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from math import lcm
 
-from podium.model.points import Points
+from podium.model.points import ZERO, Points
 from podium.model.results import Status
 from podium.rules.schema import Championship, CountBack, TieBreak
+from podium.scoring.frozen import builder
 from podium.scoring.ledger import LedgerRow, RowKind
 
 
@@ -72,8 +73,9 @@ def fold(
 ) -> Folded:
     """Per competitor and round: points, count-back places and the cell."""
     rows_at: dict[tuple[str, int], list[LedgerRow]] = defaultdict(list)
+    wanted = championship.id
     for row in ledger:
-        if row.championship == championship.id and row.class_code == class_code:
+        if row.championship == wanted and row.class_code == class_code:
             rows_at[row.competitor, row.round].append(row)
     out: dict[str, CompetitorTally] = {}
     scoring_only = tie_break.countback is CountBack.SCORING_PLACES
@@ -83,17 +85,21 @@ def fold(
         if tally is None:
             tally = out[competitor] = CompetitorTally(competitor)
         tally.rounds[number] = _round(rows, scoring_only, sessions)
+    # Only rounds with points have a denominator other than 1 (and units
+    # other than 0): most rounds of most competitors are skipped.
+    with_points = [
+        here for tally in out.values() for here in tally.rounds.values() if here.any_points
+    ]
     per_point = 1
-    for tally in out.values():
-        for here in tally.rounds.values():
-            per_point = lcm(per_point, here.points.denominator, here.adjustment.denominator)
+    for here in with_points:
+        per_point = lcm(per_point, here.points.denominator, here.adjustment.denominator)
+    for here in with_points:
+        # Exact: per_point is a multiple of every denominator.
+        here.units = here.points.numerator * (per_point // here.points.denominator)
+        adjustment = here.adjustment
+        here.adjustment_units = adjustment.numerator * (per_point // adjustment.denominator)
     for tally in out.values():
         tally.ordered = sorted(tally.rounds.items())
-        for here in tally.rounds.values():
-            # Exact: per_point is a multiple of every denominator.
-            here.units = here.points.numerator * (per_point // here.points.denominator)
-            adjustment = here.adjustment
-            here.adjustment_units = adjustment.numerator * (per_point // adjustment.denominator)
     return Folded(out, per_point)
 
 
@@ -101,19 +107,22 @@ def _round(
     rows: list[LedgerRow], scoring_only: bool, sessions: list[str] | tuple[()] | None
 ) -> RoundTally:
     """``sessions``: those whose places count back (None: all; empty: none)."""
-    here = RoundTally()
+    points = adjustment = ZERO
+    scored = adjusted = any_points = classified = False
+    places: list[int] = []
     best: LedgerRow | None = None
     for row in rows:
-        points = row.points
         kind = row.kind
-        if points:
-            here.any_points = True
+        earned = bool(row.points)
+        if earned:
+            any_points = True
             if kind is RowKind.ADJUSTMENT:
-                here.adjustment += points
+                adjustment += row.points
+                adjusted = True
                 continue
             if row.counts:
-                here.points = points if not here.scored else here.points + points
-                here.scored = True
+                points = row.points if not scored else points + row.points
+                scored = True
         if kind is not RowKind.RESULT:
             continue
         # The car that stands for the competitor in the cell: a counting row
@@ -121,23 +130,27 @@ def _round(
         if best is None or _stands_before(row, best):
             best = row
         if row.status is Status.CLASSIFIED:
-            here.classified = True
+            classified = True
             place = row.place
             if (
                 place is not None
                 and row.counts
-                and (points or not scoring_only)
+                and (earned or not scoring_only)
                 and (sessions is None or row.session in sessions)
             ):
-                here.places.append(place)
-    if best is not None or here.scored or here.adjustment:
-        total = here.points + here.adjustment if here.adjustment else here.points
-        here.cell = Cell(
-            total if here.scored or here.adjustment else None,
+                places.append(place)
+    adjusted = adjusted and bool(adjustment)  # adjustments may cancel out
+    cell = None
+    if best is not None or scored or adjusted:
+        cell = _new_cell(
+            points + adjustment if adjusted else points if scored else None,
             best.place if best else None,
             best.status if best else None,
         )
-    return here
+    return RoundTally(points, adjustment, scored, any_points, classified, places, cell)
+
+
+_new_cell = builder(Cell)  # one per competitor and round: Cell(...) made cheap
 
 
 def _stands_before(row: LedgerRow, best: LedgerRow) -> bool:
