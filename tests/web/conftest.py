@@ -56,11 +56,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(repository: Repository) -> Iterator[str]:
+def serving(repository: Repository, revision_ttl: float = 0.0) -> Iterator[str]:
     """The app over ``repository`` on a real Uvicorn server; yields its base URL."""
     port = free_port()
     config = uvicorn.Config(
-        create_app(repository), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+        create_app(repository, revision_ttl=revision_ttl),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        lifespan="off",
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

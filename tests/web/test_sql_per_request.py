@@ -72,3 +72,47 @@ def test_sql_statements_per_request_are_bounded(alms: Season, backend: str) -> N
         with counting(store) as statements:
             assert client.get(PATHS[0]).status_code == 200
         assert len(statements) <= MAX_AFTER_WRITE
+
+
+def test_revision_ttl_reuses_reads_and_own_writes_show_at_once(alms: Season) -> None:
+    """`podium serve` reuses a season's revision for a short time (fewer SQL
+    reads under load); a write through the server invalidates it at once,
+    a write by another process shows once the TTL has passed."""
+    import time
+
+    from podium.web import create_app
+
+    store = loaded(alms, backend="sqlite")
+    assert isinstance(store, SqlRepository)
+    app = create_app(store, revision_ttl=0.5)
+    scored = app.state.scored
+    first = scored.get("alms-2004")
+    with counting(store) as statements:
+        again = scored.get("alms-2004")
+    assert again is first and statements == []  # within the TTL: no SQL at all
+    # Another process writes (here: straight to the repository, not through the app).
+    from podium.model import Penalty, PenaltyKind
+
+    store.add_penalty("alms-2004", Penalty(9, "3", PenaltyKind.TIME, "outside write"), "other")
+    assert scored.get("alms-2004").revision == first.revision  # not seen yet: bounded staleness
+    time.sleep(0.55)
+    assert scored.get("alms-2004").revision == first.revision + 1  # seen after the TTL
+    # A write through the app invalidates at once.
+    store.add_penalty("alms-2004", Penalty(9, "4", PenaltyKind.TIME, "api write"), "desk")
+    scored.invalidate("alms-2004")
+    assert scored.get("alms-2004").revision == first.revision + 2
+
+
+def test_a_write_through_the_api_shows_at_once_despite_the_ttl(alms: Season) -> None:
+    store = loaded(alms, backend="sqlite")
+    token = store.create_token("desk")
+    with serving(store, revision_ttl=60) as url, httpx.Client(base_url=url, timeout=30) as client:
+        before = client.get("/api/v1/seasons/alms-2004/standings/GTS/teams").json()["revision"]
+        written = client.post(
+            "/api/v1/seasons/alms-2004/penalties",
+            json={"round": 9, "car_no": "3", "kind": "time", "reason": "pit speeding"},
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        assert written.status_code == 201, written.text
+        after = client.get("/api/v1/seasons/alms-2004/standings/GTS/teams").json()["revision"]
+        assert after == before + 1

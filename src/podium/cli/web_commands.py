@@ -123,6 +123,18 @@ def serve(
             help="Serve this season folder from memory instead of a database.",
         ),
     ] = None,
+    revision_ttl: Annotated[
+        float,
+        typer.Option(
+            min=0,
+            max=60,
+            help=(
+                "Seconds a request may reuse the season revision another request just read: "
+                "writes through this server show at once, writes by other processes within "
+                "this time. 0 reads it on every request."
+            ),
+        ),
+    ] = 0.25,
 ) -> None:
     """Serve the web site and the JSON API (/api/v1, OpenAPI at /api/v1/openapi.json).
 
@@ -141,7 +153,7 @@ def serve(
     repository = open_repository(database, season)
     from podium.web import create_app
 
-    web_app = create_app(repository)
+    web_app = create_app(repository, revision_ttl=revision_ttl)
     ids = repository.season_ids()
     for season_id in ids:  # score now, not on the first visitor's request
         web_app.state.scored.get(season_id)

@@ -20,7 +20,7 @@ from podium.model import RoundStatus
 from podium.model.results import Penalty, PenaltyKind, ResultLine
 from podium.web import data
 from podium.web.api import RoundNo, SeasonId, answer
-from podium.web.deps import Actor, repository, scored
+from podium.web.deps import Actor, repository, scored, seasons
 from podium.web.errors import ApiError
 
 router = APIRouter(prefix="/api/v1", tags=["write"])
@@ -85,6 +85,7 @@ async def post_results(
     version = repository(request).post_results(
         season_id, round_number, lines, RoundStatus(status), actor, reason or "results posted"
     )
+    seasons(request).invalidate(season_id)
     return Response(
         answer(data.version_json(version)).body, status_code=201, media_type="application/json"
     )
@@ -120,6 +121,7 @@ async def amend_results(
             ),
         )
     version = repo.post_results(season_id, round_number, lines, RoundStatus.AMENDED, actor, reason)
+    seasons(request).invalidate(season_id)
     return Response(
         answer(data.version_json(version)).body, status_code=201, media_type="application/json"
     )
@@ -194,6 +196,7 @@ def add_penalty(season_id: SeasonId, body: PenaltyIn, request: Request, actor: A
         f"api: {actor}",
     )
     revision = repository(request).add_penalty(season_id, penalty, actor)
+    seasons(request).invalidate(season_id)
     return Response(
         answer({"season": season_id, "revision": revision, "entry": key}).body,
         status_code=201,
@@ -264,6 +267,7 @@ async def load_season(
             )
         season = read_folder(tops[0])
     report = repository(request).load_season(season, actor)
+    seasons(request).invalidate(report.season_id)
     return Response(
         answer(
             {

@@ -14,8 +14,9 @@ from podium.web.scored import ScoredSeasons
 STATIC = Path(__file__).resolve().parent / "static"
 
 
-def create_app(repository: Repository) -> FastAPI:
-    """The podium site and API over ``repository`` (any implementation of the contract)."""
+def create_app(repository: Repository, revision_ttl: float = 0.0) -> FastAPI:
+    """The podium site and API over ``repository`` (any implementation of the
+    contract). ``revision_ttl``: see :class:`ScoredSeasons`."""
     app = FastAPI(
         title="podium",
         summary="Multi-class motor-racing championships: seasons, results, standings, ledgers.",
@@ -25,7 +26,7 @@ def create_app(repository: Repository) -> FastAPI:
         redoc_url=None,
     )
     app.state.repository = repository
-    app.state.scored = ScoredSeasons(repository)
+    app.state.scored = ScoredSeasons(repository, revision_ttl=revision_ttl)
     errors.install(app)
     app.include_router(api.router)
     app.include_router(api_write.router)

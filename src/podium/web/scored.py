@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from functools import cached_property
@@ -66,16 +67,38 @@ class Scored:
 
 
 class ScoredSeasons:
-    """Scored seasons by (season id, current revision, as of)."""
+    """Scored seasons by (season id, current revision, as of).
 
-    def __init__(self, repository: Repository, size: int = 32) -> None:
+    ``revision_ttl`` > 0 lets a request reuse the revision read by another
+    request less than that many seconds ago: writes through this app
+    invalidate it at once (``invalidate``); writes by another process show
+    within the TTL. 0 asks the repository on every request.
+    """
+
+    def __init__(self, repository: Repository, size: int = 32, revision_ttl: float = 0.0) -> None:
         self.repository = repository
         self.size = size
+        self.revision_ttl = revision_ttl
         self._cache: OrderedDict[tuple[str, int, AsOf], Scored] = OrderedDict()
+        self._revisions: dict[str, tuple[int, float]] = {}
         self._lock = threading.Lock()
 
-    def get(self, season_id: str, as_of: AsOf = None) -> Scored:
+    def revision(self, season_id: str) -> int:
+        if self.revision_ttl > 0:
+            seen = self._revisions.get(season_id)
+            if seen is not None and time.monotonic() - seen[1] < self.revision_ttl:
+                return seen[0]
         revision = self.repository.revision(season_id)
+        if self.revision_ttl > 0:
+            self._revisions[season_id] = (revision, time.monotonic())
+        return revision
+
+    def invalidate(self, season_id: str) -> None:
+        """Forget the revision read for a season (after a write through this app)."""
+        self._revisions.pop(season_id, None)
+
+    def get(self, season_id: str, as_of: AsOf = None) -> Scored:
+        revision = self.revision(season_id)
         if isinstance(as_of, int) and as_of >= revision:
             as_of = None  # the latest state: share its cache entry
         if isinstance(as_of, dt.datetime) and as_of.tzinfo is None:
