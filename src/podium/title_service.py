@@ -203,6 +203,14 @@ def _scoring_rule(champs: Championships) -> str:
     )
 
 
+# F1DB's decider flags count a drivers' title decided once count-back would
+# settle any tie still possible (2004: Barrichello could only tie Schumacher,
+# who had more wins, after round 14: flagged 14), but a constructors' title
+# only once no rival can reach the leader's points (1968: Matra could still
+# tie Lotus after round 11: flagged 12). Both are applied as the flags have it.
+LEVEL_IS_OPEN = {"drivers": False, "constructors": True}
+
+
 def f1_deciders(data_dir: Path, years: list[int] | None = None) -> dict[str, Any]:
     """Per season, the round at which podium finds each F1 title decided,
     beside the one in ``data_dir/deciders.csv``; a summary ``drivers N/M,
@@ -219,7 +227,11 @@ def f1_deciders(data_dir: Path, years: list[int] | None = None) -> dict[str, Any
         for title in ("drivers", "constructors"):
             expected = published.get((year, title))
             known = {c.id for c in seasons[year].rules.championships}
-            ours = deciding_round(seasons[year], title) if title in known else None
+            ours = (
+                deciding_round(seasons[year], title, LEVEL_IS_OPEN[title])
+                if title in known
+                else None
+            )
             row[title] = ours
             row[f"{title}_published"] = expected
             if expected is not None:

@@ -16,7 +16,7 @@ from podium.analysis.deciders import deciding_round
 from podium.cli import _register, app
 from podium.errors import InputError
 from podium.formats.f1db import load_f1_seasons
-from podium.title_service import f1_deciders
+from podium.title_service import LEVEL_IS_OPEN, f1_deciders
 
 F1_DATA = Path(__file__).resolve().parents[2] / "data" / "f1"
 _register()
@@ -27,22 +27,32 @@ def _published() -> dict[tuple[int, str], int]:
         return {(int(r["year"]), r["championship"]): int(r["round"]) for r in csv.DictReader(f)}
 
 
-@pytest.mark.parametrize("year", [1960, 1978, 1984, 2022])
+@pytest.mark.parametrize("year", [1960, 1968, 1978, 1984, 2004, 2022])
 def test_deciders_match_f1db(year: int) -> None:
     season = load_f1_seasons(F1_DATA, [year])[year]
     published = _published()
-    assert deciding_round(season, "drivers") == published[year, "drivers"]
-    if year != 1978:  # see test_1978_constructors_differs_and_why
-        assert deciding_round(season, "constructors") == published[year, "constructors"]
+    for title in ("drivers", "constructors"):
+        got = deciding_round(season, title, LEVEL_IS_OPEN[title])
+        assert got == published[year, title], title
 
 
-def test_1978_constructors_differs_and_why() -> None:
-    # F1DB flags round 13; after round 12 Lotus had 85 and Brabham, winning
-    # the last four races with its best car (9 each, best 7 of 8 in rounds
-    # 9-16), could reach at most 71: podium says 12. Recorded, not hidden.
-    season = load_f1_seasons(F1_DATA, [1978])[1978]
-    assert _published()[1978, "constructors"] == 13
-    assert deciding_round(season, "constructors") == 12
+def test_a_tie_on_points_keeps_a_constructors_title_open_in_f1db() -> None:
+    # 1968: after round 11 Matra-Ford could at best tie Lotus-Ford on points,
+    # and count-back would rank Lotus first: decided by count-back, open by
+    # points. F1DB flags round 12 (open while a tie on points is possible).
+    season = load_f1_seasons(F1_DATA, [1968])[1968]
+    assert _published()[1968, "constructors"] == 12
+    assert deciding_round(season, "constructors", level_is_open=False) == 11
+    assert deciding_round(season, "constructors", level_is_open=True) == 12
+    # 2004 drivers: Barrichello could only tie Schumacher after round 14;
+    # F1DB flags 14 (count-back settles it), not 15.
+    drivers = load_f1_seasons(F1_DATA, [2004])[2004]
+    assert (
+        deciding_round(drivers, "drivers", level_is_open=False)
+        == 14
+        == _published()[2004, "drivers"]
+    )
+    assert deciding_round(drivers, "drivers", level_is_open=True) == 15
 
 
 def _subset(target: Path, year: int, deciders: str) -> Path:

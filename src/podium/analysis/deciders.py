@@ -144,8 +144,13 @@ def decided_after(
     championship: Championship,
     after: int,
     ledger: tuple[LedgerRow, ...] | None = None,
+    level_is_open: bool = False,
 ) -> bool:
-    """Whether the leader after round ``after`` is already champion."""
+    """Whether the leader after round ``after`` is already champion.
+
+    ``level_is_open``: a rival who can still finish level on points keeps the
+    title open even when count-back would rank the leader first (the
+    convention of F1DB's constructors' decider flags; see title_service)."""
     ledger = ledger if ledger is not None else score_season(season)
     rules = season.rules
     code = "" if not championship.per_class else season.classes[0].code
@@ -175,18 +180,25 @@ def decided_after(
         # Place 0: excluded from the table (e.g. Tyrrell 1984).
         if mine is None or (theirs is not None and 1 <= theirs.place <= mine.place):
             return False
+        if (
+            level_is_open
+            and theirs is not None
+            and theirs.place >= 1
+            and theirs.total >= mine.total
+        ):
+            return False
     return True
 
 
-def deciding_round(season: Season, championship_id: str) -> int | None:
+def deciding_round(season: Season, championship_id: str, level_is_open: bool = False) -> int | None:
     """The round after which the title was decided (None: a tie at the top
-    even after the last round)."""
+    even after the last round). ``level_is_open``: see :func:`decided_after`."""
     championship = season.rules.championship(championship_id)
     ledger = score_season(season)
     held = [r.number for r in season.rounds if season.results_of(r.number)]
     decider = None
     for number in reversed(held):
-        if not decided_after(season, championship, number, ledger):
+        if not decided_after(season, championship, number, ledger, level_is_open):
             break
         decider = number
     return decider
