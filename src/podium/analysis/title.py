@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from podium.analysis.title_bounds import points_budget
 from podium.analysis.title_completion import Placings, final_table, key_of
 from podium.analysis.title_needs import Need, clinch, otherwise_clause
 from podium.analysis.title_pairwise import (
@@ -43,6 +44,7 @@ class TitleStatus(StrEnum):
 class Method(StrEnum):
     PAIRWISE = "pairwise reasoning"
     WITNESS = "pairwise reasoning + constructed witness"
+    BUDGET = "points budget"
     CPSAT = "CP-SAT"
 
 
@@ -146,6 +148,17 @@ def verdict(
                     reason=f"even at its best with {b} at its worst, {b} stays ahead",
                     **base,  # type: ignore[arg-type]
                 )
+    budget = points_budget(race, name, high, sig)
+    if budget is not None:
+        handed, absorbed = budget
+        return Verdict(
+            status=TitleStatus.ELIMINATED,
+            method=Method.BUDGET,
+            reason=f"the rounds left hand out {race.points_text(handed)} points; with it on "
+            f"{race.points_text(high)} at best, the field can take at most "
+            f"{race.points_text(absorbed)} without passing it",
+            **base,  # type: ignore[arg-type]
+        )
     from podium.analysis.title_solver import solve_can_win
 
     found, completion = solve_can_win(race, name, time_limit)
