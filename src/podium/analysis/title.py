@@ -30,6 +30,7 @@ from podium.analysis.title_pairwise import (
     signatures,
 )
 from podium.analysis.title_race import TitleRace
+from podium.analysis.title_repair import repair, ties_won
 
 __all__ = ["Method", "Need", "TitleStatus", "Verdict", "scenario", "verdict", "verdicts"]
 
@@ -99,9 +100,15 @@ def verdict(
     witness = scenario(race, [name], [c.name for c in others])
     final = final_table(race, witness)
     exact = pairwise_exact(race) and not any(r.everyone_classified for r in race.rounds)
+    budget: tuple[int, int] | None = None
     if name not in final.champions and not exact:
         witness = balanced(race, name, sig)
         final = final_table(race, witness)
+        budget = None if name in final.champions else points_budget(race, name, high, sig)
+        if name not in final.champions and budget is None:
+            fixed = repair(race, name, witness, sig, ties_won(race, name))
+            if fixed is not None and name in final_table(race, fixed).champions:
+                witness, final = fixed, final_table(race, fixed)
     if name in final.champions and beaten is None:
         # It can win, but whether it already has is not settled pairwise
         # (cars shared between rivals, or a tie only first-to-reach breaks).
@@ -148,7 +155,6 @@ def verdict(
                     reason=f"even at its best with {b} at its worst, {b} stays ahead",
                     **base,  # type: ignore[arg-type]
                 )
-    budget = points_budget(race, name, high, sig)
     if budget is not None:
         handed, absorbed = budget
         return Verdict(

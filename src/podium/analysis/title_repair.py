@@ -1,0 +1,160 @@
+"""Repair a candidate witness by swapping places: a cheap search for an
+ending that makes a contender champion, tried before CP-SAT.
+
+When every car must be classified, the "balanced" witness can leave a few
+rivals a point or two above the contender while others still have room.
+Swapping two rival cars' places at one round moves points from one to the
+other; steepest descent on the points by which rivals pass the contender
+usually closes the gap in a few dozen swaps. The contender's own cars keep
+their places. Whatever comes out is checked on the final table by the
+caller: the search can only fail (the solver then decides), never mislead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from podium.analysis.title_completion import Placings, final_table
+from podium.analysis.title_race import TitleRace
+
+
+def repair(
+    race: TitleRace,
+    name: str,
+    start: tuple[Placings, ...],
+    sig: dict[str, tuple[frozenset[str], ...]],
+    tie_ok: frozenset[str] = frozenset(),
+    max_swaps: int = 200,
+) -> tuple[Placings, ...] | None:
+    """A completion from ``start`` where no rival passes ``name`` on points
+    (nor ties it, unless in ``tie_ok``), or None if descent gets stuck."""
+    from podium.analysis.title_solver_grouped import groupable
+
+    if not groupable(race):
+        return None  # a competitor's points are not the sum of its cars'
+    final = final_table(race, start)
+    mine = final.totals[name]
+    cap = {
+        c.name: mine - (0 if c.name in tie_ok else 1)
+        for c in race.contenders
+        if sig[c.name] != sig[name]
+    }
+    points = {n: final.totals[n] for n in cap}
+    places = [list(p) for p in start]
+    movable = [
+        [
+            i
+            for i, car in enumerate(rnd.cars)
+            if not any(sig.get(o) == sig[name] for o in car.owners)
+        ]
+        for rnd in race.rounds
+    ]
+    owners = [[[o for o in car.owners if o in cap] for car in rnd.cars] for rnd in race.rounds]
+
+    def over(n: str, extra: int = 0) -> int:
+        return max(0, points[n] + extra - cap[n])
+
+    for _ in range(max_swaps):
+        late = {n for n in cap if points[n] > cap[n]}
+        if not late:
+            break
+        best = (0, -1, -1, -1, 0)
+        for r, rnd in enumerate(race.rounds):
+            for a in movable[r]:
+                if not late.intersection(owners[r][a]):
+                    continue
+                pa = places[r][a]
+                assert pa is not None
+                for b in movable[r]:
+                    pb = places[r][b]
+                    assert pb is not None
+                    d = rnd.worth(pa) - rnd.worth(pb)
+                    if d <= 0:
+                        continue
+                    gain = _gain(owners[r][a], owners[r][b], d, over)
+                    if gain > best[0]:
+                        best = (gain, r, a, b, d)
+        gain, r, a, b, d = best
+        swaps = [(r, a, b)] if gain > 0 else _chain(race, places, movable, owners, points, cap)
+        if not swaps:
+            return None  # stuck: leave it to the solver
+        for r, a, b in swaps:
+            d = race.rounds[r].worth(places[r][a] or 0) - race.rounds[r].worth(places[r][b] or 0)
+            places[r][a], places[r][b] = places[r][b], places[r][a]
+            for o in owners[r][a]:
+                points[o] -= d
+            for o in owners[r][b]:
+                points[o] += d
+    if any(points[n] > cap[n] for n in cap):
+        return None
+    return tuple(tuple(p) for p in places)
+
+
+def ties_won(race: TitleRace, name: str) -> frozenset[str]:
+    """Rivals that may finish level on points with the contender on top:
+    every tie is shared, or they lose count-back whatever happens."""
+    from podium.analysis.title_solver_grouped import _countback_won
+
+    if race.countback is None:
+        return frozenset(c.name for c in race.contenders) if race.share_ties else frozenset()
+    return _countback_won(race, name)
+
+
+def _gain(losers: list[str], winners: list[str], d: int, over: Callable[[str, int], int]) -> int:
+    """How much moving ``d`` points from ``losers`` to ``winners`` cuts the
+    total by which rivals pass the contender."""
+    both = set(losers) & set(winners)
+    out = 0
+    for o in losers:
+        if o not in both:
+            out += over(o, 0) - over(o, -d)
+    for o in winners:
+        if o not in both:
+            out += over(o, 0) - over(o, d)
+    return out
+
+
+def _chain(
+    race: TitleRace,
+    places: list[list[int | None]],
+    movable: list[list[int]],
+    owners: list[list[list[str]]],
+    points: dict[str, int],
+    cap: dict[str, int],
+) -> list[tuple[int, int, int]]:
+    """A chain of swaps passing one point from a rival above the contender,
+    through rivals exactly at their limit, to one with room (or to a car
+    scoring for nobody): breadth-first over "x's car sits one point above
+    y's at some round". Only cars scoring for one rival, or nobody, take part."""
+    give: dict[str, list[tuple[int, int, int, str]]] = {}
+    for r, rnd in enumerate(race.rounds):
+        cars = [i for i in movable[r] if len(owners[r][i]) <= 1]
+        for a in cars:
+            if not owners[r][a]:
+                continue
+            pa = rnd.worth(places[r][a] or 0)
+            for b in cars:
+                if pa - rnd.worth(places[r][b] or 0) == 1:
+                    to = owners[r][b][0] if owners[r][b] else ""
+                    give.setdefault(owners[r][a][0], []).append((r, a, b, to))
+    late = [n for n in cap if points[n] > cap[n]]
+    came: dict[str, tuple[str, int, int, int]] = {n: ("", -1, -1, -1) for n in late}
+    queue = list(late)
+    for x in queue:
+        for r, a, b, y in give.get(x, []):
+            if (r, a) == came[x][1:3] or y in came:
+                continue  # one car cannot pass on the point it just took
+            came[y] = (x, r, b, a)
+            if y == "" or points[y] < cap[y]:
+                return _path(came, y)
+            queue.append(y)
+    return []
+
+
+def _path(came: dict[str, tuple[str, int, int, int]], end: str) -> list[tuple[int, int, int]]:
+    out = []
+    while came[end][1] >= 0:
+        x, r, b, a = came[end]
+        out.append((r, a, b))
+        end = x
+    return out[::-1]
