@@ -100,12 +100,15 @@ def verdict(
     witness = scenario(race, [name], [c.name for c in others])
     final = final_table(race, witness)
     exact = pairwise_exact(race) and not any(r.everyone_classified for r in race.rounds)
-    budget: tuple[int, int] | None = None
     if name not in final.champions and not exact:
         witness = balanced(race, name, sig)
         final = final_table(race, witness)
-        budget = None if name in final.champions else points_budget(race, name, high, sig)
-        if name not in final.champions and budget is None:
+        if name not in final.champions:
+            # Cheap proofs first: the repair below is wasted on a lost cause.
+            leaders = [n for n in final.champions if n != name]
+            out = _ruled_out(race, name, leaders, sig, high)
+            if out is not None:
+                return Verdict(status=TitleStatus.ELIMINATED, method=out[0], reason=out[1], **base)  # type: ignore[arg-type]
             fixed = repair(race, name, witness, sig, ties_won(race, name))
             if fixed is not None and name in final_table(race, fixed).champions:
                 witness, final = fixed, final_table(race, fixed)
@@ -145,26 +148,9 @@ def verdict(
             reason=f"even winning everything with every rival scoring nothing, {leaders[0]} stays ahead",
             **base,  # type: ignore[arg-type]
         )
-    for b in leaders:
-        if not shares_cars(sig, name, b):
-            still, _ = can_get_ahead_reverse(race, name, b)
-            if still:
-                return Verdict(
-                    status=TitleStatus.ELIMINATED,
-                    method=Method.PAIRWISE,
-                    reason=f"even at its best with {b} at its worst, {b} stays ahead",
-                    **base,  # type: ignore[arg-type]
-                )
-    if budget is not None:
-        handed, absorbed = budget
-        return Verdict(
-            status=TitleStatus.ELIMINATED,
-            method=Method.BUDGET,
-            reason=f"the rounds left hand out {race.points_text(handed)} points; with it on "
-            f"{race.points_text(high)} at best, the field can take at most "
-            f"{race.points_text(absorbed)} without passing it",
-            **base,  # type: ignore[arg-type]
-        )
+    out = _ruled_out(race, name, leaders, sig, high)
+    if out is not None:
+        return Verdict(status=TitleStatus.ELIMINATED, method=out[0], reason=out[1], **base)  # type: ignore[arg-type]
     from podium.analysis.title_solver import solve_can_win
 
     found, completion = solve_can_win(race, name, time_limit)
@@ -198,6 +184,31 @@ def verdict(
         method=Method.CPSAT,
         reason="the solver proved that no completion makes it champion",
         **base,  # type: ignore[arg-type]
+    )
+
+
+def _ruled_out(
+    race: TitleRace,
+    name: str,
+    leaders: list[str],
+    sig: dict[str, tuple[frozenset[str], ...]],
+    high: int,
+) -> tuple[Method, str] | None:
+    """Eliminated without the solver: a leader stays ahead even with the
+    contender at its best and it at its worst, or the points budget."""
+    for b in leaders:
+        if not shares_cars(sig, name, b):
+            still, _ = can_get_ahead_reverse(race, name, b)
+            if still:
+                return Method.PAIRWISE, f"even at its best with {b} at its worst, {b} stays ahead"
+    budget = points_budget(race, name, high, sig)
+    if budget is None:
+        return None
+    handed, absorbed = budget
+    return Method.BUDGET, (
+        f"the rounds left hand out {race.points_text(handed)} points; with it on "
+        f"{race.points_text(high)} at best, the field can take at most "
+        f"{race.points_text(absorbed)} without passing it"
     )
 
 
