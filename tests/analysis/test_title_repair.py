@@ -18,7 +18,7 @@ from podium.rules.schema import CountBack
 from tests.analysis.test_title_solver import every_starter_races
 
 
-def knife_edge(seed: int) -> TitleRace:
+def knife_edge(seed: int, spread: int = 1) -> TitleRace:
     """The benchmark's hardest shape: 30 cars, 30..1 to every starter, 4
     rounds; the leader (200, 4 wins ahead on count-back) reaches 320, and 29
     rivals on 256-264 must share the 1,740 points below 1st almost exactly."""
@@ -26,7 +26,7 @@ def knife_edge(seed: int) -> TitleRace:
     cars = tuple(Car(f"c{i}", f"#{i}", (f"T{i}",)) for i in range(30))
     rounds = tuple(OpenRound(7 + r, f"R{r}", tuple(range(30, 0, -1)), cars, True) for r in range(4))
     slack = rng.randint(56, 64)
-    totals = [200] + [320 - slack + rng.choice((-1, 0, 1)) for _ in range(29)]
+    totals = [200] + [320 - slack + rng.choice(range(-spread, spread + 1)) for _ in range(29)]
     contenders = tuple(Contender(f"T{i}", t, (0,) * 30) for i, t in enumerate(totals))
     return TitleRace(
         "teams", "X", 6, contenders, rounds, True, CountBack.SCORING_PLACES, True, 1, 30
@@ -52,6 +52,22 @@ def test_knife_edge_answered_without_the_solver() -> None:
             assert max(final.totals[f"T{i}"] for i in range(1, 30)) <= 320
         answered[v.method] += 1
     assert answered[Method.BUDGET] and answered[Method.WITNESS]
+
+
+def test_wider_knife_edge_needs_chains_through_other_rounds() -> None:
+    # Rivals 5 points either side: single swaps stall, and a point passed on
+    # must leave a rival through a car at another round than it came in.
+    chained = 0
+    for seed in range(30):
+        race = knife_edge(seed, spread=5)
+        v = verdict(race, "T0", time_limit=2.0)
+        assert v.method in (Method.BUDGET, Method.WITNESS), (seed, v.method)
+        if v.witness is not None:
+            check_completion(race, v.witness)
+            assert final_table(race, v.witness).champions == ("T0",)
+            start = balanced(race, "T0", signatures(race))
+            chained += "T0" not in final_table(race, start).champions
+    assert chained >= 3
 
 
 def test_repair_fixes_what_balancing_leaves() -> None:

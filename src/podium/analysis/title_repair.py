@@ -137,24 +137,35 @@ def _chain(
                 if pa - rnd.worth(places[r][b] or 0) == 1:
                     to = owners[r][b][0] if owners[r][b] else ""
                     give.setdefault(owners[r][a][0], []).append((r, a, b, to))
-    late = [n for n in cap if points[n] > cap[n]]
-    came: dict[str, tuple[str, int, int, int]] = {n: ("", -1, -1, -1) for n in late}
-    queue = list(late)
-    for x in queue:
+    # A state is a rival and the (round, car) through which it took the point.
+    State = tuple[str, int, int]
+    came: dict[State, tuple[State, int, int, int]] = {}
+    queue: list[State] = [(n, -1, -1) for n in cap if points[n] > cap[n]]
+    seen = set(queue)
+    for state in queue:
+        x, r_in, car_in = state
         for r, a, b, y in give.get(x, []):
-            if (r, a) == came[x][1:3] or y in came:
+            nxt = (y, r, b)
+            if (r, a) == (r_in, car_in) or nxt in seen:
                 continue  # one car cannot pass on the point it just took
-            came[y] = (x, r, b, a)
+            seen.add(nxt)
+            came[nxt] = (state, r, a, b)
             if y == "" or points[y] < cap[y]:
-                return _path(came, y)
-            queue.append(y)
+                swaps = _path(came, nxt)
+                touched = [(r, i) for r, a, b in swaps for i in (a, b)]
+                if len(set(touched)) == len(touched):  # independent swaps
+                    return swaps
+            else:
+                queue.append(nxt)
     return []
 
 
-def _path(came: dict[str, tuple[str, int, int, int]], end: str) -> list[tuple[int, int, int]]:
+def _path(
+    came: dict[tuple[str, int, int], tuple[tuple[str, int, int], int, int, int]],
+    end: tuple[str, int, int],
+) -> list[tuple[int, int, int]]:
     out = []
-    while came[end][1] >= 0:
-        x, r, b, a = came[end]
+    while end in came:
+        end, r, a, b = came[end]
         out.append((r, a, b))
-        end = x
     return out[::-1]
