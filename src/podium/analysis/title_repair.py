@@ -50,6 +50,8 @@ def repair(
         for rnd in race.rounds
     ]
     owners = [[[o for o in car.owners if o in cap] for car in rnd.cars] for rnd in race.rounds]
+    # What each car's place is worth, kept in step with ``places``.
+    worth = [[rnd.worth(p or 0) for p in row] for rnd, row in zip(race.rounds, places, strict=True)]
 
     def over(n: str, extra: int = 0) -> int:
         return max(0, points[n] + extra - cap[n])
@@ -59,28 +61,25 @@ def repair(
         if not late:
             break
         best = (0, -1, -1, -1, 0)
-        for r, rnd in enumerate(race.rounds):
+        for r, here in enumerate(worth):
             for a in movable[r]:
                 if not late.intersection(owners[r][a]):
                     continue
-                pa = places[r][a]
-                assert pa is not None
                 for b in movable[r]:
-                    pb = places[r][b]
-                    assert pb is not None
-                    d = rnd.worth(pa) - rnd.worth(pb)
+                    d = here[a] - here[b]
                     if d <= 0:
                         continue
                     gain = _gain(owners[r][a], owners[r][b], d, over)
                     if gain > best[0]:
                         best = (gain, r, a, b, d)
         gain, r, a, b, d = best
-        swaps = [(r, a, b)] if gain > 0 else _chain(race, places, movable, owners, points, cap)
+        swaps = [(r, a, b)] if gain > 0 else _chain(worth, movable, owners, points, cap)
         if not swaps:
             return None  # stuck: leave it to the solver
         for r, a, b in swaps:
-            d = race.rounds[r].worth(places[r][a] or 0) - race.rounds[r].worth(places[r][b] or 0)
+            d = worth[r][a] - worth[r][b]
             places[r][a], places[r][b] = places[r][b], places[r][a]
+            worth[r][a], worth[r][b] = worth[r][b], worth[r][a]
             for o in owners[r][a]:
                 points[o] -= d
             for o in owners[r][b]:
@@ -115,8 +114,7 @@ def _gain(losers: list[str], winners: list[str], d: int, over: Callable[[str, in
 
 
 def _chain(
-    race: TitleRace,
-    places: list[list[int | None]],
+    worth: list[list[int]],
     movable: list[list[int]],
     owners: list[list[list[str]]],
     points: dict[str, int],
@@ -127,16 +125,17 @@ def _chain(
     scoring for nobody): breadth-first over "x's car sits one point above
     y's at some round". Only cars scoring for one rival, or nobody, take part."""
     give: dict[str, list[tuple[int, int, int, str]]] = {}
-    for r, rnd in enumerate(race.rounds):
+    for r, here in enumerate(worth):
         cars = [i for i in movable[r] if len(owners[r][i]) <= 1]
+        by_worth: dict[int, list[int]] = {}
+        for b in cars:
+            by_worth.setdefault(here[b], []).append(b)
         for a in cars:
             if not owners[r][a]:
                 continue
-            pa = rnd.worth(places[r][a] or 0)
-            for b in cars:
-                if pa - rnd.worth(places[r][b] or 0) == 1:
-                    to = owners[r][b][0] if owners[r][b] else ""
-                    give.setdefault(owners[r][a][0], []).append((r, a, b, to))
+            for b in by_worth.get(here[a] - 1, []):
+                to = owners[r][b][0] if owners[r][b] else ""
+                give.setdefault(owners[r][a][0], []).append((r, a, b, to))
     # A state is a rival and the (round, car) through which it took the point.
     State = tuple[str, int, int]
     came: dict[State, tuple[State, int, int, int]] = {}
