@@ -5,8 +5,10 @@ When every car must be classified, the "balanced" witness can leave a few
 rivals a point or two above the contender while others still have room.
 Swapping two rival cars' places at one round moves points from one to the
 other; steepest descent on the points by which rivals pass the contender
-usually closes the gap in a few dozen swaps. The contender's own cars keep
-their places. Whatever comes out is checked on the final table by the
+closes most of the gap. When no single swap helps (every rival with room
+sits far from the late ones), a chain of swaps passes one point along
+rivals that are exactly at their limit. The contender's own cars keep
+their places; count-back is left to the final check. Whatever comes out is checked on the final table by the
 caller: the search can only fail (the solver then decides), never mislead.
 """
 
