@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from podium.analysis.title_bounds import points_budget
 from podium.analysis.title_completion import Placings, final_table, key_of
 from podium.analysis.title_needs import Need, clinch, otherwise_clause
 from podium.analysis.title_pairwise import (
@@ -29,6 +30,7 @@ from podium.analysis.title_pairwise import (
     signatures,
 )
 from podium.analysis.title_race import TitleRace
+from podium.analysis.title_repair import repair, ties_won
 
 __all__ = ["Method", "Need", "TitleStatus", "Verdict", "scenario", "verdict", "verdicts"]
 
@@ -43,6 +45,7 @@ class TitleStatus(StrEnum):
 class Method(StrEnum):
     PAIRWISE = "pairwise reasoning"
     WITNESS = "pairwise reasoning + constructed witness"
+    BUDGET = "points budget"
     CPSAT = "CP-SAT"
 
 
@@ -100,6 +103,15 @@ def verdict(
     if name not in final.champions and not exact:
         witness = balanced(race, name, sig)
         final = final_table(race, witness)
+        if name not in final.champions:
+            # Cheap proofs first: the repair below is wasted on a lost cause.
+            leaders = [n for n in final.champions if n != name]
+            out = _ruled_out(race, name, leaders, sig, high)
+            if out is not None:
+                return Verdict(status=TitleStatus.ELIMINATED, method=out[0], reason=out[1], **base)  # type: ignore[arg-type]
+            fixed = repair(race, name, witness, sig, ties_won(race, name))
+            if fixed is not None and name in final_table(race, fixed).champions:
+                witness, final = fixed, final_table(race, fixed)
     if name in final.champions and beaten is None:
         # It can win, but whether it already has is not settled pairwise
         # (cars shared between rivals, or a tie only first-to-reach breaks).
@@ -136,16 +148,9 @@ def verdict(
             reason=f"even winning everything with every rival scoring nothing, {leaders[0]} stays ahead",
             **base,  # type: ignore[arg-type]
         )
-    for b in leaders:
-        if not shares_cars(sig, name, b):
-            still, _ = can_get_ahead_reverse(race, name, b)
-            if still:
-                return Verdict(
-                    status=TitleStatus.ELIMINATED,
-                    method=Method.PAIRWISE,
-                    reason=f"even at its best with {b} at its worst, {b} stays ahead",
-                    **base,  # type: ignore[arg-type]
-                )
+    out = _ruled_out(race, name, leaders, sig, high)
+    if out is not None:
+        return Verdict(status=TitleStatus.ELIMINATED, method=out[0], reason=out[1], **base)  # type: ignore[arg-type]
     from podium.analysis.title_solver import solve_can_win
 
     found, completion = solve_can_win(race, name, time_limit)
@@ -179,6 +184,31 @@ def verdict(
         method=Method.CPSAT,
         reason="the solver proved that no completion makes it champion",
         **base,  # type: ignore[arg-type]
+    )
+
+
+def _ruled_out(
+    race: TitleRace,
+    name: str,
+    leaders: list[str],
+    sig: dict[str, tuple[frozenset[str], ...]],
+    high: int,
+) -> tuple[Method, str] | None:
+    """Eliminated without the solver: a leader stays ahead even with the
+    contender at its best and it at its worst, or the points budget."""
+    for b in leaders:
+        if not shares_cars(sig, name, b):
+            still, _ = can_get_ahead_reverse(race, name, b)
+            if still:
+                return Method.PAIRWISE, f"even at its best with {b} at its worst, {b} stays ahead"
+    budget = points_budget(race, name, high, sig)
+    if budget is None:
+        return None
+    handed, absorbed = budget
+    return Method.BUDGET, (
+        f"the rounds left hand out {race.points_text(handed)} points; with it on "
+        f"{race.points_text(high)} at best, the field can take at most "
+        f"{race.points_text(absorbed)} without passing it"
     )
 
 

@@ -62,7 +62,9 @@ def title(
     weakest result at the next round that guarantees the title whatever the
     others do, the worst case that shows why one place less is not enough,
     and a witness ending that makes it champion. The method column says
-    whether pairwise reasoning or the CP-SAT solver answered. Driver tables
+    which reasoning answered: pairwise, a constructed witness, the points
+    budget (more points left than the rivals can absorb) or the CP-SAT
+    solver. Driver tables
     built from partial data say which missing results would decide.
 
     Example: podium title --class LMP2 --championship teams --after 8
