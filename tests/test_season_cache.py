@@ -94,6 +94,20 @@ def test_an_unusable_cache_directory_changes_nothing(season_copy: Path, tmp_path
     assert load_season_cached(season_copy, blocker / "seasons") == load_season(season_copy)
 
 
+def test_no_home_directory_means_no_cache(
+    season_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unknown_user(uid: int) -> None:
+        raise KeyError(uid)
+
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.delenv("HOME")
+    monkeypatch.setattr("pwd.getpwuid", unknown_user)
+    with pytest.raises(RuntimeError):
+        cache_directory()
+    assert load_season_cached(season_copy) == load_season(season_copy)
+
+
 def test_a_broken_folder_raises_as_before_and_caches_nothing(
     season_copy: Path, tmp_path: Path
 ) -> None:

@@ -42,9 +42,9 @@ def cache_directory() -> Path:
 
 def load_season_cached(folder: Path, cache: Path | None = None) -> Season:
     """The season in ``folder``, from the cache when nothing changed since it was stored."""
-    cache = cache or cache_directory()
     # An optimisation only: any failure below means "read the folder".
     try:
+        cache = cache or cache_directory()  # no home directory: no cache
         key = season_key(folder)
         entry = cache / (hashlib.sha256(os.fsencode(folder.resolve())).hexdigest() + ".pickle")
     except Exception:
