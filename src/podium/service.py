@@ -21,12 +21,22 @@ if TYPE_CHECKING:
     from podium.scoring.awards import EarnedAward
 
 
-def open_season(path: str | Path | None = None) -> Season:
-    """The season in a native folder, or the built-in 2004 ALMS when ``path`` is None."""
+def open_season(path: str | Path | None = None, *, cached: bool = False) -> Season:
+    """The season in a native folder, or the built-in 2004 ALMS when ``path`` is None.
+
+    ``cached``: reuse the season loaded by an earlier process if no file of the
+    folder changed since (``podium.formats.season_cache``; commands start faster).
+    """
     from podium.datasets import builtin_season_path
+
+    folder = Path(path) if path else builtin_season_path()
+    if cached:
+        from podium.formats.season_cache import load_season_cached
+
+        return load_season_cached(folder)
     from podium.formats.native import load_season
 
-    return load_season(Path(path) if path else builtin_season_path())
+    return load_season(folder)
 
 
 @dataclass(frozen=True, slots=True)

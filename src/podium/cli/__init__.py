@@ -61,8 +61,17 @@ def _register(command: str | None = None) -> None:
 
 
 def main() -> None:
+    import gc
     import sys
 
     command = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
     _register(command)
-    app()
+    try:
+        app()
+    finally:
+        # The command is done. Python's shutdown would now run full cycle
+        # collections over every object start-up made (~20 ms of a 0.2 s
+        # `podium standings`); frozen objects are skipped. Reference counting
+        # still frees (and closes) everything outside cycles, and Python never
+        # promised to finalise objects left in cycles at exit.
+        gc.freeze()

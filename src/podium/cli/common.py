@@ -60,4 +60,4 @@ def championships(season: Path | None) -> Any:
     from podium.service import Championships, open_season
 
     with failing_cleanly():
-        return Championships(open_season(season))
+        return Championships(open_season(season, cached=True))

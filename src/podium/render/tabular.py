@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -45,6 +44,8 @@ def render(table: Tabular, fmt: Format) -> str:
         writer.writerows(table.rows)
         return out.getvalue()
     if fmt is Format.JSON:
+        import json  # here: the terminal table and CSV do not need it (start-up time)
+
         payload = table.data if table.data is not None else table.records()
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     if fmt is Format.MD:

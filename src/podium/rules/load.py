@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from typing import Any
 
 from pydantic import ValidationError
@@ -16,6 +15,8 @@ _TOML_AT = re.compile(r"\(at line (\d+), column \d+\)")
 
 def parse_rules(text: str, filename: str = "rules.toml") -> Ruleset:
     """Validate rules text; raise :class:`RulesError` naming file, line and key."""
+    import tomllib  # here, not at import: a cached season needs no TOML (start-up time)
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -187,15 +187,16 @@ class Award(_Strict):
 
 
 class Ruleset(_Strict):
+    # Defaults by factory: a model instance as a default would build its schema at import.
     schema_version: int = Field(default=1, alias="schema")
     name: str = ""
     default_scale: str = ""
     scales: dict[str, PointsScale]
     positions: PositionBasis = PositionBasis.AS_CLASSIFIED
-    eligibility: Eligibility = Eligibility()
+    eligibility: Eligibility = Field(default_factory=Eligibility)
     championships: list[Championship]
-    tie_break: TieBreak = TieBreak()
-    standings: StandingsRules = StandingsRules()
+    tie_break: TieBreak = Field(default_factory=TieBreak)
+    standings: StandingsRules = Field(default_factory=StandingsRules)
     awards: list[Award] = Field(default_factory=list)
     bonuses: list[Bonus] = Field(default_factory=list)
     multipliers: list[Multiplier] = Field(default_factory=list)
