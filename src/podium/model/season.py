@@ -83,9 +83,6 @@ class Season:
                 return rnd
         raise NotFound(f"no round {number} in {self.title} (rounds 1-{len(self.rounds)})")
 
-    def circuit(self, name: str) -> Circuit | None:
-        return next((c for c in self.circuits if c.name == name), None)
-
     def entry(self, key: str) -> Entry:
         try:
             return self.entries_by_key[key]
@@ -98,20 +95,6 @@ class Season:
 
     def driver_name(self, name: str) -> str | None:
         return self._driver_names.get(name.strip().casefold())
-
-    def team(self, name: str) -> Team:
-        canonical = self.team_name(name)
-        for team in self.teams:
-            if team.name == canonical:
-                return team
-        raise NotFound(f"no team {name!r} in {self.title}")
-
-    def driver(self, name: str) -> Driver:
-        canonical = self.driver_name(name)
-        for driver in self.drivers:
-            if driver.name == canonical:
-                return driver
-        raise NotFound(f"no driver {name!r} in {self.title}")
 
     def results_of(self, round_number: int, session: str | None = None) -> tuple[ResultLine, ...]:
         return tuple(

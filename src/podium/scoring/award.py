@@ -240,7 +240,7 @@ def _adjust(
         return award
     return award._replace(
         points=points,
-        reason=f"{award.reason.split(':')[0]}: {format_pts(points)} pts, scale {scale_name}, "
+        reason=f"{award.reason.split(':')[0]}: {format_points(points)} pts, scale {scale_name}, "
         + ", ".join(notes),
     )
 
@@ -303,17 +303,13 @@ def _decide(
     elif championship.registration and not _registered(season, line, championship):
         reason = (
             f"{head}: no points, car not registered for the {championship.id} championship "
-            f"(the place was worth {format_pts(earned)}; it still counts as taken)"
+            f"(the place was worth {format_points(earned)}; it still counts as taken)"
         )
         withheld, rule = earned, Withheld.REGISTRATION
         earned = ZERO
     else:
-        reason = f"{head}: {format_pts(earned)} pts, scale {scale_name}"
+        reason = f"{head}: {format_points(earned)} pts, scale {scale_name}"
     return car, earned, reason, withheld, rule
-
-
-def format_pts(value: Points) -> str:
-    return format_points(value)
 
 
 def _registered(season: Season, line: ResultLine, championship: Championship) -> bool:
@@ -354,7 +350,7 @@ def _adjustments(season: Season) -> list[LedgerRow]:
                 competitor=adj.competitor,
                 round=adj.round if adj.round is not None else last_round,
                 points=adj.points,
-                reason=f"adjustment: {format_pts(adj.points)} pts, {adj.reason}",
+                reason=f"adjustment: {format_points(adj.points)} pts, {adj.reason}",
                 kind=RowKind.ADJUSTMENT,
             )
         )
