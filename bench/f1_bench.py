@@ -16,8 +16,8 @@ import argparse
 import time
 from pathlib import Path
 
-from podium.formats.f1db import load_f1_seasons
 from podium.model.season import Season
+from podium.readers.f1db import load_f1_seasons
 from podium.scoring import compute_standings, score_season
 from podium.service_f1 import season_tables
 

@@ -15,10 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from podium.formats.native import load_season
-from podium.formats.registry import parse_path
 from podium.imports.config import load_config
 from podium.imports.plan import plan_import
+from podium.readers.native import load_season
+from podium.readers.registry import parse_path
 
 ROOT = Path(__file__).resolve().parent.parent
 ACC = ROOT / "tests" / "fixtures" / "acc"

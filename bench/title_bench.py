@@ -20,9 +20,9 @@ import time
 
 import numpy as np
 
-from podium.analysis.title import verdict
-from podium.analysis.title_odds import random_orders, title_odds
-from podium.analysis.title_race import Car, Contender, OpenRound, TitleRace
+from podium.analysis.title.odds import random_orders, title_odds
+from podium.analysis.title.race import Car, Contender, OpenRound, TitleRace
+from podium.analysis.title.verdict import verdict
 from podium.rules.schema import CountBack
 
 STANDARD = (20, 16, 13, 10, 8, 6, 4, 3, 2, 1)

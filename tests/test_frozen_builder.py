@@ -12,7 +12,7 @@ import pytest
 from podium.model.results import Status
 from podium.scoring import Cell, LedgerRow, Standing
 from podium.scoring.frozen import builder
-from podium.scoring.ledger import RowKind, Withheld
+from podium.scoring.ledger_row import RowKind, Withheld
 
 ROW = dict(
     championship="drivers",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from podium.formats.native import load_season, save_season
 from podium.model import RoundSet, Season, parse_round_set
+from podium.readers.native import load_season, save_season
 
 
 def test_round_trip_is_lossless(alms: Season, tmp_path: Path) -> None:

@@ -81,7 +81,7 @@ def test_distance_share_out_of_range() -> None:
 
 
 def test_broken_rules_file_fails_validate(season_copy: Path) -> None:
-    from podium.formats.native import read_season
+    from podium.readers.native import read_season
 
     rules = season_copy / "rules.toml"
     rules.write_text(

@@ -1,4 +1,4 @@
-"""The cache of loaded season folders (podium.formats.season_cache): what it
+"""The cache of loaded season folders (podium.readers.season_cache): what it
 returns always equals reading the folder, whatever happened to the folder or
 to the cache."""
 
@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from podium.errors import InputError
-from podium.formats.native import load_season
-from podium.formats.season_cache import cache_directory, load_season_cached, season_key
 from podium.model import Season
+from podium.readers.native import load_season
+from podium.readers.season_cache import cache_directory, load_season_cached, season_key
 
 
 def entry_of(cache: Path) -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from podium.cli import _register, app
-from podium.formats.native import read_season
+from podium.readers.native import read_season
 
 _register()
 runner = CliRunner()

@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from podium.formats.csvio import write_rows  # noqa: E402
-from podium.formats.native import schema  # noqa: E402
+from podium.readers.native import schema  # noqa: E402
+from podium.readers.rows import write_rows  # noqa: E402
 
 SHORT_NAMES = {  # seed 000 "Season results" table, Circuit column
     1: "Sebring",

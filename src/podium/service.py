@@ -18,23 +18,23 @@ from podium.scoring.classify import place_round
 if TYPE_CHECKING:
     from podium.analysis.audit import AuditReport
     from podium.analysis.winners import ClassWinner
-    from podium.scoring.awards import EarnedAward
+    from podium.scoring.invitations import EarnedAward
 
 
 def open_season(path: str | Path | None = None, *, cached: bool = False) -> Season:
     """The season in a native folder, or the built-in 2004 ALMS when ``path`` is None.
 
     ``cached``: reuse the season loaded by an earlier process if no file of the
-    folder changed since (``podium.formats.season_cache``; commands start faster).
+    folder changed since (``podium.readers.season_cache``; commands start faster).
     """
     from podium.datasets import builtin_season_path
 
     folder = Path(path) if path else builtin_season_path()
     if cached:
-        from podium.formats.season_cache import load_season_cached
+        from podium.readers.season_cache import load_season_cached
 
         return load_season_cached(folder)
-    from podium.formats.native import load_season
+    from podium.readers.native import load_season
 
     return load_season(folder)
 
@@ -209,7 +209,7 @@ class Championships:
         return class_winners(self.season)
 
     def awards(self) -> tuple[EarnedAward, ...]:
-        from podium.scoring.awards import earned_awards
+        from podium.scoring.invitations import earned_awards
 
         return earned_awards(self.season)
 

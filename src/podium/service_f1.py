@@ -62,7 +62,7 @@ def check_season(season: Season, published: PublishedTables) -> SeasonCheck:
 
 def verify_f1(data_dir: Path, years: Iterable[int] | None = None) -> list[SeasonCheck]:
     """Score the seasons in ``data_dir`` and compare them with its published tables."""
-    from podium.formats.f1db import load_f1_published, load_f1_seasons
+    from podium.readers.f1db import load_f1_published, load_f1_seasons
 
     wanted = list(years) if years is not None else None
     seasons = load_f1_seasons(data_dir, wanted)

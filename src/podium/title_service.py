@@ -16,7 +16,7 @@ def _race(
     after: int | None,
     everyone: bool = False,
 ) -> Any:
-    from podium.analysis.title_race import build_race
+    from podium.analysis.title.race import build_race
 
     champ = champs.championship(championship)
     code = champs.class_code(class_code) if champ.per_class and class_code else ""
@@ -39,9 +39,9 @@ def title_fight(
     time_limit: float = 5.0,
 ) -> dict[str, Any]:
     """Every contender's verdict, reachable range, needs and witness."""
-    from podium.analysis.title import verdict
-    from podium.analysis.title_completion import describe
-    from podium.analysis.title_data import data_verdict, entry_list_reading, gaps
+    from podium.analysis.title.completion import describe
+    from podium.analysis.title.partial import data_verdict, entry_list_reading, gaps
+    from podium.analysis.title.verdict import verdict
 
     race = _race(champs, class_code, championship, after, everyone_finishes)
     found: tuple[Any, ...] = ()
@@ -127,8 +127,8 @@ def title_odds(
     model: str = "uniform",
     retire_rate: float = 0.0,
 ) -> dict[str, Any]:
-    from podium.analysis.title_odds import OrderModel
-    from podium.analysis.title_odds import title_odds as simulate
+    from podium.analysis.title.odds import OrderModel
+    from podium.analysis.title.odds import title_odds as simulate
 
     race = _race(champs, class_code, championship, after)
     form: dict[str, float] = {}
@@ -175,7 +175,7 @@ def title_chart(fight: dict[str, Any], odds: dict[str, Any] | None = None) -> st
     """SVG of a title fight (from ``title_fight``), with odds when given."""
     from fractions import Fraction
 
-    from podium.analysis.title_chart import ChartRow, title_chart_svg
+    from podium.render.title_chart import ChartRow, title_chart_svg
 
     chances = {o["name"]: o["odds"] for o in (odds or {}).get("contenders", [])}
     rows = [
@@ -215,8 +215,8 @@ def f1_deciders(data_dir: Path, years: list[int] | None = None) -> dict[str, Any
     """Per season, the round at which podium finds each F1 title decided,
     beside the one in ``data_dir/deciders.csv``; a summary ``drivers N/M,
     constructors N/M`` over the titles the file names."""
-    from podium.analysis.deciders import deciding_round
-    from podium.formats.f1db import load_f1_seasons
+    from podium.analysis.title.deciders import deciding_round
+    from podium.readers.f1db import load_f1_seasons
 
     published = _read_deciders(data_dir / "deciders.csv", years)
     seasons = load_f1_seasons(data_dir, years)
@@ -247,7 +247,7 @@ def f1_deciders(data_dir: Path, years: list[int] | None = None) -> dict[str, Any
 
 def _read_deciders(path: Path, years: list[int] | None) -> dict[tuple[int, str], int]:
     from podium.errors import InputError, Problem
-    from podium.formats.csvio import read_rows
+    from podium.readers.rows import read_rows
 
     try:
         text = path.read_text(encoding="utf-8")

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from podium.analysis.deciders import deciding_round
+from podium.analysis.title.deciders import deciding_round
 from podium.cli import _register, app
 from podium.errors import InputError
-from podium.formats.f1db import load_f1_seasons
+from podium.readers.f1db import load_f1_seasons
 from podium.title_service import LEVEL_IS_OPEN, f1_deciders
 
 F1_DATA = Path(__file__).resolve().parents[2] / "data" / "f1"
@@ -94,7 +94,7 @@ def test_bad_deciders_file_names_line_and_field(tmp_path: Path) -> None:
 def test_decided_titles_stay_decided_and_go_to_the_leader(year: int) -> None:
     """Not decided a round earlier; the leader at the deciding round is
     the final champion (1976: best 7 of 8 + 7 of 8; 1988: best 11)."""
-    from podium.analysis.deciders import decided_after
+    from podium.analysis.title.deciders import decided_after
     from podium.scoring import compute_standings, score_season
 
     season = load_f1_seasons(F1_DATA, [year])[year]

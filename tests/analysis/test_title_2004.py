@@ -6,8 +6,8 @@ from __future__ import annotations
 import csv
 from xml.etree import ElementTree
 
-from podium.analysis.title import TitleStatus, verdicts
-from podium.analysis.title_race import build_race
+from podium.analysis.title.race import build_race
+from podium.analysis.title.verdict import TitleStatus, verdicts
 from podium.service import Championships
 from podium.title_service import title_chart, title_fight
 from tests.conftest import GOLDEN

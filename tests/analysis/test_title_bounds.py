@@ -6,11 +6,11 @@ import itertools
 
 from hypothesis import given, settings
 
-from podium.analysis.title import Method, TitleStatus, verdict
-from podium.analysis.title_bounds import points_budget
-from podium.analysis.title_completion import final_table
-from podium.analysis.title_pairwise import signatures
-from podium.analysis.title_race import Car, Contender, OpenRound, TitleRace
+from podium.analysis.title.bounds import points_budget
+from podium.analysis.title.completion import final_table
+from podium.analysis.title.pairwise import signatures
+from podium.analysis.title.race import Car, Contender, OpenRound, TitleRace
+from podium.analysis.title.verdict import Method, TitleStatus, verdict
 from tests.analysis.test_title_solver import every_starter_races
 
 

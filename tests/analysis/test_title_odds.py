@@ -6,10 +6,10 @@ from __future__ import annotations
 import itertools
 import math
 
-from podium.analysis.title import TitleStatus, verdicts
-from podium.analysis.title_completion import final_table
-from podium.analysis.title_odds import OrderModel, title_odds
-from podium.analysis.title_race import Car, Contender, OpenRound, TitleRace, build_race
+from podium.analysis.title.completion import final_table
+from podium.analysis.title.odds import OrderModel, title_odds
+from podium.analysis.title.race import Car, Contender, OpenRound, TitleRace, build_race
+from podium.analysis.title.verdict import TitleStatus, verdicts
 from podium.rules.schema import CountBack
 from podium.service import Championships
 

@@ -14,9 +14,9 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from podium.analysis.title import TitleStatus, verdict, verdicts
-from podium.analysis.title_completion import Placings, check_completion, final_table
-from podium.analysis.title_race import Car, Contender, OpenRound, TitleRace, build_race
+from podium.analysis.title.completion import Placings, check_completion, final_table
+from podium.analysis.title.race import Car, Contender, OpenRound, TitleRace, build_race
+from podium.analysis.title.verdict import TitleStatus, verdict, verdicts
 from podium.model.results import ResultLine, Status
 from podium.rules.schema import CountBack
 from podium.scoring import compute_standings, score_season

@@ -8,12 +8,13 @@ import random
 
 from hypothesis import given, settings
 
-from podium.analysis.title import Method, TitleStatus, balanced, verdict
-from podium.analysis.title_completion import check_completion, final_table
-from podium.analysis.title_pairwise import signatures
-from podium.analysis.title_race import Car, Contender, OpenRound, TitleRace
-from podium.analysis.title_repair import repair, ties_won
-from podium.analysis.title_solver import solve_can_win
+from podium.analysis.title.completion import check_completion, final_table
+from podium.analysis.title.pairwise import signatures
+from podium.analysis.title.race import Car, Contender, OpenRound, TitleRace
+from podium.analysis.title.repair import repair
+from podium.analysis.title.shared import ties_won
+from podium.analysis.title.solver import solve_can_win
+from podium.analysis.title.verdict import Method, TitleStatus, balanced, verdict
 from podium.rules.schema import CountBack
 from tests.analysis.test_title_solver import every_starter_races
 

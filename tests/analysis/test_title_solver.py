@@ -7,10 +7,10 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from podium.analysis.title import Method, TitleStatus, verdict
-from podium.analysis.title_completion import check_completion, final_table
-from podium.analysis.title_race import Car, Contender, OpenRound, TitleRace
-from podium.analysis.title_solver import solve_can_win
+from podium.analysis.title.completion import check_completion, final_table
+from podium.analysis.title.race import Car, Contender, OpenRound, TitleRace
+from podium.analysis.title.solver import solve_can_win
+from podium.analysis.title.verdict import Method, TitleStatus, verdict
 from podium.rules.schema import CountBack
 
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from podium.cli import _register, app
 from podium.errors import InputError
-from podium.formats.f1db import load_f1_seasons
+from podium.readers.f1db import load_f1_seasons
 from podium.scoring import compute_standings, score_season
 
 from .conftest import CSVS, F1_DATA

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from podium.formats.f1db import load_f1_published, load_f1_seasons
+from podium.readers.f1db import load_f1_published, load_f1_seasons
 from podium.service_f1 import SeasonCheck, season_tables
 
 from .conftest import F1_DATA, years_in

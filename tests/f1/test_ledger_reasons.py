@@ -7,7 +7,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from podium.scoring import LedgerRow, score_season
-from podium.scoring.ledger import Withheld
+from podium.scoring.ledger_row import Withheld
 
 from .test_rule_dimensions import BASE, DRIVERS, TEAMS, line, season
 

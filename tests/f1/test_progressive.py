@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from podium.formats.f1db import load_f1_seasons
+from podium.readers.f1db import load_f1_seasons
 from podium.scoring import compute_all_standings, compute_standings, score_season
 from podium.scoring.progressive import applies
 from podium.scoring.tally import fold

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from podium.errors import InputError
-from podium.formats.registry import parse_bytes, parse_path
+from podium.readers.registry import parse_bytes, parse_path
 from tests.formats.conftest import FIXTURES
 
 ACC_R = FIXTURES / "acc/mauserrifle__simresults__191003_235558_R.json"

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from podium.errors import InputError
-from podium.formats.native import load_season
-from podium.formats.registry import parse_path
 from podium.imports.apply import apply_to_folder, record_for
 from podium.imports.config import ImportConfig
 from podium.imports.plan import plan_import
 from podium.model import Status
+from podium.readers.native import load_season
+from podium.readers.registry import parse_path
 from tests.formats.conftest import FIXTURES
 from tests.formats.helpers import league
 

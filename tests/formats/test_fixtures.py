@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from podium.formats.registry import parse_path
-from podium.formats.session import SessionKind
 from podium.imports.service import summary
+from podium.readers.registry import parse_path
+from podium.readers.session import SessionKind
 from tests.formats.conftest import FIXTURES
 
 # file, format, session, cars, {class: (cars, winner number, winner drivers, laps)}, statuses

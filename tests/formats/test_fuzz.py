@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from podium.errors import PodiumError
-from podium.formats.registry import IMPORTERS, parse_bytes
+from podium.readers.registry import IMPORTERS, parse_bytes
 from tests.formats.conftest import FIXTURES
 
 SEEDS = {

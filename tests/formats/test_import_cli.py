@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from podium.formats.native import load_season
+from podium.readers.native import load_season
 from podium.repository import MemoryRepository
 from tests.formats.conftest import FIXTURES
 from tests.formats.helpers import league, podium, snapshot

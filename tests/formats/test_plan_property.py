@@ -12,13 +12,13 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from podium.errors import PodiumError
-from podium.formats.native import load_season
-from podium.formats.native.imports_file import ImportRecord
-from podium.formats.session import ImportedCar, ImportedSession, SessionKind
 from podium.imports.apply import apply_to_folder
 from podium.imports.config import ImportConfig
 from podium.imports.plan import plan_import
 from podium.model import Status
+from podium.readers.native import load_season
+from podium.readers.native.imports_file import ImportRecord
+from podium.readers.session import ImportedCar, ImportedSession, SessionKind
 from tests.formats.helpers import LEAGUE
 
 NAMES = st.text(

@@ -1,2 +1,2 @@
-"""Analysis over scored seasons: winners, audits against published tables,
-and (later) title questions. Pure: no I/O."""
+"""Questions over scored seasons: class winners, the audit against published
+tables, F1 table checks and title analysis (``analysis.title``). Pure: no I/O."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from podium.model.points import format_points
 from podium.model.season import Season
-from podium.scoring.ledger import LedgerRow, Withheld
+from podium.scoring.ledger_row import LedgerRow, Withheld
 from podium.scoring.standings import StandingsTable
 
 IMPLIED = "implied by published"

@@ -116,8 +116,8 @@ def _parser(forced: str | None, columns: str | None) -> Any:
         return None
     from functools import partial
 
-    from podium.formats import generic_csv
-    from podium.formats.registry import importer
+    from podium.readers import generic_csv
+    from podium.readers.registry import importer
 
     if forced is not None:
         importer(forced)
@@ -145,8 +145,8 @@ def _progress(items: list[Any], label: str, output: Format) -> Any:
 
 
 def _inspect(files: list[Path], forced: str | None, parser: Any, output: Format) -> None:
-    from podium.formats.registry import parse_path
     from podium.imports.service import summary
+    from podium.readers.registry import parse_path
     from podium.render.tabular import Tabular, render
 
     summaries = [

@@ -141,7 +141,7 @@ def validate(
     positions, engines that break their class rules, broken rules.toml. Exits 1
     when there is any error (warnings alone exit 0).
     """
-    from podium.formats.native import read_season
+    from podium.readers.native import read_season
     from podium.render.tabular import Tabular
 
     report = read_season(folder)

@@ -11,11 +11,11 @@ import tempfile
 from pathlib import Path
 
 from podium.errors import InputError
-from podium.formats.native import read_season, save_season
-from podium.formats.native.imports_file import FILE, ImportRecord, imports_text, read_imports
-from podium.formats.registry import ParsedFile
 from podium.imports.plan import ImportPlan
 from podium.model import RoundStatus, Season
+from podium.readers.native import read_season, save_season
+from podium.readers.native.imports_file import FILE, ImportRecord, imports_text, read_imports
+from podium.readers.registry import ParsedFile
 from podium.repository import Repository
 
 
@@ -29,10 +29,6 @@ def record_for(parsed: ParsedFile, round_number: int) -> ImportRecord:
         parsed.importer.version,
         len(parsed.session.cars),
     )
-
-
-def already_imported(folder: Path, sha256: str, round_number: int) -> bool:
-    return any(r.sha256 == sha256 and r.round == round_number for r in read_imports(folder))
 
 
 def apply_to_folder(

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field, replace
 
 from podium.errors import InputError, Problem
-from podium.formats.session import ImportedCar, ImportedSession, SessionKind, format_ms
 from podium.imports.config import ImportConfig
 from podium.imports.diff import Change, diff_round
 from podium.imports.names import How, NameBook, NameMatch, normal
@@ -30,6 +29,7 @@ from podium.model import (
     Team,
     parse_round_set,
 )
+from podium.readers.session import ImportedCar, ImportedSession, SessionKind, format_ms
 
 
 @dataclass

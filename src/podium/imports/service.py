@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from podium.errors import InputError, Problem
-from podium.formats.registry import IMPORTERS, ParsedFile, Parser, parse_path
-from podium.formats.session import ImportedSession, SessionKind
 from podium.imports.config import ImportConfig, load_config
 from podium.imports.plan import ImportPlan, plan_import
 from podium.model import Season
+from podium.readers.registry import IMPORTERS, ParsedFile, Parser, parse_path
+from podium.readers.session import ImportedSession, SessionKind
 
 BUILTIN_ID = "alms-2004"
 
@@ -60,7 +60,7 @@ class Target:
 
 def open_target(season: str | None) -> Target:
     from podium.datasets import builtin_season_path
-    from podium.formats.native import load_season
+    from podium.readers.native import load_season
 
     if season is None or season == BUILTIN_ID:
         path = builtin_season_path()

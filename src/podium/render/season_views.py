@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from podium.model import Season
 from podium.render.tabular import Tabular
-
-if TYPE_CHECKING:
-    pass
 
 
 def schedule_view(season: Season) -> Tabular:

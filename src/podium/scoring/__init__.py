@@ -1,15 +1,10 @@
 """The pure scoring engine: classification -> ledger -> standings."""
 
-from podium.scoring.award import score_season
 from podium.scoring.classify import Placing, place_round
-from podium.scoring.ledger import LedgerRow, RowKind, ordinal
-from podium.scoring.standings import (
-    Cell,
-    Standing,
-    StandingsTable,
-    compute_all_standings,
-    compute_standings,
-)
+from podium.scoring.ledger import score_season
+from podium.scoring.ledger_row import LedgerRow, RowKind, ordinal
+from podium.scoring.progressive import compute_all_standings
+from podium.scoring.standings import Cell, Standing, StandingsTable, compute_standings
 
 __all__ = [
     "Cell",

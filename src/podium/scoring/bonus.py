@@ -11,7 +11,7 @@ from podium.model.results import ResultLine
 from podium.model.season import Season
 from podium.rules.dimensions import Bonus, BonusKind, BonusTies
 from podium.rules.schema import Competitor
-from podium.scoring.ledger import LedgerRow, RowKind
+from podium.scoring.ledger_row import LedgerRow, RowKind
 from podium.scoring.rulings import skips
 
 _WORDS = {

@@ -1,67 +1,360 @@
-"""The points ledger: every decision about points is a row, so every number in
-a standings table can be traced back to the result and the rule behind it."""
+"""The ledger builder: placings -> ledger rows, one championship at a time.
+
+Every points decision of a season becomes a :class:`LedgerRow`
+(``scoring.ledger_row``); standings, explanations and audits read them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
+from collections import defaultdict
+from collections.abc import Iterable
+from fractions import Fraction
+from typing import NamedTuple
 
-from podium.model.points import Points
-from podium.model.results import Status
+from podium.model.calendar import Round
+from podium.model.points import ZERO, Points, format_points
+from podium.model.results import ResultLine, Status
+from podium.model.season import Season
+from podium.rules.dimensions import SharedCars
+from podium.rules.schema import CarsCounted, Championship, Competitor, PointsScale
+from podium.scoring.bonus import bonus_rows, deduction_rows
+from podium.scoring.classify import Placing, place_round
+from podium.scoring.frozen import builder
+from podium.scoring.ledger_row import LedgerRow, RowKind, Withheld, ordinal
+from podium.scoring.rulings import (
+    apply_ineligible,
+    driver_share,
+    multiplier,
+    rulings_for,
+    skips,
+)
+
+_STATUS_WORDS = {
+    Status.NOT_CLASSIFIED: "not classified",
+    Status.RETIRED: "retired",
+    Status.DISQUALIFIED: "disqualified",
+    Status.DID_NOT_START: "did not start",
+}
 
 
-class Withheld(StrEnum):
-    """Which rule kept a car from scoring what its place was worth."""
+def score_season(season: Season) -> tuple[LedgerRow, ...]:
+    """Every points decision of the season, in round order."""
+    rules = season.rules
+    by_round: dict[int, list[ResultLine]] = defaultdict(list)
+    for line in season.results:
+        by_round[line.round].append(line)
+    rows: list[LedgerRow] = []
+    for rnd in season.rounds:
+        lines = by_round.get(rnd.number)
+        if not lines:
+            continue
+        for session in dict.fromkeys(line.session for line in lines):
+            session_lines = [line for line in lines if line.session == session]
+            scale_name, scale = rules.scale_for(rnd.number, rnd.scale, session)
+            factor = multiplier(rules, rnd.number, session)
+            placings_by_basis: dict[bool, list[Placing]] = {}
+            # Championships that see the same placing and scale decide alike
+            # (drivers' and constructors' rows of one car): decide once.
+            decided: dict[tuple[object, ...], dict[int, Decision]] = {}
+            for championship in rules.championships:
+                if skips(championship, rnd):
+                    continue
+                per_class = championship.per_class
+                if per_class not in placings_by_basis:
+                    placings_by_basis[per_class] = place_round(session_lines, rules, per_class)
+                placings = apply_ineligible(
+                    placings_by_basis[per_class],
+                    rulings_for(rules, rnd.number, session, championship.id),
+                )
+                name, used = scale_name, scale
+                if championship.scale and session == "race":
+                    name, used = championship.scale, rules.scales[championship.scale]
+                rows.extend(
+                    award_round(season, rnd, championship, placings, name, used, factor, decided)
+                )
+            rows.extend(bonus_rows(season, rnd, session, session_lines))
+    rows.extend(_adjustments(season))
+    rows.extend(deduction_rows(season))
+    return tuple(rows)
 
-    NONE = ""
-    STATUS = "status"
-    DISTANCE = "distance"
-    REGISTRATION = "registration"
-    BEST_CAR = "best_car"
-    INELIGIBLE = "ineligible"
-    SHARED_CAR = "shared_car"
+
+Decision = tuple[str, Points, str, Points, Withheld]
+_new_row = builder(LedgerRow)  # LedgerRow(...) at a third of the cost (frozen.py)
 
 
-class RowKind(StrEnum):
-    RESULT = "result"
-    ADJUSTMENT = "adjustment"
-    BONUS = "bonus"
+def award_round(
+    season: Season,
+    rnd: Round,
+    championship: Championship,
+    placings: Iterable[Placing],
+    scale_name: str,
+    scale: PointsScale,
+    factor: Fraction = Fraction(1),
+    decided: dict[tuple[object, ...], dict[int, Decision]] | None = None,
+) -> list[LedgerRow]:
+    """Ledger rows of one championship at one round. ``decided`` caches
+    decisions shared between championships of the round: per (scale, basis,
+    registration), by placing."""
+    cache = {} if decided is None else decided
+    alike = (
+        scale_name,
+        championship.per_class,
+        championship.id if championship.registration else "",
+    )
+    decisions = cache.setdefault(alike, {})
+    scaled = factor != 1
+    # Each row is built once, with its final values: a competitor's cars are
+    # gathered first when only its best car counts.
+    candidates: dict[tuple[str, str], list[_Award]] = defaultdict(list)
+    out: list[LedgerRow] = []
+    every_car = championship.cars is CarsCounted.ALL
+    kind = championship.competitor
+    as_listed = kind is Competitor.DRIVER and not season.drivers  # see _competitors
+    for placing in placings:
+        line = placing.line
+        class_code = line.class_code if championship.per_class else ""
+        decision = decisions.get(id(placing))
+        if decision is None:
+            decision = _decide(season, rnd, championship, placing, scale_name, scale)
+            decisions[id(placing)] = decision
+        car, earned, reason, withheld, rule = decision
+        adjusts = bool(earned) and (scaled or len(line.drivers) > 1)
+        for competitor in line.drivers if as_listed else _competitors(season, line, kind):
+            if every_car and not adjusts:
+                # The decision as it stands (most rows), in LedgerRow's field
+                # order: keywords would cost a third more.
+                out.append(
+                    _new_row(
+                        championship.id,
+                        class_code,
+                        competitor,
+                        rnd.number,
+                        earned,
+                        reason,
+                        placing.place,
+                        line.status,
+                        line.entry,
+                        car,
+                        True,  # counts
+                        False,  # dropped
+                        RowKind.RESULT,
+                        withheld,
+                        rule,
+                        scale_name,
+                        line.session,
+                    )
+                )
+                continue
+            award = _Award(placing, class_code, competitor, car, earned, reason, withheld, rule)
+            if adjusts:
+                award = _adjust(season, championship, award, scale_name, factor)
+            if every_car:
+                out.append(_row(award, championship, rnd, scale_name))
+            else:
+                candidates[(class_code, competitor)].append(award)
+
+    for awards in candidates.values():
+        if len(awards) == 1:
+            out.append(_row(awards[0], championship, rnd, scale_name))
+            continue
+        best = min(awards, key=_best_key)
+        for award in awards:
+            if award is not best:
+                award = _not_best(award, best, championship)
+                out.append(_row(award, championship, rnd, scale_name, counts=False))
+            else:
+                out.append(_row(award, championship, rnd, scale_name))
+    return out
 
 
-@dataclass(frozen=True, slots=True)
-class LedgerRow:
-    """One competitor's outcome from one car at one round in one championship.
+class _Award(NamedTuple):
+    """A row in the making: what one car earns one competitor."""
 
-    ``points`` is what was awarded (0 when a rule withheld them; ``reason``
-    says which). ``counts`` is true for the row that stands for the competitor
-    at that round (a team's best car; every car of a driver), ``dropped`` when
-    a best-N rule later discards it.
-    """
-
-    championship: str
+    placing: Placing
     class_code: str
     competitor: str
-    round: int
+    car: str
     points: Points
     reason: str
-    place: int | None = None
-    status: Status | None = None
-    entry: str | None = None
-    car: str = ""
-    counts: bool = True
-    dropped: bool = False
-    kind: RowKind = RowKind.RESULT
-    withheld: Points = Points(0)
-    """Points the place was worth but a rule did not award."""
-    rule: Withheld = Withheld.NONE
-    scale: str = ""
-    session: str = "race"
-
-    @property
-    def net(self) -> Points:
-        return Points(0) if self.dropped or not self.counts else self.points
+    withheld: Points
+    rule: Withheld
 
 
-def ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+def _row(
+    award: _Award, championship: Championship, rnd: Round, scale_name: str, counts: bool = True
+) -> LedgerRow:
+    line = award.placing.line
+    return _new_row(  # in LedgerRow's field order, as in award_round
+        championship.id,
+        award.class_code,
+        award.competitor,
+        rnd.number,
+        award.points,
+        award.reason,
+        award.placing.place,
+        line.status,
+        line.entry,
+        award.car,
+        counts,
+        False,  # dropped
+        RowKind.RESULT,
+        award.withheld,
+        award.rule,
+        scale_name,
+        line.session,
+    )
+
+
+def _best_key(award: _Award) -> tuple[int, int]:
+    """The car that stands for a competitor: a scoring car first, then the best placed."""
+    place = award.placing.place
+    return (0 if award.points > 0 else 1, place if place is not None else 10_000)
+
+
+def _adjust(
+    season: Season, championship: Championship, award: _Award, scale_name: str, factor: Fraction
+) -> _Award:
+    """Multipliers and shared drives, applied to what the place earned."""
+    points, notes = award.points, []
+    if factor != 1:
+        points *= factor
+        notes.append(f"x{format_points(factor)} at this round")
+    line = award.placing.line
+    if len(line.drivers) > 1:
+        entry = season.entries_by_key.get(line.entry) if line.entry else None
+        car_no = entry.car_no if entry is not None else None
+        if championship.competitor is Competitor.DRIVER:
+            share, why = driver_share(season.rules, championship, line, award.competitor, car_no)
+        else:
+            share, why = Fraction(1), ""
+            if championship.shared_cars is SharedCars.NONE:
+                share, why = Fraction(0), "shared cars score nothing"
+        if share != 1:
+            if share == 0:
+                head = award.reason.split(":")[0]
+                return award._replace(
+                    points=Points(0),
+                    withheld=points,
+                    rule=Withheld.SHARED_CAR,
+                    reason=f"{head}: no points, {why}",
+                )
+            points *= share
+            notes.append(f"{why} ({format_points(share)})")
+    if not notes:
+        return award
+    return award._replace(
+        points=points,
+        reason=f"{award.reason.split(':')[0]}: {format_points(points)} pts, scale {scale_name}, "
+        + ", ".join(notes),
+    )
+
+
+def _not_best(award: _Award, best: _Award, championship: Championship) -> _Award:
+    if award.points == 0:
+        # Scored nothing anyway; its own reason says why.
+        return award
+    who = {Competitor.TEAM: "the team", Competitor.DRIVER: "the driver"}.get(
+        championship.competitor, "it"
+    )
+    best_place = f", {ordinal(best.placing.place)}" if best.placing.place else ""
+    note = (
+        f"does not count ({format_points(award.points)} pts not added): {who} scores only with "
+        f"its best car ({best.car}{best_place})"
+    )
+    head = award.reason.split(":")[0]
+    return award._replace(
+        points=Points(0),
+        withheld=award.points,
+        rule=Withheld.BEST_CAR,
+        reason=f"{head}: {note}",
+    )
+
+
+def _decide(
+    season: Season,
+    rnd: Round,
+    championship: Championship,
+    placing: Placing,
+    scale_name: str,
+    scale: PointsScale,
+) -> Decision:
+    """What one car's placing earns in one championship: (car, points, reason,
+    withheld, rule). The same for every competitor the car scores for."""
+    line = placing.line
+    car = _car(line.entry, line, season)
+    where = f"in {line.class_code} " if championship.per_class else ""
+    session = f" ({line.session})" if line.session != "race" else ""
+    classified = line.status is Status.CLASSIFIED
+    if classified and placing.place is not None:
+        head = f"{car} {ordinal(placing.place)} {where}at {rnd.label}{session}"
+    else:
+        word = _STATUS_WORDS.get(line.status) or line.status.value
+        reason = f" ({line.reason})" if line.reason else ""
+        head = f"{car} {word}{reason} at {rnd.label}{session}"
+
+    worth = scale.for_place(placing.place) if placing.place else ZERO
+    earned = worth
+    withheld, rule = ZERO, Withheld.NONE
+    if not placing.eligible:
+        why = placing.why_not if classified else "only classified cars score"
+        reason = f"{head}: no points, {why}"
+        earned = ZERO
+        if classified and worth > 0:
+            withheld = worth
+            rule = Withheld.INELIGIBLE if placing.ruled_out else Withheld.DISTANCE
+    elif not earned:
+        reason = f"{head}: no points, scale {scale_name} pays the first {len(scale.points)}"
+    elif championship.registration and not _registered(season, line, championship):
+        reason = (
+            f"{head}: no points, car not registered for the {championship.id} championship "
+            f"(the place was worth {format_points(earned)}; it still counts as taken)"
+        )
+        withheld, rule = earned, Withheld.REGISTRATION
+        earned = ZERO
+    else:
+        reason = f"{head}: {format_points(earned)} pts, scale {scale_name}"
+    return car, earned, reason, withheld, rule
+
+
+def _registered(season: Season, line: ResultLine, championship: Championship) -> bool:
+    entry = season.entries_by_key.get(line.entry) if line.entry else None
+    # A line whose car is unknown stands for its team's best car: registered.
+    return entry is None or entry.registered_for(championship.id)
+
+
+def _competitors(season: Season, line: ResultLine, kind: Competitor) -> tuple[str, ...]:
+    if kind is Competitor.DRIVER:
+        if not season.drivers:  # no aliases to resolve (F1 lines carry driver ids)
+            return line.drivers
+        return tuple(season.driver_name(d) or d for d in line.drivers)
+    entry = season.entries_by_key.get(line.entry) if line.entry else None
+    if kind is Competitor.TEAM:
+        if entry is not None:
+            return (entry.team,)
+        team = season.team_name(line.team) if line.team else None
+        return (team or line.team,) if line.team else ()
+    return (entry.label,) if entry is not None else ()
+
+
+def _car(key: str | None, line: ResultLine, season: Season) -> str:
+    if key is None:
+        return f"{line.team} car (number unknown)" if line.team else "unknown car"
+    entry = season.entries_by_key.get(key)
+    return entry.label if entry is not None else key
+
+
+def _adjustments(season: Season) -> list[LedgerRow]:
+    rows: list[LedgerRow] = []
+    last_round = season.rounds[-1].number if season.rounds else 0
+    for adj in season.adjustments:
+        rows.append(
+            LedgerRow(
+                championship=adj.championship,
+                class_code=adj.class_code,
+                competitor=adj.competitor,
+                round=adj.round if adj.round is not None else last_round,
+                points=adj.points,
+                reason=f"adjustment: {format_points(adj.points)} pts, {adj.reason}",
+                kind=RowKind.ADJUSTMENT,
+            )
+        )
+    return rows

@@ -1,6 +1,6 @@
 """Every in-season table of a championship in one pass over the rounds.
 
-The general path (standings._table) walks each competitor's rounds for every
+The general path (standings.table_after) walks each competitor's rounds for every
 table: O(rounds^2) per competitor. When no exclusion changes between tables,
 no adjustment is negative and the rounds are in order, a competitor's
 standing after round k changes only if it has a row at round k (best-N is
@@ -10,12 +10,13 @@ then recomputed for it alone), and a table costs one sort of the field.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from podium.model.points import Points
 from podium.rules.schema import Championship, Listing, Ruleset
 from podium.scoring.drops import dropped_rounds
+from podium.scoring.ledger_row import LedgerRow
 from podium.scoring.standings import (
     Cell,
     Ranked,
@@ -23,8 +24,9 @@ from podium.scoring.standings import (
     countback_key,
     rank,
     rank_key,
+    table_after,
 )
-from podium.scoring.tally import Folded, RoundTally
+from podium.scoring.tally import Folded, RoundTally, fold
 
 
 def applies(
@@ -168,3 +170,38 @@ def _cells(
         replace(cell, dropped=True) if cell is not None and n in dropped else cell
         for n, cell in zip(rounds[:size], full[:size], strict=True)
     )
+
+
+def compute_all_standings(
+    ledger: Iterable[LedgerRow],
+    rules: Ruleset,
+    championship: Championship,
+    class_code: str,
+    rounds: Sequence[int],
+) -> dict[int | None, StandingsTable]:
+    """The table after every round of ``rounds`` and the final one (key None),
+    folding the ledger once."""
+    tie_break = championship.tie_break or rules.tie_break
+    folded = fold(ledger, championship, class_code, tie_break)
+    rounds = tuple(rounds)
+    full = {
+        competitor: tuple(tally.rounds[n].cell if n in tally.rounds else None for n in rounds)
+        for competitor, tally in folded.competitors.items()
+    }
+    tables: dict[int | None, StandingsTable] = {}
+    quick = progressive_tables(folded, rules, championship, class_code, rounds, full) or {}
+    for after, table in quick.items():
+        tables[after] = table
+    for after in rounds:
+        if after not in tables:
+            tables[after] = table_after(
+                folded, rules, championship, class_code, rounds, after, full
+            )
+    if quick and rounds:
+        # The one-pass path applies only when every row is at one of
+        # ``rounds`` and no exclusion is set: the final table is then the
+        # table after the last round.
+        tables[None] = replace(quick[rounds[-1]], after=None)
+    else:
+        tables[None] = table_after(folded, rules, championship, class_code, rounds, None, full)
+    return tables

@@ -18,10 +18,10 @@ from podium.rules.dimensions import Exclusion, ExclusionMode
 from podium.rules.schema import Championship, Listing, Ruleset, TieBreak, Unresolved
 from podium.scoring.drops import dropped_rounds
 from podium.scoring.frozen import builder
-from podium.scoring.ledger import LedgerRow
+from podium.scoring.ledger_row import LedgerRow
 from podium.scoring.tally import Cell, Folded, RoundTally, fold
 
-__all__ = ["Cell", "Standing", "StandingsTable", "compute_all_standings", "compute_standings"]
+__all__ = ["Cell", "Standing", "StandingsTable", "compute_standings", "table_after"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,42 +77,7 @@ def compute_standings(
     """The table of one championship in one class after ``after`` (default: all rounds)."""
     tie_break = championship.tie_break or rules.tie_break
     folded = fold(ledger, championship, class_code, tie_break)
-    return _table(folded, rules, championship, class_code, rounds, after)
-
-
-def compute_all_standings(
-    ledger: Iterable[LedgerRow],
-    rules: Ruleset,
-    championship: Championship,
-    class_code: str,
-    rounds: Sequence[int],
-) -> dict[int | None, StandingsTable]:
-    """The table after every round of ``rounds`` and the final one (key None),
-    folding the ledger once."""
-    tie_break = championship.tie_break or rules.tie_break
-    folded = fold(ledger, championship, class_code, tie_break)
-    rounds = tuple(rounds)
-    full = {
-        competitor: tuple(tally.rounds[n].cell if n in tally.rounds else None for n in rounds)
-        for competitor, tally in folded.competitors.items()
-    }
-    from podium.scoring.progressive import progressive_tables
-
-    tables: dict[int | None, StandingsTable] = {}
-    quick = progressive_tables(folded, rules, championship, class_code, rounds, full) or {}
-    for after, table in quick.items():
-        tables[after] = table
-    for after in rounds:
-        if after not in tables:
-            tables[after] = _table(folded, rules, championship, class_code, rounds, after, full)
-    if quick and rounds:
-        # The one-pass path applies only when every row is at one of
-        # ``rounds`` and no exclusion is set: the final table is then the
-        # table after the last round.
-        tables[None] = replace(quick[rounds[-1]], after=None)
-    else:
-        tables[None] = _table(folded, rules, championship, class_code, rounds, None, full)
-    return tables
+    return table_after(folded, rules, championship, class_code, rounds, after)
 
 
 def _active(exclusion: Exclusion, championship: Championship, after: int | None) -> bool:
@@ -121,7 +86,7 @@ def _active(exclusion: Exclusion, championship: Championship, after: int | None)
     return after is None or (exclusion.from_round is not None and after >= exclusion.from_round)
 
 
-def _table(
+def table_after(
     folded: Folded,
     rules: Ruleset,
     championship: Championship,

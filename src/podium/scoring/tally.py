@@ -13,7 +13,7 @@ from podium.model.points import ZERO, Points
 from podium.model.results import Status
 from podium.rules.schema import Championship, CountBack, TieBreak
 from podium.scoring.frozen import builder
-from podium.scoring.ledger import LedgerRow, RowKind
+from podium.scoring.ledger_row import LedgerRow, RowKind
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,7 +58,7 @@ def _text(body: bytes, name: str) -> str:
 async def _parse_results(
     request: Request, season_id: str, round_number: int, upload: UploadFile
 ) -> tuple[ResultLine, ...]:
-    from podium.formats.native import read_results
+    from podium.readers.native import read_results
 
     season = scored(season_id, None, request).season
     season.round(round_number)
@@ -217,7 +217,7 @@ async def load_season(
         File(description="a .zip of a season folder (season.toml at its root or one folder down)"),
     ],
 ) -> Response:
-    from podium.formats.native import load_season as read_folder
+    from podium.readers.native import load_season as read_folder
 
     name = FilePath(file.filename or "season.zip").name
     body = await _read(file, name)

@@ -8,9 +8,9 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from podium.render.progression_chart import progression_svg
 from podium.web import data
 from podium.web.api import answer
-from podium.web.chart import progression_svg
 from podium.web.deps import AfterQuery, AsOfQuery, parse_as_of, repository, scored
 from podium.web.pages_common import render_page
 from podium.web.scored import Scored

@@ -1,0 +1,225 @@
+"""A title race as a small integer problem: who has how many points and
+places now, and which cars race for whom in the rounds still to run.
+
+Every title question (already champion? can still win? what is needed?
+the odds) is answered on this shape, built once from the ledger. Points are
+scaled to integers (``unit`` per point) so half points stay exact and the
+CP-SAT solver can take them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+from math import lcm
+
+from podium.model.results import Status
+from podium.model.season import Season
+from podium.rules.schema import CarsCounted, Championship, Competitor, CountBack, Unresolved
+from podium.scoring.ledger_row import LedgerRow, RowKind
+from podium.scoring.standings import compute_standings
+
+
+@dataclass(frozen=True, slots=True)
+class Car:
+    """A car expected at an open round and the competitors it scores for."""
+
+    key: str
+    label: str
+    owners: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OpenRound:
+    number: int
+    label: str
+    points: tuple[int, ...]
+    """Scaled points for places 1..len(cars); 0 past the end of the scale."""
+    cars: tuple[Car, ...]
+    everyone_classified: bool = False
+    """True when every car must take a place (a scale paying every starter,
+    or an "assuming everyone finishes" question): no car can score zero by
+    retiring."""
+
+    @property
+    def field_size(self) -> int:
+        return len(self.cars)
+
+    def worth(self, place: int) -> int:
+        return self.points[place - 1] if 1 <= place <= len(self.points) else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Contender:
+    name: str
+    total: int
+    counts: tuple[int, ...]
+    """Count-back: number of 1st, 2nd, ... places so far (padded to ``depth``)."""
+
+
+@dataclass(frozen=True)
+class TitleRace:
+    championship: str
+    class_code: str
+    after: int
+    contenders: tuple[Contender, ...]
+    rounds: tuple[OpenRound, ...]
+    best_car: bool
+    countback: CountBack | None
+    share_ties: bool
+    unit: int
+    depth: int
+    title: str = ""
+    notes: tuple[str, ...] = field(default=())
+
+    def contender(self, name: str) -> Contender:
+        for c in self.contenders:
+            if c.name.casefold() == name.casefold():
+                return c
+        raise KeyError(name)
+
+    def cars_of(self, name: str, rnd: OpenRound) -> tuple[int, ...]:
+        return tuple(i for i, car in enumerate(rnd.cars) if name in car.owners)
+
+    def counted(self, rnd: OpenRound, place: int) -> bool:
+        """Whether a place at this round adds to count-back."""
+        if self.countback is None or place > self.depth:
+            return False
+        return self.countback is CountBack.ALL_PLACES or rnd.worth(place) > 0
+
+    def points_text(self, scaled: int) -> str:
+        value = Fraction(scaled, self.unit)
+        return str(value.numerator) if value.denominator == 1 else f"{float(value):g}"
+
+    def with_points(self, extra: dict[str, tuple[int, Sequence[int]]]) -> TitleRace:
+        """A copy with points and places added to some contenders (data bounds)."""
+        out = []
+        for c in self.contenders:
+            if c.name in extra:
+                pts, places = extra[c.name]
+                counts = list(c.counts)
+                for p in places:
+                    if 1 <= p <= self.depth:
+                        counts[p - 1] += 1
+                c = replace(c, total=c.total + pts, counts=tuple(counts))
+            out.append(c)
+        return replace(self, contenders=tuple(out))
+
+
+def build_race(
+    season: Season,
+    ledger: Iterable[LedgerRow],
+    championship: Championship,
+    class_code: str,
+    after: int,
+    everyone_classified: bool = False,
+) -> TitleRace:
+    """The title race of one championship (in one class) after round ``after``."""
+    rules = season.rules
+    rows = [
+        r
+        for r in ledger
+        if r.championship == championship.id and r.class_code == class_code and r.round <= after
+    ]
+    table = compute_standings(rows, rules, championship, class_code, season.round_numbers(), after)
+    open_numbers = [r.number for r in season.rounds if r.number > after]
+    scales = [rules.scale_for(n, season.round(n).scale)[1] for n in open_numbers]
+    values: list[Fraction] = [s.total for s in table.rows]
+    values += [p for s in scales for p in s.points]
+    unit = lcm(1, *(v.denominator for v in values))
+
+    fields = [_field(season, championship, class_code, n) for n in open_numbers]
+    rounds = []
+    for number, scale, cars in zip(open_numbers, scales, fields, strict=True):
+        pts = tuple(int(scale.for_place(p) * unit) for p in range(1, len(cars) + 1))
+        rounds.append(
+            OpenRound(number, season.round(number).label, pts, tuple(cars), everyone_classified)
+        )
+    past_depth = max((r.place or 0 for r in rows), default=0)
+    depth = max([past_depth, 1, *(len(r.cars) for r in rounds)])
+    counts = _countback(rows, rules.tie_break.countback, depth)
+    names = [s.competitor for s in table.rows]
+    for rnd in rounds:
+        for car in rnd.cars:
+            names += [o for o in car.owners if o not in names]
+    totals = {s.competitor: int(s.total * unit) for s in table.rows}
+    contenders = tuple(
+        Contender(n, totals.get(n, 0), counts.get(n, (0,) * depth)) for n in dict.fromkeys(names)
+    )
+    title = f"{class_code} {championship.name or championship.id}".strip()
+    return TitleRace(
+        championship=championship.id,
+        class_code=class_code,
+        after=after,
+        contenders=contenders,
+        rounds=tuple(rounds),
+        best_car=championship.cars is CarsCounted.BEST,
+        countback=rules.tie_break.countback,
+        share_ties=rules.tie_break.unresolved is Unresolved.SHARE,
+        unit=unit,
+        depth=depth,
+        title=title,
+    )
+
+
+def _countback(
+    rows: list[LedgerRow], basis: CountBack | None, depth: int
+) -> dict[str, tuple[int, ...]]:
+    """Places so far as count-back sees them (same rule as the standings)."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0] * depth)
+    for row in rows:
+        if row.kind is not RowKind.RESULT or not row.counts or row.place is None:
+            continue
+        if basis is CountBack.SCORING_PLACES and row.points <= 0:
+            continue
+        if row.status is not Status.CLASSIFIED or row.place > depth:
+            continue
+        counts[row.competitor][row.place - 1] += 1
+    return {k: tuple(v) for k, v in counts.items()}
+
+
+def _field(season: Season, championship: Championship, class_code: str, number: int) -> list[Car]:
+    """Cars expected at an open round: the round's entry list if it has one
+    (the outcome is not read), else the entries whose car or crew covers it."""
+    entries = [e for e in season.entries if e.class_code == class_code]
+    lines = [r for r in season.results_of(number) if r.class_code == class_code]
+    keys = [r.entry for r in lines if r.entry]
+    if keys:
+        chosen = [
+            season.entries_by_key[k] for k in dict.fromkeys(keys) if k in season.entries_by_key
+        ]
+    else:
+        chosen = [
+            e
+            for e in entries
+            if any(m.rounds.known and m.rounds.took_part(number) for m in e.crew)
+            or any(c.rounds.known and c.rounds.covers(number) for c in e.cars)
+        ] or entries
+    line_drivers = {r.entry: r.drivers for r in lines if r.entry}
+    cars = []
+    for entry in chosen:
+        if championship.registration and not entry.registered_for(championship.id):
+            owners: tuple[str, ...] = ()
+        elif championship.competitor is Competitor.TEAM:
+            owners = (entry.team,)
+        elif championship.competitor is Competitor.DRIVER:
+            named = line_drivers.get(entry.key) or entry.drivers_at(number)
+            owners = tuple(season.driver_name(d) or d for d in named)
+        else:
+            owners = (entry.label,)
+        cars.append(Car(entry.key, f"{entry.label} {entry.team}".strip(), owners))
+    # Lines whose car the source does not identify still take a place; like
+    # the scoring engine, a team line stands for a registered car of the team.
+    for i, line in enumerate(r for r in lines if not r.entry):
+        team = (season.team_name(line.team) or line.team) if line.team else ""
+        if championship.competitor is Competitor.TEAM:
+            owners = (team,) if team else ()
+        elif championship.competitor is Competitor.DRIVER:
+            owners = tuple(season.driver_name(d) or d for d in line.drivers)
+        else:
+            owners = ()
+        label = f"{team or 'unidentified'} car ({i + 1})"
+        cars.append(Car(f"unidentified-{number}-{i + 1}", label, owners))
+    return cars

@@ -1,0 +1,137 @@
+"""Reading one season folder's files: text, CSV rows and typed fields,
+collecting every problem with its file, line and field."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TypeVar
+
+from podium.errors import InputError, Problem
+from podium.model import (
+    RoundSet,
+    parse_round_set,
+)
+from podium.model.checks import Locations
+from podium.readers.rows import Row, read_rows
+
+E = TypeVar("E", bound=StrEnum)
+
+
+class FieldReader:
+    """Reads the files of one season folder and collects problems."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.problems: list[Problem] = []
+        self.where: Locations = {}
+
+    # -- plumbing -------------------------------------------------------
+
+    def _name(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.folder.parent))
+        except ValueError:
+            return str(path)
+
+    def _text(self, relative: str, required: bool = True) -> tuple[str, str] | None:
+        path = self.folder / relative
+        name = self._name(path)
+        if not path.is_file():
+            if required:
+                self.problems.append(Problem(name, None, "(file)", "required file is missing"))
+            return None
+        try:
+            return path.read_text(encoding="utf-8-sig"), name
+        except UnicodeDecodeError as exc:
+            self.problems.append(
+                Problem(
+                    name,
+                    None,
+                    "(encoding)",
+                    "not valid UTF-8",
+                    expected="UTF-8",
+                    found=str(exc.reason),
+                )
+            )
+            return None
+
+    def _rows(
+        self,
+        relative: str,
+        columns: tuple[str, ...],
+        required: tuple[str, ...],
+        must_exist: bool = False,
+    ) -> list[Row]:
+        loaded = self._text(relative, required=must_exist)
+        if loaded is None:
+            return []
+        text, name = loaded
+        try:
+            return list(read_rows(text, name, required=required, known=columns))
+        except InputError as exc:
+            self.problems.extend(exc.problems)
+            return []
+
+    def _error(
+        self, row: Row, column: str, message: str, expected: str = "", found: str = ""
+    ) -> None:
+        self.problems.append(row.problem(column, message, expected, found))
+
+    def _int(self, row: Row, column: str, minimum: int = 0) -> int | None:
+        text = row.get(column)
+        if not text:
+            return None
+        try:
+            value = int(text)
+        except ValueError:
+            self._error(
+                row,
+                column,
+                "not a whole number",
+                expected=f"a whole number >= {minimum}",
+                found=repr(text),
+            )
+            return None
+        if value < minimum:
+            self._error(
+                row, column, "out of range", expected=f"a whole number >= {minimum}", found=text
+            )
+            return None
+        return value
+
+    def _float(self, row: Row, column: str) -> float | None:
+        text = row.get(column)
+        if not text:
+            return None
+        try:
+            return float(text)
+        except ValueError:
+            self._error(
+                row, column, "not a number", expected="a number such as 3.6", found=repr(text)
+            )
+            return None
+
+    # -- files ----------------------------------------------------------
+
+    def _round_set(self, row: Row, column: str) -> RoundSet:
+        try:
+            return parse_round_set(row.get(column))
+        except ValueError as exc:
+            self._error(
+                row, column, str(exc), expected="All, 1-3, 8-9 or 8*", found=row.get(column)
+            )
+            return parse_round_set("")
+
+    def _enum(self, row: Row, column: str, kind: type[E], what: str) -> E | None:
+        text = row.get(column)
+        try:
+            return kind(text)
+        except ValueError:
+            expected = " or ".join(k.value for k in kind)
+            self._error(row, column, f"unknown {what}", expected=expected, found=text)
+            return None
+
+
+def split_list(text: str, separator: str = ";") -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(separator.strip()) if part.strip())

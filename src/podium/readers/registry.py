@@ -1,0 +1,129 @@
+"""Every importer, in one table. The format is detected from the file's
+content, never its name; ``--format NAME`` forces one."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from podium.errors import InputError, Problem
+from podium.readers import acc, alkamel, assetto, generic_csv, iracing, raceroom, rfactor
+from podium.readers.session import ImportedSession
+
+Parser = Callable[[bytes, str], ImportedSession]
+
+
+@dataclass(frozen=True, slots=True)
+class Importer:
+    name: str
+    label: str
+    version: str
+    sniff: Callable[[bytes], bool]
+    parse: Parser
+
+
+IMPORTERS: tuple[Importer, ...] = (
+    Importer(acc.NAME, "Assetto Corsa Competizione server JSON", acc.VERSION, acc.sniff, acc.parse),
+    Importer(
+        rfactor.NAME,
+        "rFactor 2 / Le Mans Ultimate / Automobilista rFactorXML",
+        rfactor.VERSION,
+        rfactor.sniff,
+        rfactor.parse,
+    ),
+    Importer(iracing.NAME, "iRacing results JSON", iracing.VERSION, iracing.sniff, iracing.parse),
+    Importer(
+        assetto.NAME, "Assetto Corsa server JSON", assetto.VERSION, assetto.sniff, assetto.parse
+    ),
+    Importer(
+        raceroom.NAME, "RaceRoom server JSON", raceroom.VERSION, raceroom.sniff, raceroom.parse
+    ),
+    Importer(
+        alkamel.NAME,
+        "Al Kamel classification CSV (WEC/ELMS and IMSA layouts)",
+        alkamel.VERSION,
+        alkamel.sniff,
+        alkamel.parse,
+    ),
+    Importer(
+        alkamel.ANALYSIS,
+        "Al Kamel 23_Analysis lap chart CSV",
+        alkamel.VERSION,
+        alkamel.sniff_analysis,
+        alkamel.parse_analysis,
+    ),
+    # Last: it accepts any sheet with a number and a laps column.
+    Importer(
+        generic_csv.NAME,
+        "CSV with a column mapping (--columns)",
+        generic_csv.VERSION,
+        generic_csv.sniff,
+        generic_csv.parse,
+    ),
+)
+
+
+def importer(name: str) -> Importer:
+    for candidate in IMPORTERS:
+        if candidate.name == name:
+            return candidate
+    raise InputError(
+        Problem(
+            "--format",
+            None,
+            "format",
+            "unknown import format",
+            expected=", ".join(i.name for i in IMPORTERS),
+            found=name,
+        )
+    )
+
+
+def detect(data: bytes, file: str) -> Importer:
+    for candidate in IMPORTERS:
+        if candidate.sniff(data):
+            return candidate
+    raise InputError(
+        Problem(
+            file,
+            None,
+            "(format)",
+            "cannot tell the format from the content",
+            expected="one of " + ", ".join(i.name for i in IMPORTERS) + " (or --format)",
+            found=repr(data[:24]),
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFile:
+    path: str
+    sha256: str
+    importer: Importer
+    session: ImportedSession
+
+
+def parse_bytes(
+    data: bytes, file: str, fmt: str | None = None, parser: Parser | None = None
+) -> ParsedFile:
+    """Parse one file's bytes; only podium's own errors leave this function."""
+    chosen = importer(fmt) if fmt else detect(data, file)
+    try:
+        session = (parser or chosen.parse)(data, file)
+    except RecursionError:
+        raise InputError(
+            Problem(file, None, "(file)", "nested too deeply", "a results file")
+        ) from None
+    return ParsedFile(file, hashlib.sha256(data).hexdigest(), chosen, session)
+
+
+def parse_path(path: Path, fmt: str | None = None, parser: Parser | None = None) -> ParsedFile:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(
+            Problem(str(path), None, "(file)", f"cannot read: {exc.strerror}")
+        ) from None
+    return parse_bytes(data, str(path), fmt, parser)

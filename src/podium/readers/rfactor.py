@@ -1,0 +1,225 @@
+"""rFactorXML: rFactor 2, Automobilista 1 and Le Mans Ultimate results.
+
+Files declare UTF-8 but carry Windows-1252 names and sometimes junk after the
+closing tag; read them as cp1252 when they are not valid UTF-8 and cut after
+the last ``>``. XML goes through defusedxml: any entity declaration other
+than the one rFactor writes (``rFEnt``) is refused, which stops
+entity-expansion bombs. Penalties exist only as text in the session's
+``Stream``.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from podium.errors import InputError, Problem
+from podium.model.results import PenaltyKind, Status
+from podium.readers.decode import head_text, sniff_text
+from podium.readers.session import (
+    ImportedCar,
+    ImportedPenalty,
+    ImportedSession,
+    SessionKind,
+    session_kind,
+)
+
+NAME = "rfactor"
+VERSION = "1"
+
+# The one DOCTYPE rFactor writes; anything else with entities is refused.
+_RF_DOCTYPE = re.compile(r'<!DOCTYPE rF \[\s*<!ENTITY rFEnt "rFactor Entity">\s*\]>')
+_BARE_AMP = re.compile(r"&(?!(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);)")
+_SESSION = re.compile(r"^(Race|Qualify|Practice|Warmup|TestDay)\d*$")
+_STATUS = {
+    "finished normally": Status.CLASSIFIED,
+    "dnf": Status.RETIRED,
+    "dq": Status.DISQUALIFIED,
+}
+_RECEIVED = re.compile(r"^(?P<who>.+?) received (?P<what>.+?) penalty(?:, (?P<value>[^,]+))?")
+_ADDED = re.compile(r"^(?P<who>.+?) finished before serving penalty, added (?P<value>\d+) seconds")
+
+
+def sniff(data: bytes) -> bool:
+    head = head_text(data, 1024)
+    return "<rFactorXML" in head
+
+
+def parse(data: bytes, file: str) -> ImportedSession:
+    root = _parse_xml(data, file)
+    results = root.find("RaceResults")
+    if root.tag != "rFactorXML" or results is None:
+        raise InputError(
+            Problem(
+                file,
+                None,
+                "/rFactorXML/RaceResults",
+                "not an rFactor results file",
+                expected="<rFactorXML><RaceResults>",
+                found=f"<{root.tag}>",
+            )
+        )
+    sessions = [s for s in results if _SESSION.match(s.tag) and s.find("Driver") is not None]
+    if not sessions:
+        raise InputError(
+            Problem(
+                file,
+                None,
+                "/rFactorXML/RaceResults",
+                "no session with drivers",
+                expected="a Race, Qualify or Practice element with Driver elements",
+                found=", ".join(s.tag for s in results) or "nothing",
+            )
+        )
+    # A weekend file can hold several sessions: the last race is the result.
+    races = [s for s in sessions if s.tag.startswith("Race")]
+    session = (races or sessions)[-1]
+    kind = session_kind(session.tag) or SessionKind.PRACTICE
+    base = f"/rFactorXML/RaceResults/{session.tag}"
+    cars = []
+    drivers = session.findall("Driver")
+    order = sorted(
+        range(len(drivers)),
+        key=lambda i: (_position(drivers[i], f"{base}/Driver[{i + 1}]", file) or 10**6, i),
+    )
+    for i in order:
+        cars.append(_car(drivers[i], f"{base}/Driver[{i + 1}]", file, kind))
+    # No check_cars: rFactor numbers come from the mod's liveries and repeat
+    # (two #26 in the AMS F3 race); such cars are told apart by driver.
+    return ImportedSession(
+        format=NAME,
+        importer_version=VERSION,
+        kind=kind,
+        name=session.tag,
+        track=_text(results, "TrackEvent") or _text(results, "TrackVenue"),
+        cars=tuple(cars),
+        penalties=tuple(_penalties(session, cars)),
+    )
+
+
+def _parse_xml(data: bytes, file: str) -> ET.Element:
+    text = sniff_text(data, file, legacy_fallback=True)
+    end = text.rfind(">")
+    text = text[: end + 1]
+    text = _RF_DOCTYPE.sub("", text, count=1)
+    text = _BARE_AMP.sub("&amp;", text)
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        root: ET.Element = SafeET.fromstring(text, forbid_dtd=False, forbid_entities=True)
+    except DefusedXmlException as exc:
+        raise InputError(
+            Problem(
+                file,
+                None,
+                "(xml)",
+                f"refused: {exc} (an entity-expansion bomb or external entity)",
+                expected="rFactorXML without entity declarations",
+                found=type(exc).__name__,
+            )
+        ) from None
+    except ET.ParseError as exc:
+        raise InputError(
+            Problem(
+                file,
+                exc.position[0],
+                "(xml)",
+                f"not well-formed XML: {exc}",
+                expected="well-formed XML",
+                found=f"column {exc.position[1]}",
+            )
+        ) from None
+    return root
+
+
+def _text(element: ET.Element, tag: str) -> str:
+    return (element.findtext(tag) or "").strip()
+
+
+def _int(element: ET.Element, tag: str, where: str, file: str, minimum: int) -> int | None:
+    text = _text(element, tag)
+    if not text:
+        return None
+    try:
+        value = int(text)
+    except ValueError:
+        raise InputError(
+            Problem(file, None, f"{where}/{tag}", "not a whole number", "a whole number", text[:40])
+        ) from None
+    if value < minimum:
+        raise InputError(
+            Problem(file, None, f"{where}/{tag}", "out of range", f"a number >= {minimum}", text)
+        )
+    return value
+
+
+def _position(driver: ET.Element, where: str, file: str) -> int | None:
+    # Qualifying files can print -1 (simresults' "corrupted positions").
+    value = _int(driver, "Position", where, file, minimum=-1)
+    return value if value and value > 0 else None
+
+
+def _car(driver: ET.Element, where: str, file: str, kind: SessionKind) -> ImportedCar:
+    name = " ".join(_text(driver, "Name").split())
+    swaps = [" ".join((s.text or "").split()) for s in driver.findall("Swap")]
+    names = tuple(dict.fromkeys(n for n in [name, *swaps] if n))
+    finish = _text(driver, "FinishTime")
+    try:
+        seconds = float(finish) if finish else None
+    except ValueError:
+        raise InputError(
+            Problem(file, None, f"{where}/FinishTime", "not a time", "seconds", finish[:40])
+        ) from None
+    status = (
+        _STATUS.get(_text(driver, "FinishStatus").casefold()) if kind is SessionKind.RACE else None
+    )
+    class_pos = _int(driver, "ClassPosition", where, file, minimum=-1)
+    return ImportedCar(
+        where=where,
+        number=_text(driver, "CarNumber") or None,
+        car_class=_text(driver, "CarClass"),
+        car_model=_text(driver, "VehName"),
+        team=_text(driver, "TeamName"),
+        drivers=names,
+        laps=_int(driver, "Laps", where, file, minimum=0) or 0,
+        time_ms=round(seconds * 1000) if seconds is not None and 0 <= seconds < 1e9 else None,
+        status=status,
+        reason=_text(driver, "DNFReason"),
+        class_position=class_pos if class_pos and class_pos > 0 else None,
+    )
+
+
+def _penalties(session: ET.Element, cars: list[ImportedCar]) -> list[ImportedPenalty]:
+    stream = session.find("Stream")
+    if stream is None:
+        return []
+    by_name = {d: c for c in cars for d in c.drivers}
+    out = []
+    for event in stream.findall("Penalty"):
+        text = " ".join((event.text or "").split())
+        at = f" (et {event.get('et', '?')})"
+        received, added = _RECEIVED.match(text), _ADDED.match(text)
+        match = received or added
+        if match is None:
+            continue  # "served ...": the penalty was already recorded when received
+        car = by_name.get(match.group("who"))
+        if car is None:
+            continue
+        label = car.number or car.drivers[0]
+        if received:
+            what = received.group("what")
+            kind = PenaltyKind.DISQUALIFICATION if "disq" in what.casefold() else PenaltyKind.TIME
+            value = " ".join(filter(None, [what, received.group("value")]))
+            out.append(ImportedPenalty(car=label, kind=kind, reason=text + at, value=value))
+        else:
+            out.append(
+                ImportedPenalty(
+                    car=label,
+                    kind=PenaltyKind.TIME,
+                    reason=text + at,
+                    value=f"{match.group('value')} s",
+                )
+            )
+    return out
