@@ -16,10 +16,10 @@ import argparse
 import time
 from pathlib import Path
 
+from podium.app.f1 import season_tables
 from podium.model.season import Season
 from podium.readers.f1db import load_f1_seasons
 from podium.scoring import compute_standings, score_season
-from podium.service_f1 import season_tables
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "f1"
 TARGET = 0.5

@@ -9,13 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
-from podium.cli import _register, app
+from podium.cli import app
 
 from .conftest import GOLDEN
 
-_register()
 runner = CliRunner()
 
 
@@ -153,12 +152,3 @@ def test_console_script_runs_as_a_process() -> None:
     )
     assert result.stdout.splitlines()[1].startswith("1,ADT Champion Racing,Audi R8,")
     assert result.stdout.splitlines()[1].endswith(",22,20,20,20,20,16,20,26,19,183")
-
-
-def test_every_command_is_in_the_lazy_registration_table() -> None:
-    import typer
-
-    from podium.cli import COMMAND_MODULES
-
-    root = typer.main.get_command(app)
-    assert set(root.commands) == set(COMMAND_MODULES)  # type: ignore[attr-defined]

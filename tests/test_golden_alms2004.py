@@ -7,10 +7,11 @@ import re
 
 import pytest
 
+from podium.app.season import ScoredSeason
+from podium.app.standings import standings_report
 from podium.datasets import builtin_season_path
 from podium.model import format_points
 from podium.render.views import standings_view
-from podium.service import Championships
 
 from .conftest import GOLDEN
 
@@ -25,9 +26,9 @@ def published(class_code: str) -> list[dict[str, str]]:
 
 @pytest.mark.parametrize("class_code", ["LMP1", "LMP2", "GTS", "GT"])
 def test_team_standings_match_published_cell_for_cell(
-    champs: Championships, class_code: str
+    scored: ScoredSeason, class_code: str
 ) -> None:
-    table = champs.standings("teams", class_code)
+    table = scored.standings("teams", class_code)
     want = [
         [r["pos"], r["team"], *(r[f"r{i}"] for i in range(1, 10)), r["total"]]
         for r in published(class_code)
@@ -56,11 +57,11 @@ def test_dataset_keeps_byte_copies_of_published_tables() -> None:
 
 
 def test_laguna_seca_lmp1_cell_comes_from_registration_not_an_override(
-    champs: Championships,
+    scored: ScoredSeason,
 ) -> None:
     rows = [
         r
-        for r in champs.ledger
+        for r in scored.ledger
         if r.championship == "teams"
         and r.round == 9
         and r.class_code == "LMP1"
@@ -73,9 +74,9 @@ def test_laguna_seca_lmp1_cell_comes_from_registration_not_an_override(
     assert by_car["38"].place == 2 and by_car["38"].points == 19 and by_car["38"].counts
 
 
-def test_winners_reproduce_season_results_table(champs: Championships) -> None:
-    season = champs.season
-    mine = {(w.round, w.class_code): w for w in champs.winners()}
+def test_winners_reproduce_season_results_table(scored: ScoredSeason) -> None:
+    season = scored.season
+    mine = {(w.round, w.class_code): w for w in scored.winners()}
     with WINNERS.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 36 == len(mine)
@@ -119,9 +120,9 @@ def _seed_classification() -> list[tuple[int, str, str, int, str]]:
     return out
 
 
-def test_laguna_seca_classification_matches_seed(champs: Championships) -> None:
+def test_laguna_seca_classification_matches_seed(scored: ScoredSeason) -> None:
     seed = _seed_classification()
-    lines = list(champs.classification(9))
+    lines = list(scored.classification(9))
     assert len(seed) == len(lines) == 25
     for (pos, cls, middle, laps, reason), line in zip(seed, lines, strict=True):
         assert line.overall_pos == pos
@@ -138,8 +139,8 @@ def test_laguna_seca_classification_matches_seed(champs: Championships) -> None:
         assert places == list(range(1, len(places) + 1))
 
 
-def test_standings_csv_shape(champs: Championships) -> None:
-    view = standings_view(champs, champs.standings("teams", "GT"))
+def test_standings_csv_shape(scored: ScoredSeason) -> None:
+    view = standings_view(standings_report(scored, "teams", "GT"))
     assert view.columns == [
         "pos",
         "name",
@@ -149,5 +150,5 @@ def test_standings_csv_shape(champs: Championships) -> None:
         "total",
     ]
     assert view.rows[-1][0] == "10="
-    drivers = standings_view(champs, champs.standings("drivers", "GT"))
+    drivers = standings_view(standings_report(scored, "drivers", "GT"))
     assert drivers.columns == ["pos", "name", *(f"r{i}" for i in range(1, 10)), "total"]

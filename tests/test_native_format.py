@@ -55,9 +55,10 @@ def test_grid_penalty_and_qualifying(alms: Season) -> None:
 
 
 def test_le_mans_invitations_for_petit_le_mans_class_winners() -> None:
-    from podium.service import Championships, open_season
+    from podium.app.season import open_season
+    from podium.scoring.invitations import earned_awards
 
-    awards = Championships(open_season()).awards()
+    awards = earned_awards(open_season())
     assert {(a.class_code, a.entry) for a in awards} == {
         ("LMP1", "38"),
         ("LMP2", "30"),

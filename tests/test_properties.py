@@ -8,17 +8,17 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from podium.app.season import ScoredSeason, open_season
 from podium.model import PointsAdjustment, Season
-from podium.service import Championships, open_season
 
 SEASON = open_season()
 TABLES = [(c, k) for c in ("teams", "drivers") for k in ("LMP1", "LMP2", "GTS", "GT")]
 
 
 def snapshot(season: Season) -> dict[tuple[str, str], list[tuple[str, int, Fraction]]]:
-    champs = Championships(season)
+    scored = ScoredSeason(season)
     return {
-        (c, k): [(r.competitor, r.place, r.total) for r in champs.standings(c, k).rows]
+        (c, k): [(r.competitor, r.place, r.total) for r in scored.standings(c, k).rows]
         for c, k in TABLES
     }
 

@@ -10,11 +10,11 @@ from fractions import Fraction
 
 import pytest
 
+from podium.app.season import ScoredSeason
+from podium.app.store import MemoryRepository, Repository
 from podium.errors import InputError, NotFound
 from podium.model import Penalty, PenaltyKind, PointsAdjustment, RoundStatus, Status
 from podium.model.season import Season
-from podium.repository import MemoryRepository, Repository
-from podium.service import Championships
 from tests.store.databases import postgres_repository, sqlite_repository
 
 REPOSITORIES: dict[str, Callable[[], Repository]] = {
@@ -59,8 +59,8 @@ def test_amendment_keeps_old_version_and_as_of_answers_both_ways(
         version.version == 2 and version.actor == "stewards" and version.reason == "protest upheld"
     )
     assert [v.version for v in repo.result_versions("alms-2004", 9)] == [1, 2]
-    latest = Championships(repo.season("alms-2004")).standings("teams", "GT")
-    earlier = Championships(repo.season("alms-2004", as_of=before)).standings("teams", "GT")
+    latest = ScoredSeason(repo.season("alms-2004")).standings("teams", "GT")
+    earlier = ScoredSeason(repo.season("alms-2004", as_of=before)).standings("teams", "GT")
     assert earlier.row("Alex Job Racing").total == 184  # type: ignore[union-attr]
     # Without #24's win, Alex Job scores #23's 2nd place: 19 instead of 23.
     assert latest.row("Alex Job Racing").total == 180  # type: ignore[union-attr]

@@ -6,12 +6,11 @@ import csv
 import io
 from pathlib import Path
 
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
-from podium.cli import _register, app
+from podium.cli import app
 from podium.readers.native import read_season
 
-_register()
 runner = CliRunner()
 
 

@@ -11,35 +11,32 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
-import typer
-from typer.testing import CliRunner
+import click
+from click.testing import CliRunner
 
-from podium.cli import _register, app
+from podium.cli import app
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 ENV = {"COLUMNS": "100", "TERM": "dumb", "NO_COLOR": "1", "FORCE_COLOR": "0"}
 
 
-def commands(group: Any, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-    """Command paths under a group (Typer vendors click, so duck-type the groups)."""
+def commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Command paths under a group, depth first."""
     out: list[tuple[str, ...]] = []
     for name in sorted(group.commands):
         command = group.commands[name]
-        if getattr(command, "hidden", False):
+        if command.hidden:
             continue
         path = (*prefix, name)
         out.append(path)
-        if getattr(command, "commands", None):
+        if isinstance(command, click.Group):
             out.extend(commands(command, path))
     return out
 
 
 def render() -> str:
-    _register()
     runner = CliRunner()
-    root = typer.main.get_command(app)
     parts = [
         "# Command-line reference",
         "",
@@ -47,7 +44,7 @@ def render() -> str:
         "`tests/test_docs.py` fails when it is out of date.",
         "",
     ]
-    for path in [(), *commands(root)]:
+    for path in [(), *commands(app)]:
         result = runner.invoke(app, [*path, "--help"], env=ENV, prog_name="podium")
         title = " ".join(("podium", *path))
         body = "\n".join(line.rstrip() for line in result.output.strip().splitlines())

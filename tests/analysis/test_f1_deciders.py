@@ -10,16 +10,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from podium.analysis.title.deciders import deciding_round
-from podium.cli import _register, app
+from podium.app.f1 import LEVEL_IS_OPEN, f1_deciders
+from podium.cli import app
 from podium.errors import InputError
 from podium.readers.f1db import load_f1_seasons
-from podium.title_service import LEVEL_IS_OPEN, f1_deciders
 
 F1_DATA = Path(__file__).resolve().parents[2] / "data" / "f1"
-_register()
 
 
 def _published() -> dict[tuple[int, str], int]:
@@ -75,7 +74,7 @@ def test_any_folder_of_the_same_layout(tmp_path: Path) -> None:
         tmp_path / "f1", 1984, "year,round,championship\n1984,16,drivers\n1984,12,constructors\n"
     )
     result = f1_deciders(folder)
-    assert result["summary"] == "drivers 1/1, constructors 0/1"
+    assert result.summary == "drivers 1/1, constructors 0/1"
     cli = CliRunner().invoke(app, ["f1", "deciders", "--data", str(folder)])
     assert cli.exit_code == 0, cli.output
     assert "16 vs 16" in cli.output and "13 vs 12" in cli.output and "DIFFERENT" in cli.output

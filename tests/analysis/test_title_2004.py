@@ -8,8 +8,9 @@ from xml.etree import ElementTree
 
 from podium.analysis.title.race import build_race
 from podium.analysis.title.verdict import TitleStatus, verdicts
-from podium.service import Championships
-from podium.title_service import title_chart, title_fight
+from podium.app.season import ScoredSeason
+from podium.app.title import ContenderOdds, TitleOdds, title_fight
+from podium.render.title_chart import title_chart_svg
 from tests.conftest import GOLDEN
 
 
@@ -21,20 +22,20 @@ def _published_before_r9(team: str, class_code: str) -> int:
     raise AssertionError(f"{team} not in the published table")
 
 
-def test_team_titles_decided_before_laguna_seca(champs: Championships) -> None:
+def test_team_titles_decided_before_laguna_seca(scored: ScoredSeason) -> None:
     for code, champion in [
         ("LMP1", "ADT Champion Racing"),
         ("GTS", "Corvette Racing"),
         ("GT", "Alex Job Racing"),
     ]:
-        race = build_race(champs.season, champs.ledger, champs.championship("teams"), code, 8)
+        race = build_race(scored.season, scored.ledger, scored.championship("teams"), code, 8)
         got = {v.name: v.status for v in verdicts(race)}
         assert got[champion] is TitleStatus.CHAMPION, code
         assert all(s is TitleStatus.ELIMINATED for n, s in got.items() if n != champion), code
 
 
-def test_lmp2_team_title_condition(champs: Championships) -> None:
-    race = build_race(champs.season, champs.ledger, champs.championship("teams"), "LMP2", 8)
+def test_lmp2_team_title_condition(scored: ScoredSeason) -> None:
+    race = build_race(scored.season, scored.ledger, scored.championship("teams"), "LMP2", 8)
     # The published numbers before Laguna Seca: Miracle 127, Intersport 106.
     assert race.contender("Miracle Motorsports").total == _published_before_r9(
         "Miracle Motorsports", "LMP2"
@@ -59,11 +60,11 @@ def test_lmp2_team_title_condition(champs: Championships) -> None:
     assert all(v.status is TitleStatus.ELIMINATED for v in others)
 
 
-def test_driver_titles_what_the_data_decides(champs: Championships) -> None:
-    lmp1 = {c["name"]: c for c in title_fight(champs, "LMP1", "drivers", 8)["contenders"]}
+def test_driver_titles_what_the_data_decides(scored: ScoredSeason) -> None:
+    lmp1 = {c["name"]: c for c in title_fight(scored, "LMP1", "drivers", 8).to_json()["contenders"]}
     for name in ("J.J. Lehto", "Marco Werner"):  # the seed: already champions
         assert lmp1[name]["status"] == "champion" and lmp1[name]["data_determines"]
-    lmp2 = {c["name"]: c for c in title_fight(champs, "LMP2", "drivers", 8)["contenders"]}
+    lmp2 = {c["name"]: c for c in title_fight(scored, "LMP2", "drivers", 8).to_json()["contenders"]}
     james = lmp2["Ian James"]
     # Ian James's #10 lines at R2, R4-R6 name no drivers: they decide his title.
     assert not james["data_determines"]
@@ -76,7 +77,7 @@ def test_driver_titles_what_the_data_decides(champs: Championships) -> None:
     deciding = " ".join(james["deciding_missing_results"])
     for rnd in ("R2 LMP2 P3", "R4 LMP2 P2", "R5 LMP2 P2", "R6 LMP2 P2"):
         assert rnd in deciding
-    gt = title_fight(champs, "GT", "drivers", 8, who="Timo Bernhard")["contenders"][0]
+    gt = title_fight(scored, "GT", "drivers", 8, who="Timo Bernhard").to_json()["contenders"][0]
     assert not gt["data_determines"] and gt["deciding_missing_results"]
     # The seed says "sixth or better"; the bundled lines, read by the entry
     # list, give his nearest rivals (White Lightning's crew) 105, so 8th would
@@ -84,9 +85,12 @@ def test_driver_titles_what_the_data_decides(champs: Championships) -> None:
     assert gt["entry_list_reading"]["needs"] == "Timo Bernhard finishes 8th or better"
 
 
-def test_chart_is_svg_with_every_contender(champs: Championships) -> None:
-    fight = title_fight(champs, "LMP2", "teams", 8)
-    svg = title_chart(fight, {"contenders": [{"name": "Miracle Motorsports", "odds": 0.98}]})
+def test_chart_is_svg_with_every_contender(scored: ScoredSeason) -> None:
+    fight = title_fight(scored, "LMP2", "teams", 8)
+    odds = TitleOdds(
+        False, "", 8, 1, 0, "", 0.0, (ContenderOdds("Miracle Motorsports", 0.98, 0.0),)
+    )
+    svg = title_chart_svg(fight, odds)
     assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>")
     assert "Miracle Motorsports" in svg and "Intersport Racing" in svg and "98.0%" in svg
     assert "Rand Racing" not in svg  # eliminated contenders are left out

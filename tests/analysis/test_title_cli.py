@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
-from podium.cli import _register, app
+from podium.cli import app
 
-_register()
 runner = CliRunner()
 
 

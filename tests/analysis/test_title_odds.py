@@ -10,8 +10,8 @@ from podium.analysis.title.completion import final_table
 from podium.analysis.title.odds import OrderModel, title_odds
 from podium.analysis.title.race import Car, Contender, OpenRound, TitleRace, build_race
 from podium.analysis.title.verdict import TitleStatus, verdicts
+from podium.app.season import ScoredSeason
 from podium.rules.schema import CountBack
-from podium.service import Championships
 
 
 def _small() -> TitleRace:
@@ -55,9 +55,9 @@ def test_same_seed_same_odds_whatever_the_threads() -> None:
     assert title_odds(race, runs=60_000, seed=12, chunk=7_000).chances != one.chances
 
 
-def test_certain_verdicts_have_certain_odds(champs: Championships) -> None:
+def test_certain_verdicts_have_certain_odds(scored: ScoredSeason) -> None:
     for code in ("LMP2", "GT"):
-        race = build_race(champs.season, champs.ledger, champs.championship("teams"), code, 8)
+        race = build_race(scored.season, scored.ledger, scored.championship("teams"), code, 8)
         result = title_odds(race, 20_000, seed=1, retire_rate=0.2)
         odds = dict(zip(result.names, result.chances, strict=True))
         for v in verdicts(race):
@@ -65,7 +65,7 @@ def test_certain_verdicts_have_certain_odds(champs: Championships) -> None:
                 assert odds[v.name] == 1.0
             if v.status is TitleStatus.ELIMINATED:
                 assert odds[v.name] == 0.0
-    race = build_race(champs.season, champs.ledger, champs.championship("teams"), "LMP2", 8)
+    race = build_race(scored.season, scored.ledger, scored.championship("teams"), "LMP2", 8)
     odds = title_odds(race, 50_000, seed=2, model=OrderModel.FORM, retire_rate=0.2, form={})
     got = dict(zip(odds.names, odds.chances, strict=True))
     # Intersport needs Miracle's two cars both out (0.2**2) and a class win.

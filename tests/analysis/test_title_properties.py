@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from podium.analysis.title.completion import Placings, check_completion, final_table
 from podium.analysis.title.race import Car, Contender, OpenRound, TitleRace, build_race
 from podium.analysis.title.verdict import TitleStatus, verdict, verdicts
+from podium.app.season import ScoredSeason
 from podium.model.results import ResultLine, Status
 from podium.rules.schema import CountBack
 from podium.scoring import compute_standings, score_season
-from podium.service import Championships
 
 
 def _round_endings(rnd: OpenRound) -> list[Placings]:
@@ -98,10 +98,10 @@ def test_verdicts_match_every_ending(race: TitleRace) -> None:
 
 
 def _rescored(
-    champs: Championships, class_code: str, completion: tuple[Placings, ...], race: TitleRace
+    scored: ScoredSeason, class_code: str, completion: tuple[Placings, ...], race: TitleRace
 ) -> set[str]:
     """Champions after writing a completion as results and scoring it for real."""
-    season = champs.season
+    season = scored.season
     for rnd, placings in zip(race.rounds, completion, strict=True):
         others = [r for r in season.results_of(rnd.number) if r.class_code != class_code]
         lines = [
@@ -124,12 +124,12 @@ def _rescored(
     return {r.competitor for r in table.rows if r.place == 1}
 
 
-def test_2004_lmp2_witnesses_and_random_endings_rescored(champs: Championships) -> None:
-    race = build_race(champs.season, champs.ledger, champs.championship("teams"), "LMP2", 8)
+def test_2004_lmp2_witnesses_and_random_endings_rescored(scored: ScoredSeason) -> None:
+    race = build_race(scored.season, scored.ledger, scored.championship("teams"), "LMP2", 8)
     for v in verdicts(race):
         if v.status is TitleStatus.CAN_WIN:
             assert v.witness is not None
-            assert v.name in _rescored(champs, "LMP2", v.witness, race)
+            assert v.name in _rescored(scored, "LMP2", v.witness, race)
     miracle = verdict(race, "Miracle Motorsports")
     assert miracle.need is not None and miracle.need.place is not None
     rng = random.Random(5)
@@ -144,13 +144,13 @@ def test_2004_lmp2_witnesses_and_random_endings_rescored(champs: Championships) 
         ending = (tuple(places),)
         mine = [places[i] for i in race.cars_of("Miracle Motorsports", rnd)]
         if any(p is not None and p <= miracle.need.place for p in mine):
-            assert _rescored(champs, "LMP2", ending, race) == {"Miracle Motorsports"}
+            assert _rescored(scored, "LMP2", ending, race) == {"Miracle Motorsports"}
 
 
-def test_2004_champions_keep_the_title_in_thousands_of_endings(champs: Championships) -> None:
+def test_2004_champions_keep_the_title_in_thousands_of_endings(scored: ScoredSeason) -> None:
     rng = random.Random(7)
     for code in ("LMP1", "GTS", "GT"):
-        race = build_race(champs.season, champs.ledger, champs.championship("teams"), code, 8)
+        race = build_race(scored.season, scored.ledger, scored.championship("teams"), code, 8)
         champions = [v.name for v in verdicts(race) if v.status is TitleStatus.CHAMPION]
         assert len(champions) == 1
         for k in range(1000):
@@ -165,4 +165,4 @@ def test_2004_champions_keep_the_title_in_thousands_of_endings(champs: Champions
             final = final_table(race, tuple(ending))
             assert champions[0] in final.champions
             if k % 100 == 0:  # and the real scoring engine agrees
-                assert champions[0] in _rescored(champs, code, tuple(ending), race)
+                assert champions[0] in _rescored(scored, code, tuple(ending), race)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from podium.service_f1 import SeasonCheck, verify_f1
+from podium.app.f1 import SeasonCheck, verify_f1
 
 F1_DATA = Path(__file__).resolve().parents[2] / "data" / "f1"
 CSVS = ("races.csv", "results.csv", "driver_standings.csv", "constructor_standings.csv")

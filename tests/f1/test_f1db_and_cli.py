@@ -8,18 +8,17 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from podium.cli import _register, app
+from podium.cli import app
 from podium.errors import InputError
 from podium.readers.f1db import load_f1_seasons
 from podium.scoring import compute_standings, score_season
 
 from .conftest import CSVS, F1_DATA
 
-_register()
 runner = CliRunner()
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from podium.app.f1 import SeasonCheck, season_tables
 from podium.readers.f1db import load_f1_published, load_f1_seasons
-from podium.service_f1 import SeasonCheck, season_tables
 
 from .conftest import F1_DATA, years_in
 

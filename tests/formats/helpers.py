@@ -3,9 +3,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from typer.testing import CliRunner, Result
+from click.testing import CliRunner, Result
 
-from podium.cli import _register, app
+from podium.cli import app
 
 LEAGUE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "league"
 
@@ -18,7 +18,6 @@ def league(tmp_path: Path) -> Path:
 
 
 def podium(*args: str) -> Result:
-    _register()
     return CliRunner().invoke(app, list(args))
 
 

@@ -99,8 +99,8 @@ def test_xml_entity_bomb_is_refused() -> None:
 
 
 def test_wrong_session_is_refused_for_a_race(tmp_path: Path) -> None:
+    from podium.app.season import open_season
     from podium.imports.plan import plan_import
-    from podium.service import open_season
 
     parsed = parse_path(FIXTURES / "acc/mauserrifle__simresults__191003_225901_Q.json")
     with pytest.raises(InputError) as caught:

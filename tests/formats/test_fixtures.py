@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from podium.imports.service import summary
+from podium.app.imports import summary
 from podium.readers.registry import parse_path
 from podium.readers.session import SessionKind
 from tests.formats.conftest import FIXTURES
@@ -246,7 +246,7 @@ def test_fixture_content(
     statuses: dict[str, int],
 ) -> None:
     parsed = parse_path(FIXTURES / file)
-    held = summary(parsed)
+    held = summary(parsed).to_json()
     assert held["format"] == fmt
     assert held["session"] == kind.value
     assert held["cars"] == cars

@@ -6,14 +6,14 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from podium.app.imports import Target, plan_file
+from podium.app.store import MemoryRepository
 from podium.imports.config import load_config
 from podium.imports.plan import plan_import
-from podium.imports.service import Target, plan_file
 from podium.model import Status
 from podium.readers.native import load_season
 from podium.readers.native.imports_file import ImportRecord, imports_text, read_imports
 from podium.readers.registry import parse_path
-from podium.repository import MemoryRepository
 from tests.formats.conftest import FIXTURES
 from tests.formats.helpers import league, podium, snapshot
 

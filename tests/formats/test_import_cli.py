@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from podium.app.store import MemoryRepository
 from podium.readers.native import load_season
-from podium.repository import MemoryRepository
 from tests.formats.conftest import FIXTURES
 from tests.formats.helpers import league, podium, snapshot
 

@@ -9,6 +9,7 @@ from fractions import Fraction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from podium.app.store import MemoryRepository, Repository
 from podium.errors import NotFound
 from podium.model import (
     Penalty,
@@ -19,7 +20,6 @@ from podium.model import (
     Season,
     Status,
 )
-from podium.repository import MemoryRepository, Repository
 from tests.store.databases import sqlite_repository
 
 

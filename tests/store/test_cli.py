@@ -9,14 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
-from podium.cli import _register, app
-from podium.service import open_season
+from podium.app.season import open_season
+from podium.cli import app
 from podium.store import open_repository
 from tests.store.databases import sqlite_url
 
-_register()
 runner = CliRunner()
 
 

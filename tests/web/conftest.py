@@ -18,8 +18,8 @@ import httpx
 import pytest
 import uvicorn
 
+from podium.app.store import MemoryRepository, Repository
 from podium.model import Season
-from podium.repository import MemoryRepository, Repository
 from podium.web import create_app
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import httpx
 
+from podium.app.store import AsOf, MemoryRepository
 from podium.model import Season
-from podium.repository import AsOf, MemoryRepository
 from tests.web.conftest import serving
 from tests.web.test_api_read import assert_error
 

@@ -10,19 +10,18 @@ import json
 import re
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from podium.cli import _register, app
+from podium.app.results_key import Key, key_of, tag_of
+from podium.app.season import ScoredSeason
+from podium.cli import app
 from podium.model import Points, Status
-from podium.render.colour_key import Key, key_of, tag_of
 from podium.render.wikitext import escape_cell
 from podium.scoring.standings import Cell
-from podium.service import Championships
 from tests.web.test_api_read import published
 
-_register()
 runner = CliRunner()
 
 
@@ -58,11 +57,11 @@ def test_wikitext_standings_parse_back_to_the_published_table() -> None:
     assert "Disqualified (DSQ)" in key and "background:#000000; color:#FFFFFF;" in key
 
 
-def test_markdown_and_wikitext_results(champs: Championships) -> None:
+def test_markdown_and_wikitext_results(scored: ScoredSeason) -> None:
     md = export("results", "9", "--class", "LMP2", "--format", "md")
     assert md.startswith("### Round 9") and "| LMP2 |" in md and "| GT |" not in md
     wiki = export("results", "9", "--format", "wikitext")
-    assert wiki.count("\n|-\n") == len(champs.classification(9))  # one row per car
+    assert wiki.count("\n|-\n") == len(scored.classification(9))  # one row per car
     assert '! 1\n| LMP1\n| style="background:#FFFFBF;" | 1\n| 2\n| ADT Champion Racing' in wiki
 
 

@@ -9,8 +9,8 @@ from collections import deque
 
 import httpx
 
+from podium.app.answer import slugify
 from podium.model import Season
-from podium.web.data import slugify
 
 HREF = re.compile(r'href="(/[^"#]*)"')
 

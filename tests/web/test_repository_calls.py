@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 import pytest
 
+from podium.app.store import MemoryRepository
 from podium.model import Season
-from podium.repository import MemoryRepository
 from tests.web.conftest import serving
 
 

@@ -1,4 +1,9 @@
-"""Options and output helpers shared by the commands."""
+"""Options and output helpers shared by the commands.
+
+The options are Click decorators; each command imports what it needs from
+``podium.app`` inside its body, so that `podium --help` and every command
+load only the code they use.
+"""
 
 from __future__ import annotations
 
@@ -6,33 +11,72 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import typer
+import click
 
 from podium.render.tabular import Format
 
-SeasonOption = Annotated[
-    Path | None,
-    typer.Option(
+if TYPE_CHECKING:
+    from podium.app.season import ScoredSeason
+    from podium.render.tabular import Tabular
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS = [f.value for f in Format]
+
+
+def season_option(function: F) -> F:
+    return click.option(
         "--season",
         "-s",
         envvar="PODIUM_SEASON",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
         show_default="built-in 2004 ALMS",
         help="Season folder to use (see docs/formats.md).",
-        file_okay=False,
-    ),
-]
-FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="Output: a terminal table, CSV, JSON or Markdown.")
-]
-ClassOption = Annotated[
-    str | None, typer.Option("--class", "-c", help="Class code, e.g. GT or LMP1.")
-]
-AfterOption = Annotated[
-    int | None,
-    typer.Option("--after", "-a", min=1, help="Standings after this round (default: all)."),
-]
+    )(function)
+
+
+def format_option(function: F) -> F:
+    return click.option(
+        "--format",
+        "-f",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default=Format.TABLE.value,
+        show_default=True,
+        help="Output: a terminal table, CSV, JSON or Markdown.",
+    )(function)
+
+
+def class_option(function: F) -> F:
+    return click.option("--class", "-c", "class_code", help="Class code, e.g. GT or LMP1.")(
+        function
+    )
+
+
+def after_option(function: F) -> F:
+    return click.option(
+        "--after",
+        "-a",
+        type=click.IntRange(min=1),
+        help="Standings after this round (default: all).",
+    )(function)
+
+
+def championship_option(default: str | None = "teams", help: str | None = None) -> Callable[[F], F]:
+    return click.option(
+        "--championship",
+        "-C",
+        default=default,
+        show_default=default is not None,
+        help=help or "Championship id from the rules: teams or drivers.",
+    )
+
+
+def round_argument(function: F) -> F:
+    return click.argument("round_number", metavar="ROUND", type=int)(function)
 
 
 @contextmanager
@@ -44,20 +88,22 @@ def failing_cleanly() -> Iterator[None]:
         yield
     except PodiumError as exc:
         for problem in exc.problems:
-            typer.echo(f"error: {problem}", err=True)
-        raise typer.Exit(1) from None
+            click.echo(f"error: {problem}", err=True)
+        raise click.exceptions.Exit(1) from None
 
 
-def emit(build: Callable[[], Any], fmt: Format) -> None:
+def emit(build: Callable[[], Tabular], fmt: str) -> None:
+    """Print the table ``build()`` makes in ``fmt`` (errors fail cleanly)."""
     from podium.render.tabular import render
 
     with failing_cleanly():
         table = build()
-    sys.stdout.write(render(table, fmt))
+    sys.stdout.write(render(table, Format(fmt)))
 
 
-def championships(season: Path | None) -> Any:
-    from podium.service import Championships, open_season
+def scored_season(season: Path | None) -> ScoredSeason:
+    """The season of ``--season`` (default: the built-in one), ready to score."""
+    from podium.app.season import ScoredSeason, open_season
 
     with failing_cleanly():
-        return Championships(open_season(season, cached=True))
+        return ScoredSeason(open_season(season))

@@ -1,68 +1,59 @@
-"""Commands for the database: `podium db load|seasons|upgrade` and
+"""Commands for the database: `podium db load|seasons|versions|upgrade` and
 `podium token create`. The store is SQLite by default (a file in the user's
 data directory); --database or $PODIUM_DATABASE_URL picks another."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
 from podium.cli import app
-from podium.cli.common import FormatOption, emit, failing_cleanly
-from podium.render.tabular import Format
+from podium.cli.common import emit, failing_cleanly, format_option, round_argument
+from podium.render.tabular import Tabular
 
-db = typer.Typer(
-    name="db",
-    help=(
-        "Store seasons in a database (SQLite by default, or PostgreSQL).\n\n"
-        "Example: podium db load path/to/season/ --database sqlite:///podium.db"
-    ),
-    no_args_is_help=True,
+database_option = click.option(
+    "--database",
+    "-d",
+    envvar="PODIUM_DATABASE_URL",
+    show_default="~/.local/share/podium/podium.db",
+    help="SQLAlchemy URL, e.g. sqlite:///podium.db or "
+    "postgresql+psycopg://user:password@host/podium.",
 )
-token = typer.Typer(
-    name="token",
-    help="Tokens for the write API.\n\nExample: podium token create --name 'results desk'",
-    no_args_is_help=True,
-)
-app.add_typer(db)
-app.add_typer(token)
 
-DatabaseOption = Annotated[
-    str | None,
-    typer.Option(
-        "--database",
-        "-d",
-        envvar="PODIUM_DATABASE_URL",
-        show_default="~/.local/share/podium/podium.db",
-        help=(
-            "SQLAlchemy URL, e.g. sqlite:///podium.db or "
-            "postgresql+psycopg://user:password@host/podium."
-        ),
-    ),
-]
+
+@app.group(no_args_is_help=True)
+def db() -> None:
+    """Store seasons in a database (SQLite by default, or PostgreSQL).
+
+    Example: podium db load path/to/season/ --database sqlite:///podium.db
+    """
+
+
+@app.group(no_args_is_help=True)
+def token() -> None:
+    """Tokens for the write API.
+
+    Example: podium token create --name 'results desk'
+    """
 
 
 @db.command("load")
-def load(
-    path: Annotated[
-        Path | None,
-        typer.Argument(
-            help="Season folder (see docs/formats.md); default: the built-in 2004 ALMS.",
-            file_okay=False,
-            show_default=False,
-        ),
-    ] = None,
-    database: DatabaseOption = None,
-    actor: Annotated[
-        str, typer.Option("--by", help="Who is loading (kept with the revision).")
-    ] = "podium db load",
-    reason: Annotated[str, typer.Option("--reason", help="Why (kept with the revision).")] = (
-        "season load"
-    ),
-) -> None:
-    """Load a season folder, or update the stored season from it.
+@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
+@database_option
+@click.option(
+    "--by",
+    "actor",
+    default="podium db load",
+    show_default=True,
+    help="Who is loading (kept with the revision).",
+)
+@click.option(
+    "--reason", default="season load", show_default=True, help="Why (kept with the revision)."
+)
+def load(path: Path | None, database: str | None, actor: str, reason: str) -> None:
+    """Load a season folder (PATH; default: the built-in 2004 ALMS), or update
+    the stored season from it.
 
     Idempotent: loading the same folder again changes nothing. Changed
     results become a new result version of their round; the old version is
@@ -71,7 +62,7 @@ def load(
 
     Example: podium db load path/to/season/ --by "results desk" --reason "Laguna Seca official"
     """
-    from podium.service import open_season
+    from podium.app.season import open_season
     from podium.store import open_repository
     from podium.store.changes import describe_load
 
@@ -84,16 +75,17 @@ def load(
         finally:
             repo.close()
     for line in describe_load(before, season, report):
-        typer.echo(line)
+        click.echo(line)
 
 
 @db.command("seasons")
-def seasons(database: DatabaseOption = None, fmt: FormatOption = Format.TABLE) -> None:
+@database_option
+@format_option
+def seasons(database: str | None, fmt: str) -> None:
     """The seasons in the database, with their current revision.
 
     Example: podium db seasons --format csv
     """
-    from podium.render.tabular import Tabular
     from podium.store import open_repository
 
     def build() -> Tabular:
@@ -123,15 +115,18 @@ def seasons(database: DatabaseOption = None, fmt: FormatOption = Format.TABLE) -
 
 
 @db.command("versions")
-def versions(
-    round_number: Annotated[int, typer.Argument(metavar="ROUND", help="Round number, e.g. 9.")],
-    season_id: Annotated[
-        str, typer.Option("--season-id", "-S", help="Stored season id (see `podium db seasons`).")
-    ] = "alms-2004",
-    database: DatabaseOption = None,
-    fmt: FormatOption = Format.TABLE,
-) -> None:
-    """Every version of a round's results: status, when, who and why.
+@round_argument
+@click.option(
+    "--season-id",
+    "-S",
+    default="alms-2004",
+    show_default=True,
+    help="Stored season id (see `podium db seasons`).",
+)
+@database_option
+@format_option
+def versions(round_number: int, season_id: str, database: str | None, fmt: str) -> None:
+    """Every version of a round's results (ROUND, e.g. 9): status, when, who and why.
 
     An amendment (a DSQ after a protest, a reinstatement on appeal) adds a
     version and keeps the earlier ones; standings "as of" an earlier revision
@@ -139,7 +134,6 @@ def versions(
 
     Example: podium db versions 9 --season-id alms-2004
     """
-    from podium.render.tabular import Tabular
     from podium.store import open_repository
 
     def build() -> Tabular:
@@ -168,7 +162,8 @@ def versions(
 
 
 @db.command("upgrade")
-def upgrade(database: DatabaseOption = None) -> None:
+@database_option
+def upgrade(database: str | None) -> None:
     """Create the database or bring its schema to the latest migration.
 
     Every other command does this too; run it on its own before deploying.
@@ -188,16 +183,15 @@ def upgrade(database: DatabaseOption = None) -> None:
             engine.dispose()
     where = engine.url.render_as_string(hide_password=True)
     if before == after:
-        typer.echo(f"{where}: schema already at {after}")
+        click.echo(f"{where}: schema already at {after}")
     else:
-        typer.echo(f"{where}: schema upgraded from {before or 'empty'} to {after}")
+        click.echo(f"{where}: schema upgraded from {before or 'empty'} to {after}")
 
 
 @token.command("create")
-def create(
-    name: Annotated[str, typer.Option("--name", "-n", help="Who or what the token is for.")],
-    database: DatabaseOption = None,
-) -> None:
+@click.option("--name", "-n", required=True, help="Who or what the token is for.")
+@database_option
+def create(name: str, database: str | None) -> None:
     """Create a token for the write API and print it once.
 
     Only its hash is stored: keep the token, it cannot be shown again. Send it
@@ -213,5 +207,5 @@ def create(
             secret = repo.create_token(name)
         finally:
             repo.close()
-    typer.echo(secret)
-    typer.echo(f"token for {name!r} created; it will not be shown again", err=True)
+    click.echo(secret)
+    click.echo(f"token for {name!r} created; it will not be shown again", err=True)

@@ -4,48 +4,34 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
 
-import typer
+import click
 
 from podium.cli import app
-from podium.cli.common import failing_cleanly
+from podium.cli.common import emit, failing_cleanly, format_option
 from podium.render.tabular import Format
 
-if TYPE_CHECKING:
-    from podium.render.tabular import Tabular
-    from podium.service_f1 import SeasonCheck
-
-f1 = typer.Typer(
-    name="f1",
-    help="Formula One: score every season from its results and its rules file, and "
-    "compare with the published tables.",
-    no_args_is_help=True,
+data_option = click.option(
+    "--data",
+    "-d",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder in the F1DB layout: races.csv, results.csv, driver_standings.csv, "
+    "constructor_standings.csv, deciders.csv (the points column of results.csv is never read).",
 )
-app.add_typer(f1)
+
+
+@app.group(no_args_is_help=True)
+def f1() -> None:
+    """Formula One: score every season from its results and its rules file, and
+    compare with the published tables."""
 
 
 @f1.command()
-def verify(
-    data: Annotated[
-        Path,
-        typer.Option(
-            "--data",
-            "-d",
-            help="Folder in the F1DB layout: races.csv, results.csv, driver_standings.csv, "
-            "constructor_standings.csv (the points column of results.csv is never read).",
-            file_okay=False,
-            exists=True,
-        ),
-    ],
-    season: Annotated[
-        int | None, typer.Option("--season", "-y", help="Only this season, e.g. 1976.")
-    ] = None,
-    fmt: Annotated[
-        Format,
-        typer.Option("--format", "-f", help="Output: a terminal table, CSV, JSON or Markdown."),
-    ] = Format.TABLE,
-) -> None:
+@data_option
+@click.option("--season", "-y", type=int, help="Only this season, e.g. 1976.")
+@format_option
+def verify(data: Path, season: int | None, fmt: str) -> None:
     """Score each season from its results and rules and compare podium's final
     and round-by-round drivers' and constructors' tables with the published ones.
 
@@ -55,16 +41,17 @@ def verify(
 
     Example: podium f1 verify --data data/f1 --season 1976
     """
+    from podium.app.f1 import f1_verification
+    from podium.render.f1_views import verify_view
     from podium.render.tabular import render
-    from podium.service_f1 import verify_f1
 
     with failing_cleanly():
-        checks = verify_f1(data, [season] if season is not None else None)
-    if season is not None and not checks:
-        typer.echo(f"error: no season {season} in {data}", err=True)
-        raise typer.Exit(1)
-    table = verify_view(checks)
-    if fmt is Format.TABLE:
+        verification = f1_verification(data, [season] if season is not None else None)
+    if season is not None and not verification.checks:
+        click.echo(f"error: no season {season} in {data}", err=True)
+        raise click.exceptions.Exit(1)
+    table = verify_view(verification)
+    if Format(fmt) is Format.TABLE:
         # Plain lines: long first-difference texts stay readable and greppable.
         for year, drivers, constructors, rounds, where in table.rows:
             parts = [
@@ -73,71 +60,28 @@ def verify(
                 f"final constructors {constructors}",
                 f"round by round {rounds}",
             ]
-            typer.echo("  ".join(parts + ([f"first difference: {where}"] if where else [])))
-        typer.echo(table.notes[-1])
+            click.echo("  ".join(parts + ([f"first difference: {where}"] if where else [])))
+        click.echo(table.notes[-1])
         return
-    sys.stdout.write(render(table, fmt))
+    sys.stdout.write(render(table, Format(fmt)))
 
 
-def verify_view(checks: list[SeasonCheck]) -> Tabular:
-    from podium.render.tabular import Tabular
+@f1.command()
+@data_option
+@click.option("--year", "-y", type=int, help="Only this season, e.g. 1978.")
+@format_option
+def deciders(data: Path, year: int | None, fmt: str) -> None:
+    """The round at which each title was decided, podium's beside the published one.
 
-    def word(ok: bool | None) -> str:
-        return "-" if ok is None else ("equal" if ok else "DIFFERENT")
+    podium scores each season under its rules and finds the first round
+    after which the leader stays champion whatever happens next (the
+    rival winning everything left, the leader scoring nothing; best-N
+    results, sprints and shared drives as the rules have them). The last
+    line sums up: drivers N/M, constructors N/M.
 
-    rows: list[list[str]] = []
-    data = []
-    for check in checks:
-        first = next((c for c in (*check.final, *check.rounds) if not c.equal), None)
-        where = ""
-        if first is not None:
-            when = "final" if first.after is None else f"after round {first.after}"
-            where = f"{first.championship} {when}: {first.difference}"
-        matched = sum(c.equal for c in check.rounds)
-        per_championship = ", ".join(
-            f"{name} {sum(c.equal for c in tables)}/{len(tables)}"
-            for name in ("drivers", "constructors")
-            if (tables := [c for c in check.rounds if c.championship == name])
-        )
-        drivers, constructors = check.final_equal("drivers"), check.final_equal("constructors")
-        rows.append(
-            [
-                str(check.year),
-                word(drivers),
-                word(constructors),
-                per_championship,
-                where,
-            ]
-        )
-        data.append(
-            {
-                "season": check.year,
-                "final_drivers": drivers,
-                "final_constructors": constructors,
-                "round_tables_equal": matched,
-                "round_tables": len(check.rounds),
-                "first_difference": where,
-            }
-        )
-    finals = {
-        name: [c.final_equal(name) for c in checks if c.final_equal(name) is not None]
-        for name in ("drivers", "constructors")
-    }
-    summary = (
-        f"final drivers {sum(bool(x) for x in finals['drivers'])}/{len(finals['drivers'])}, "
-        f"final constructors {sum(bool(x) for x in finals['constructors'])}/"
-        f"{len(finals['constructors'])}"
-    )
-    return Tabular(
-        columns=[
-            "season",
-            "final drivers",
-            "final constructors",
-            "rounds equal",
-            "first difference",
-        ],
-        rows=rows,
-        title="podium vs published F1 tables",
-        notes=[summary],
-        data={"seasons": data, "summary": summary},
-    )
+    Example: podium f1 deciders --data data/f1
+    """
+    from podium.app.f1 import f1_deciders
+    from podium.render.title_views import deciders_view
+
+    emit(lambda: deciders_view(f1_deciders(data, [year] if year is not None else None)), fmt)

@@ -4,35 +4,32 @@ explain, audit, validate, schedule, classes, entries."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
 from podium.cli import app
 from podium.cli.common import (
-    AfterOption,
-    ClassOption,
-    FormatOption,
-    SeasonOption,
-    championships,
+    after_option,
+    championship_option,
+    class_option,
     emit,
     failing_cleanly,
+    format_option,
+    round_argument,
+    scored_season,
+    season_option,
 )
 from podium.render.tabular import Format
 
 
 @app.command()
+@class_option
+@championship_option()
+@after_option
+@season_option
+@format_option
 def standings(
-    class_code: ClassOption = None,
-    championship: Annotated[
-        str,
-        typer.Option(
-            "--championship", "-C", help="Championship id from the rules: teams or drivers."
-        ),
-    ] = "teams",
-    after: AfterOption = None,
-    season: SeasonOption = None,
-    fmt: FormatOption = Format.TABLE,
+    class_code: str | None, championship: str, after: int | None, season: Path | None, fmt: str
 ) -> None:
     """Championship standings for one class, with points per round.
 
@@ -41,21 +38,21 @@ def standings(
 
     Example: podium standings --class GT --championship teams --after 8
     """
+    from podium.app.standings import standings_report
     from podium.render.views import standings_view
 
-    champs = championships(season)
-    emit(lambda: standings_view(champs, champs.standings(championship, class_code, after)), fmt)
+    scored = scored_season(season)
+    emit(lambda: standings_view(standings_report(scored, championship, class_code, after)), fmt)
 
 
 @app.command()
+@round_argument
+@class_option
+@click.option("--all", "all_cars", is_flag=True, help="Also list cars that did not start.")
+@season_option
+@format_option
 def results(
-    round_number: Annotated[int, typer.Argument(metavar="ROUND", help="Round number, e.g. 9.")],
-    class_code: ClassOption = None,
-    all_cars: Annotated[
-        bool, typer.Option("--all", help="Also list cars that did not start.")
-    ] = False,
-    season: SeasonOption = None,
-    fmt: FormatOption = Format.TABLE,
+    round_number: int, class_code: str | None, all_cars: bool, season: Path | None, fmt: str
 ) -> None:
     """A round's classification: overall and class positions, laps, retirements.
 
@@ -64,53 +61,59 @@ def results(
 
     Example: podium results 9 --class LMP2
     """
+    from podium.app.rounds import results_report
     from podium.render.views import results_view
 
-    champs = championships(season)
-    starters = not all_cars
-    emit(
-        lambda: results_view(
-            champs, round_number, champs.classification(round_number, class_code, starters)
-        ),
-        fmt,
-    )
+    scored = scored_season(season)
+    emit(lambda: results_view(results_report(scored, round_number, class_code, not all_cars)), fmt)
 
 
 @app.command()
-def winners(season: SeasonOption = None, fmt: FormatOption = Format.TABLE) -> None:
+@season_option
+@format_option
+def winners(season: Path | None, fmt: str) -> None:
     """Class winners of every round (the season results table); the overall winner is marked."""
+    from podium.app.rounds import winners_report
     from podium.render.views import winners_view
 
-    champs = championships(season)
-    emit(lambda: winners_view(champs.season, champs.winners()), fmt)
+    scored = scored_season(season)
+    emit(lambda: winners_view(winners_report(scored)), fmt)
 
 
 @app.command()
+@click.argument("name")
+@class_option
+@championship_option(default=None, help="Only this championship.")
+@after_option
+@season_option
+@format_option
 def explain(
-    name: Annotated[str, typer.Argument(help="Team or driver (any alias works).")],
-    class_code: ClassOption = None,
-    championship: Annotated[
-        str | None, typer.Option("--championship", "-C", help="Only this championship.")
-    ] = None,
-    after: AfterOption = None,
-    season: SeasonOption = None,
-    fmt: FormatOption = Format.TABLE,
+    name: str,
+    class_code: str | None,
+    championship: str | None,
+    after: int | None,
+    season: Path | None,
+    fmt: str,
 ) -> None:
-    """Every point of a team or driver, round by round, with the rule behind it.
+    """Every point of a team or driver (NAME: any alias works), round by round,
+    with the rule behind it.
 
     Rows that scored nothing say why (not classified, short of distance, not
     registered, not the team's best car).
 
     Example: podium explain "ADT Champion Racing" --class LMP1
     """
+    from podium.app.standings import explain as explain_points
     from podium.render.views import explain_view
 
-    champs = championships(season)
-    emit(lambda: explain_view(champs.explain(name, class_code, championship, after)), fmt)
+    scored = scored_season(season)
+    emit(lambda: explain_view(explain_points(scored, name, class_code, championship, after)), fmt)
 
 
 @app.command()
-def audit(season: SeasonOption = None, fmt: FormatOption = Format.TABLE) -> None:
+@season_option
+@format_option
+def audit(season: Path | None, fmt: str) -> None:
     """Compare the computed tables with the published ones, cell by cell.
 
     The published tables are the season folder's published/*.csv. Every cell
@@ -120,22 +123,22 @@ def audit(season: SeasonOption = None, fmt: FormatOption = Format.TABLE) -> None
 
     Example: podium audit --format json
     """
+    from podium.app.audit import audit as audit_season
     from podium.render.audit_view import audit_view
 
-    champs = championships(season)
+    scored = scored_season(season)
     with failing_cleanly():
-        report = champs.audit()
+        report = audit_season(scored)
     emit(lambda: audit_view(report), fmt)
     if not report.clean:
-        raise typer.Exit(1)
+        raise click.exceptions.Exit(1)
 
 
 @app.command()
-def validate(
-    folder: Annotated[Path, typer.Argument(help="Season folder to check.", file_okay=False)],
-    fmt: FormatOption = Format.TABLE,
-) -> None:
-    """Check a season folder and report every problem with file, line and field.
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@format_option
+def validate(folder: Path, fmt: str) -> None:
+    """Check a season FOLDER and report every problem with file, line and field.
 
     Finds unknown car numbers, drivers not entered, class mismatches, duplicate
     positions, engines that break their class rules, broken rules.toml. Exits 1
@@ -150,9 +153,9 @@ def validate(
         [p.severity.value, p.file, str(p.line or ""), p.field, p.message, p.expected, p.found]
         for p in report.problems
     ]
-    if fmt is Format.TABLE:
+    if Format(fmt) is Format.TABLE:
         for p in report.problems:
-            typer.echo(f"{p.severity.value}: {p}")
+            click.echo(f"{p.severity.value}: {p}")
         s = report.season
         summary = (
             f"{folder}: {len(report.errors)} error(s), {len(report.problems) - len(report.errors)} "
@@ -163,42 +166,43 @@ def validate(
                 f"; {len(s.classes)} classes, {len(s.rounds)} rounds, {len(s.entries)} entries, "
                 f"{len(s.results)} result lines"
             )
-        typer.echo(summary)
+        click.echo(summary)
     else:
         emit(lambda: Tabular(columns, rows, "Problems"), fmt)
     if report.errors:
-        raise typer.Exit(1)
+        raise click.exceptions.Exit(1)
 
 
 @app.command()
-def schedule(season: SeasonOption = None, fmt: FormatOption = Format.TABLE) -> None:
+@season_option
+@format_option
+def schedule(season: Path | None, fmt: str) -> None:
     """The calendar: rounds, circuits, dates, race length and points scale."""
     from podium.render.season_views import schedule_view
 
-    champs = championships(season)
-    emit(lambda: schedule_view(champs.season), fmt)
+    scored = scored_season(season)
+    emit(lambda: schedule_view(scored.season), fmt)
 
 
 @app.command(name="classes")
-def classes_command(season: SeasonOption = None, fmt: FormatOption = Format.TABLE) -> None:
+@season_option
+@format_option
+def classes_command(season: Path | None, fmt: str) -> None:
     """The classes and their technical rules (weight, engine limits, brakes)."""
     from podium.render.season_views import classes_view
 
-    champs = championships(season)
-    emit(lambda: classes_view(champs.season), fmt)
+    scored = scored_season(season)
+    emit(lambda: classes_view(scored.season), fmt)
 
 
 @app.command()
-def entries(
-    class_code: ClassOption = None, season: SeasonOption = None, fmt: FormatOption = Format.TABLE
-) -> None:
+@class_option
+@season_option
+@format_option
+def entries(class_code: str | None, season: Path | None, fmt: str) -> None:
     """The entry list: cars, teams, chassis, engines, tyres and drivers per round."""
+    from podium.app.people import entry_list
     from podium.render.season_views import entries_view
 
-    champs = championships(season)
-    with failing_cleanly():
-        code = champs.class_code(class_code) if class_code else None
-    emit(lambda: entries_view(champs.season, code), fmt)
-
-
-__all__ = ["failing_cleanly"]
+    scored = scored_season(season)
+    emit(lambda: entries_view(entry_list(scored, class_code)), fmt)

@@ -4,58 +4,64 @@ and results as CSV, JSON, Markdown or MediaWiki wikitext)."""
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING
 
-import typer
+import click
 
 from podium.cli import app
-from podium.cli.common import AfterOption, ClassOption, SeasonOption, championships, failing_cleanly
-
-
-class ExportFormat(StrEnum):
-    CSV = "csv"
-    JSON = "json"
-    MD = "md"
-    WIKITEXT = "wikitext"
-
-
-ExportFormatOption = Annotated[
-    ExportFormat,
-    typer.Option(
-        "--format", "-f", help="csv, json, md (Markdown) or wikitext (a MediaWiki table)."
-    ),
-]
-
-export_app = typer.Typer(
-    name="export",
-    help=(
-        "Export standings or results as CSV, JSON, Markdown or MediaWiki wikitext.\n\n"
-        "Example: podium export standings --class GT --championship teams --format wikitext"
-    ),
-    no_args_is_help=True,
+from podium.cli.common import (
+    after_option,
+    championship_option,
+    class_option,
+    failing_cleanly,
+    round_argument,
+    scored_season,
+    season_option,
 )
-app.add_typer(export_app)
+
+if TYPE_CHECKING:
+    from podium.app.store import Repository
+    from podium.render.tabular import Tabular
+
+EXPORT_FORMATS = ["csv", "json", "md", "wikitext"]
+
+export_format_option = click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="csv",
+    show_default=True,
+    help="csv, json, md (Markdown) or wikitext (a MediaWiki table).",
+)
 
 
-def _emit(build: Any, fmt: ExportFormat, wikitext: Any) -> None:
+@app.group(name="export", no_args_is_help=True)
+def export_group() -> None:
+    """Export standings or results as CSV, JSON, Markdown or MediaWiki wikitext.
+
+    Example: podium export standings --class GT --championship teams --format wikitext
+    """
+
+
+def _emit(table: Callable[[], Tabular], fmt: str, wikitext: Callable[[], str]) -> None:
     from podium.render.tabular import Format, render
 
     with failing_cleanly():
-        text = wikitext() if fmt is ExportFormat.WIKITEXT else render(build(), Format(fmt.value))
+        text = wikitext() if fmt == "wikitext" else render(table(), Format(fmt))
     sys.stdout.write(text)
 
 
-@export_app.command("standings")
+@export_group.command("standings")
+@class_option
+@championship_option(help="Championship id: teams or drivers.")
+@after_option
+@season_option
+@export_format_option
 def export_standings(
-    class_code: ClassOption = None,
-    championship: Annotated[
-        str, typer.Option("--championship", "-C", help="Championship id: teams or drivers.")
-    ] = "teams",
-    after: AfterOption = None,
-    season: SeasonOption = None,
-    fmt: ExportFormatOption = ExportFormat.CSV,
+    class_code: str | None, championship: str, after: int | None, season: Path | None, fmt: str
 ) -> None:
     """A standings table, round by round. Wikitext cells are coloured in the
     Wikipedia results key (gold, silver, bronze, green, blue, purple, black,
@@ -63,78 +69,71 @@ def export_standings(
 
     Example: podium export standings --class GT --championship teams --format wikitext > gt.wiki
     """
+    from podium.app.standings import standings_report
     from podium.render.views import standings_view
     from podium.render.wikitext import standings_wikitext
 
-    champs = championships(season)
+    scored = scored_season(season)
     with failing_cleanly():
-        table = champs.standings(championship, class_code, after)
-    _emit(
-        lambda: standings_view(champs, table),
-        fmt,
-        lambda: standings_wikitext(champs, table),
-    )
+        report = standings_report(scored, championship, class_code, after)
+    _emit(lambda: standings_view(report), fmt, lambda: standings_wikitext(scored.season, report))
 
 
-@export_app.command("results")
+@export_group.command("results")
+@round_argument
+@class_option
+@season_option
+@export_format_option
 def export_results(
-    round_number: Annotated[int, typer.Argument(metavar="ROUND", help="Round number, e.g. 9.")],
-    class_code: ClassOption = None,
-    season: SeasonOption = None,
-    fmt: ExportFormatOption = ExportFormat.CSV,
+    round_number: int, class_code: str | None, season: Path | None, fmt: str
 ) -> None:
-    """A round's classification (overall, or one class with --class).
+    """A round's classification (ROUND; overall, or one class with --class).
 
     Example: podium export results 9 --format wikitext
     """
+    from podium.app.rounds import results_report
     from podium.render.views import results_view
     from podium.render.wikitext import results_wikitext
 
-    champs = championships(season)
+    scored = scored_season(season)
     with failing_cleanly():
-        lines = champs.classification(round_number, class_code)
-    _emit(
-        lambda: results_view(champs, round_number, lines),
-        fmt,
-        lambda: results_wikitext(champs, round_number, lines),
-    )
+        report = results_report(scored, round_number, class_code)
+    _emit(lambda: results_view(report), fmt, lambda: results_wikitext(scored.season, report))
 
 
 @app.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on.",
+)
+@click.option(
+    "--database",
+    "-d",
+    envvar="PODIUM_DATABASE_URL",
+    show_default="SQLite file in the user's data directory",
+    help="Database to serve, e.g. sqlite:///podium.db or postgresql+psycopg://user@host/db.",
+)
+@click.option(
+    "--season",
+    "-s",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Serve this season folder from memory instead of a database.",
+)
+@click.option(
+    "--revision-ttl",
+    type=click.FloatRange(0, 60),
+    default=0.25,
+    show_default=True,
+    help="Seconds a request may reuse the season revision another request just read: "
+    "writes through this server show at once, writes by other processes within "
+    "this time. 0 reads it on every request.",
+)
 def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
-    database: Annotated[
-        str | None,
-        typer.Option(
-            "--database",
-            "-d",
-            envvar="PODIUM_DATABASE_URL",
-            show_default="SQLite file in the user's data directory",
-            help="Database to serve, e.g. sqlite:///podium.db or postgresql+psycopg://user@host/db.",
-        ),
-    ] = None,
-    season: Annotated[
-        Path | None,
-        typer.Option(
-            "--season",
-            "-s",
-            file_okay=False,
-            help="Serve this season folder from memory instead of a database.",
-        ),
-    ] = None,
-    revision_ttl: Annotated[
-        float,
-        typer.Option(
-            min=0,
-            max=60,
-            help=(
-                "Seconds a request may reuse the season revision another request just read: "
-                "writes through this server show at once, writes by other processes within "
-                "this time. 0 reads it on every request."
-            ),
-        ),
-    ] = 0.25,
+    host: str, port: int, database: str | None, season: Path | None, revision_ttl: float
 ) -> None:
     """Serve the web site and the JSON API (/api/v1, OpenAPI at /api/v1/openapi.json).
 
@@ -150,9 +149,9 @@ def serve(
 
     import uvicorn
 
-    repository = open_repository(database, season)
     from podium.web import create_app
 
+    repository = open_repository(database, season)
     web_app = create_app(repository, revision_ttl=revision_ttl)
     ids = repository.season_ids()
     for season_id in ids:  # score now, not on the first visitor's request
@@ -162,31 +161,29 @@ def serve(
     gc.collect()
     gc.freeze()
     first = f"/seasons/{ids[0]}" if ids else ""
-    typer.echo(f"podium: serving http://{host}:{port}{first} (API: http://{host}:{port}/api/v1)")
+    click.echo(f"podium: serving http://{host}:{port}{first} (API: http://{host}:{port}/api/v1)")
     if season is not None:
         # A memory repository has no `podium token create`: mint one for this process.
         token = repository.create_token("podium serve")
-        typer.echo(f"podium: write token for this process (memory only): {token}")
+        click.echo(f"podium: write token for this process (memory only): {token}")
     uvicorn.run(web_app, host=host, port=port, log_level="warning", access_log=False)
 
 
-def open_repository(database: str | None, season: Path | None) -> Any:
+def open_repository(database: str | None, season: Path | None) -> Repository:
     """A memory repository holding a season folder, or a database (loaded
     with the built-in season when it holds none)."""
-    from podium.service import open_season
+    from podium.app.season import open_season
+    from podium.app.store import MemoryRepository
+    from podium.store import open_repository as open_store
 
     if season is not None:
-        from podium.repository import MemoryRepository
-
         memory = MemoryRepository()
         with failing_cleanly():
             memory.load_season(open_season(season), actor="podium serve")
         return memory
-    from podium.store import open_repository as open_store
-
     with failing_cleanly():
         store = open_store(database)
         if not store.season_ids():
             report = store.load_season(open_season(), actor="podium serve")
-            typer.echo(f"podium: loaded the built-in season {report.season_id} into the database")
+            click.echo(f"podium: loaded the built-in season {report.season_id} into the database")
     return store

@@ -1,6 +1,6 @@
 """Applying an import plan: to a season folder (all files written to
 temporary names, the whole season re-validated, then renamed into place) and
-to a :class:`~podium.repository.Repository`."""
+to a :class:`~podium.app.store.Repository`."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from podium.app.store import Repository
 from podium.errors import InputError
 from podium.imports.plan import ImportPlan
 from podium.model import RoundStatus, Season
 from podium.readers.native import read_season, save_season
 from podium.readers.native.imports_file import FILE, ImportRecord, imports_text, read_imports
 from podium.readers.registry import ParsedFile
-from podium.repository import Repository
 
 
 def record_for(parsed: ParsedFile, round_number: int) -> ImportRecord:

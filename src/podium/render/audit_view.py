@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-from podium.model import format_points
+from podium.app.audit import Audit
 from podium.render.tabular import Tabular
 
-if TYPE_CHECKING:
-    from podium.analysis.audit import AuditReport
 
-
-def audit_view(report: AuditReport) -> Tabular:
+def audit_view(audit: Audit) -> Tabular:
+    report = audit.report
     columns = [
         "championship",
         "class",
@@ -59,37 +55,11 @@ def audit_view(report: AuditReport) -> Tabular:
         "'by construction': point cells decided by a results row that the sources derived "
         "from the published table itself; they agree by construction (PROVENANCE.md)."
     )
-    data = {
-        "clean": report.clean,
-        "tables": [t.__dict__ if hasattr(t, "__dict__") else _slots(t) for t in report.tables],
-        "differences": [_slots(d) for d in report.differences],
-        "winners": {
-            "checked": report.winners_checked,
-            "matched": report.winners_matched,
-            "differences": list(report.winner_differences),
-        },
-        "rule_effects": [
-            {
-                "championship": r.championship,
-                "class": r.class_code,
-                "round": r.round,
-                "competitor": r.competitor,
-                "rule": r.rule.value,
-                "withheld": format_points(r.withheld),
-                "reason": r.reason,
-            }
-            for r in report.rule_effects
-        ],
-    }
     return Tabular(
         columns,
         rows,
         "Audit: computed vs published tables",
         notes,
-        data,
+        audit,
         right={"rows", "cells", "matched", "independent", "by construction"},
     )
-
-
-def _slots(obj: object) -> dict[str, Any]:
-    return {name: getattr(obj, name) for name in getattr(obj, "__slots__", ())}

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 from html import escape
-from typing import Any
 
-from podium.model import parse_points
+from podium.app.standings import Progression, RoundLabel
+from podium.model import format_points
 
 PALETTE = ("#1f5fbf", "#c0392b", "#2e8b57", "#b8860b", "#7b3fa0")
 WIDTH, HEIGHT = 640, 300
@@ -22,11 +22,11 @@ def _step(top: Fraction) -> int:
     return 1000
 
 
-def progression_svg(series: list[dict[str, Any]], rounds: list[dict[str, Any]]) -> str:
-    """SVG markup for ``data.progression`` series over the table's rounds."""
+def progression_svg(series: tuple[Progression, ...], rounds: tuple[RoundLabel, ...]) -> str:
+    """SVG markup for the leaders' running totals over the table's rounds."""
     if not series or not rounds:
         return ""
-    values = [[parse_points(p["points"]) for p in s["points"]] for s in series]
+    values = [[Fraction(p) for _, p in s.running] for s in series]
     top = max([Fraction(1)] + [v for vs in values for v in vs])
     step = _step(top)
     top = Fraction(-(-top // step) * step)
@@ -54,21 +54,22 @@ def progression_svg(series: list[dict[str, Any]], rounds: list[dict[str, Any]]) 
     for index, rnd in enumerate(rounds):
         out.append(
             f'<text class="axis" x="{x(index):.1f}" y="{HEIGHT - BOTTOM + 16}" '
-            f'text-anchor="middle">R{rnd["number"]}</text>'
+            f'text-anchor="middle">R{rnd.number}</text>'
         )
     for number, (s, vs) in enumerate(zip(series, values, strict=True)):
         colour = PALETTE[number % len(PALETTE)]
         points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(vs))
-        name = escape(s["name"])
+        name = escape(s.name)
         out.append(
             f'<g class="series" data-name="{name}" style="color:{colour}">'
             f'<polyline points="{points}" fill="none" stroke="currentColor" stroke-width="2.5"/>'
         )
-        for i, (p, v) in enumerate(zip(s["points"], vs, strict=True)):
-            label = f"{s['name']}: {p['points']} pts after round {p['round']}"
+        for i, ((number, _), v) in enumerate(zip(s.running, vs, strict=True)):
+            text = format_points(v)
+            label = f"{s.name}: {text} pts after round {number}"
             out.append(
                 f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="4.5" fill="currentColor" '
-                f'data-round="{p["round"]}" data-points="{escape(p["points"])}" '
+                f'data-round="{number}" data-points="{escape(text)}" '
                 f'data-name="{name}" tabindex="0"><title>{escape(label)}</title></circle>'
             )
         out.append("</g>")

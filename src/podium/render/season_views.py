@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from podium.app.people import EntryList
 from podium.model import Season
 from podium.render.tabular import Tabular
 
@@ -59,7 +60,7 @@ def classes_view(season: Season) -> Tabular:
     )
 
 
-def entries_view(season: Season, class_code: str | None = None) -> Tabular:
+def entries_view(entries: EntryList) -> Tabular:
     columns = [
         "class",
         "car_no",
@@ -72,10 +73,7 @@ def entries_view(season: Season, class_code: str | None = None) -> Tabular:
         "championships",
     ]
     rows = []
-    data = []
-    for e in season.entries:
-        if class_code and e.class_code != class_code:
-            continue
+    for e in entries.entries:
         chassis = " / ".join(
             c.chassis + (f" ({c.rounds.text})" if c.rounds.text else "") for c in e.cars
         )
@@ -95,22 +93,4 @@ def entries_view(season: Season, class_code: str | None = None) -> Tabular:
                 champs,
             ]
         )
-        data.append(
-            {
-                "entry": e.key,
-                "class": e.class_code,
-                "car_no": e.car_no,
-                "team": e.team,
-                "entrant": e.entrant,
-                "cars": [
-                    {"chassis": c.chassis, "engine": c.engine.name, "rounds": c.rounds.text}
-                    for c in e.cars
-                ],
-                "tyres": e.tyres,
-                "crew": [{"driver": m.driver, "rounds": m.rounds.text} for m in e.crew],
-                "championships": sorted(e.championships) if e.championships is not None else None,
-                "source": e.source,
-                "confidence": e.confidence,
-            }
-        )
-    return Tabular(columns, rows, f"{season.title}: entry list", [], data)
+    return Tabular(columns, rows, f"{entries.season_title}: entry list", [], entries)

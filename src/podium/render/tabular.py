@@ -1,7 +1,8 @@
 """One shape for every tabular answer, rendered four ways.
 
 CSV and Markdown carry exactly ``columns`` x ``rows`` (shapes other tools rely
-on); JSON carries ``data`` when a command gives a richer structure.
+on); JSON is the answer's own JSON form when the table shows one, else the
+rows as records.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ import csv
 import io
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+
+from podium.app.answer import Answer
 
 
 class Format(StrEnum):
@@ -26,7 +28,8 @@ class Tabular:
     rows: list[list[str]]
     title: str = ""
     notes: list[str] = field(default_factory=list)
-    data: Any = None
+    answer: Answer | None = None
+    """What the table shows: its ``to_json()`` is the JSON output."""
     right: set[str] = field(default_factory=set)
     """Columns aligned right in the terminal table (numbers)."""
     styles: dict[int, str] = field(default_factory=dict)
@@ -46,7 +49,7 @@ def render(table: Tabular, fmt: Format) -> str:
     if fmt is Format.JSON:
         import json  # here: the terminal table and CSV do not need it (start-up time)
 
-        payload = table.data if table.data is not None else table.records()
+        payload = table.answer.to_json() if table.answer is not None else table.records()
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     if fmt is Format.MD:
         return to_markdown(table)

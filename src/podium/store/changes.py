@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from podium.app.store import LoadReport
 from podium.model.season import Season
-from podium.repository import LoadReport
 
 _PARTS: tuple[tuple[str, Callable[[Any], object]], ...] = (
     ("classes", lambda c: c.code),

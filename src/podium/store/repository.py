@@ -16,12 +16,8 @@ from collections.abc import Sequence
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from podium.errors import NotFound
-from podium.model.calendar import RoundStatus
-from podium.model.results import Penalty, PointsAdjustment, ResultLine
-from podium.model.season import Season
-from podium.repository import (
-    AsOf,
+from podium.app.season import AsOf
+from podium.app.store import (
     LoadReport,
     ResultVersion,
     hash_token,
@@ -29,6 +25,10 @@ from podium.repository import (
     now,
     refuse_invalid,
 )
+from podium.errors import NotFound
+from podium.model.calendar import RoundStatus
+from podium.model.results import Penalty, PointsAdjustment, ResultLine
+from podium.model.season import Season
 from podium.store import mappers
 from podium.store.models import (
     EditionRow,
@@ -43,7 +43,7 @@ from podium.store.reader import EditionRows, read_edition, read_history
 
 
 class SqlRepository:
-    """Seasons in a SQL database; see podium.repository.Repository for the contract."""
+    """Seasons in a SQL database; see podium.app.store.Repository for the contract."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine

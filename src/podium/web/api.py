@@ -1,17 +1,20 @@
 """The read half of the JSON API under /api/v1. Every answer comes from the
 scored-season cache: one repository call for the revision, one more for the
-season only when that revision was not scored yet."""
+season only when that revision was not scored yet. Each route returns an
+answer's ``to_json()``."""
 
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
-from podium.model import format_points
-from podium.web import data
+from podium.app import people, site
+from podium.app import rounds as round_answers
+from podium.app import standings as standings_answers
+from podium.app.answer import JSON, Answer
 from podium.web.deps import AfterQuery, AsOfQuery, parse_as_of, repository, scored
 
 router = APIRouter(prefix="/api/v1", tags=["read"])
@@ -25,52 +28,43 @@ ChampId = Annotated[
     str,
     Path(description="Championship id: teams or drivers.", max_length=40, examples=["teams"]),
 ]
+ClassQuery = Annotated[str | None, Query(alias="class", max_length=40)]
 
 
-def json_bytes(payload: Any) -> bytes:
+def json_bytes(payload: JSON) -> bytes:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def answer(payload: Any) -> Response:
-    return Response(json_bytes(payload), media_type="application/json")
+def answer(found: Answer, status_code: int = 200) -> Response:
+    return Response(json_bytes(found.to_json()), status_code, media_type="application/json")
 
 
 @router.get("/series", summary="Series with their seasons")
 def list_series(request: Request) -> Response:
-    repo = repository(request)
-    by_series: dict[str, dict[str, Any]] = {}
-    for season_id in repo.season_ids():
-        season = scored(season_id, None, request).season
-        entry = by_series.setdefault(
-            season.series.name,
-            {"name": season.series.name, "short_name": season.series.short_name, "seasons": []},
-        )
-        entry["seasons"].append({"id": season.id, "year": season.year, "title": season.title})
-    return answer(list(by_series.values()))
+    ids = repository(request).season_ids()
+    return answer(site.series_list([scored(i, None, request).season for i in ids]))
 
 
 @router.get("/seasons", summary="Every stored season")
 def list_seasons(request: Request) -> Response:
-    out = []
-    for season_id in repository(request).season_ids():
-        s = scored(season_id, None, request)
-        out.append(data.season_info(s.season, s.revision))
-    return answer(out)
+    found = [scored(i, None, request) for i in repository(request).season_ids()]
+    return answer(site.SeasonList(tuple(site.info_of(s.season, s.revision) for s in found)))
 
 
 @router.get("/seasons/{season_id}", summary="A season: classes, championships, calendar")
 def season(season_id: SeasonId, request: Request, as_of: AsOfQuery = None) -> Response:
-    return answer(data.home(scored(season_id, parse_as_of(as_of), request)))
+    return answer(site.home(scored(season_id, parse_as_of(as_of), request)))
 
 
 @router.get("/seasons/{season_id}/classes", summary="Classes and their technical rules")
 def classes(season_id: SeasonId, request: Request) -> Response:
-    return answer(data.classes(scored(season_id, None, request).season))
+    return answer(site.ClassList(site.class_infos(scored(season_id, None, request).season)))
 
 
 @router.get("/seasons/{season_id}/rounds", summary="The calendar")
 def rounds(season_id: SeasonId, request: Request, as_of: AsOfQuery = None) -> Response:
-    return answer(data.calendar(scored(season_id, parse_as_of(as_of), request)))
+    found = site.calendar_rounds(scored(season_id, parse_as_of(as_of), request))
+    return answer(site.CalendarList(found))
 
 
 @router.get("/seasons/{season_id}/rounds/{round_number}", summary="A round with its results")
@@ -80,7 +74,7 @@ def round_(
     s = scored(season_id, parse_as_of(as_of), request)
     s.season.round(round_number)
     versions = repository(request).result_versions(season_id, round_number)
-    return answer(data.round_page(s, round_number, versions))
+    return answer(round_answers.round_page(s, round_number, versions))
 
 
 @router.get(
@@ -91,14 +85,11 @@ def results(
     season_id: SeasonId,
     round_number: RoundNo,
     request: Request,
-    class_code: Annotated[str | None, Query(alias="class", max_length=40)] = None,
+    class_code: ClassQuery = None,
     as_of: AsOfQuery = None,
 ) -> Response:
-    from podium.render.views import results_view
-
     s = scored(season_id, parse_as_of(as_of), request)
-    lines = s.champs.classification(round_number, class_code)
-    return answer(results_view(s.champs, round_number, lines).data)
+    return answer(round_answers.results_report(s, round_number, class_code))
 
 
 @router.get(
@@ -106,47 +97,21 @@ def results(
     summary="Every version of a round's results: who changed it, when and why",
 )
 def versions(season_id: SeasonId, round_number: RoundNo, request: Request) -> Response:
-    s = scored(season_id, None, request)
-    s.season.round(round_number)
+    scored(season_id, None, request).season.round(round_number)
     found = repository(request).result_versions(season_id, round_number)
-    return answer([data.version_json(v) for v in found])
+    return answer(round_answers.VersionList(tuple(round_answers.VersionInfo(v) for v in found)))
 
 
 @router.get("/seasons/{season_id}/entries", summary="The entry list")
-def entries(
-    season_id: SeasonId,
-    request: Request,
-    class_code: Annotated[str | None, Query(alias="class", max_length=40)] = None,
-) -> Response:
-    from podium.render.season_views import entries_view
-
-    season = scored(season_id, None, request).season
-    code = season.car_class(class_code).code if class_code else None
-    return answer(entries_view(season, code).data)
+def entries(season_id: SeasonId, request: Request, class_code: ClassQuery = None) -> Response:
+    return answer(people.entry_list(scored(season_id, None, request), class_code))
 
 
 @router.get("/seasons/{season_id}/standings", summary="Leaders of every table")
 def standings_index(
     season_id: SeasonId, request: Request, after: AfterQuery = None, as_of: AsOfQuery = None
 ) -> Response:
-    s = scored(season_id, parse_as_of(as_of), request)
-    if after is not None:
-        s.season.round(after)
-    out = []
-    for car_class in s.season.classes:
-        for champ in s.season.rules.championships:
-            table = s.standings(champ.id, car_class.code, after)
-            out.append(
-                {
-                    "class": car_class.code,
-                    "championship": champ.id,
-                    "after": after,
-                    "leader": table.rows[0].competitor if table.rows else None,
-                    "total": format_points(table.rows[0].total) if table.rows else None,
-                    "url": f"/api/v1/seasons/{s.season.id}/standings/{car_class.code}/{champ.id}",
-                }
-            )
-    return answer(out)
+    return answer(site.standings_index(scored(season_id, parse_as_of(as_of), request), after))
 
 
 @router.get(
@@ -162,14 +127,17 @@ def standings(
     as_of: AsOfQuery = None,
 ) -> Response:
     s = scored(season_id, parse_as_of(as_of), request)
-    code = s.season.car_class(class_code).code
-    body = s.memo(
-        ("api-standings", championship, code, after),
-        lambda: json_bytes(
-            {**s.standings_view(championship, code, after).data, "revision": s.revision}
-        ),
+    code = s.class_code(class_code)
+
+    def body() -> bytes:
+        report = standings_answers.standings_report(s, championship, code, after).to_json()
+        assert isinstance(report, dict)
+        return json_bytes({**report, "revision": s.revision})
+
+    return Response(
+        s.memo(("api-standings", championship, code, after), body),
+        media_type="application/json",
     )
-    return Response(body, media_type="application/json")
 
 
 @router.get(
@@ -187,45 +155,16 @@ def ledger(
     after: AfterQuery = None,
     as_of: AsOfQuery = None,
 ) -> Response:
-    from podium.render.views import explain_view
-
     s = scored(season_id, parse_as_of(as_of), request)
-    code = s.season.car_class(class_code).code
-    champ = s.champs.championship(championship)
+    code = s.class_code(class_code)
+    champ = s.championship(championship)
     if after is not None:
         s.season.round(after)
     if competitor:
-        return answer(explain_view(s.champs.explain(competitor, code, champ.id, after)).data)
-    rows = [
-        r
-        for r in s.champs.ledger
-        if r.championship == champ.id
-        and r.class_code == code
-        and (after is None or r.round <= after)
-    ]
-    return answer(
-        [
-            {
-                "competitor": r.competitor,
-                "round": r.round,
-                "entry": r.entry,
-                "place": r.place,
-                "status": r.status.value if r.status else None,
-                "points": format_points(r.points) or "0",
-                "counts": r.counts and not r.dropped,
-                "reason": r.reason,
-                "withheld": format_points(r.withheld) or None,
-                "rule": r.rule.value or None,
-                "kind": r.kind.value,
-            }
-            for r in rows
-        ]
-    )
+        return answer(standings_answers.explain(s, competitor, code, champ.id, after))
+    return answer(standings_answers.ledger_report(s, champ.id, code, after))
 
 
 @router.get("/seasons/{season_id}/winners", summary="Class winners of every round")
 def winners(season_id: SeasonId, request: Request, as_of: AsOfQuery = None) -> Response:
-    from podium.render.views import winners_view
-
-    s = scored(season_id, parse_as_of(as_of), request)
-    return answer(winners_view(s.season, s.winners).data)
+    return answer(round_answers.winners_report(scored(season_id, parse_as_of(as_of), request)))

@@ -1,7 +1,8 @@
 """The write half of the API: load a season, post or amend a round's results,
-add a penalty. Every write needs a bearer token (checked before the body is
-read); uploads are parsed completely before anything is stored, so a refused
-request writes nothing."""
+add a penalty. Every write needs a bearer token; uploads are parsed
+completely before anything is stored, so a refused request writes nothing.
+The routes are plain functions: FastAPI runs them in its thread pool, so a
+write waiting on the database never blocks the event loop that serves reads."""
 
 from __future__ import annotations
 
@@ -15,10 +16,11 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from podium.app.penalties import PenaltyAdded, penalty_for
+from podium.app.rounds import VersionInfo
 from podium.errors import InputError, Problem
 from podium.model import RoundStatus
-from podium.model.results import Penalty, PenaltyKind, ResultLine
-from podium.web import data
+from podium.model.results import PenaltyKind, ResultLine
 from podium.web.api import RoundNo, SeasonId, answer
 from podium.web.deps import Actor, repository, scored, seasons
 from podium.web.errors import ApiError
@@ -29,8 +31,8 @@ MAX_UPLOAD = 5 * 1024 * 1024
 MAX_UNPACKED = 50 * 1024 * 1024  # a season folder is well under 1 MB
 
 
-async def _read(upload: UploadFile, what: str) -> bytes:
-    body = await upload.read(MAX_UPLOAD + 1)
+def _read(upload: UploadFile, what: str) -> bytes:
+    body = upload.file.read(MAX_UPLOAD + 1)
     if len(body) > MAX_UPLOAD:
         raise ApiError(
             413,
@@ -55,7 +57,7 @@ def _text(body: bytes, name: str) -> str:
         ) from None
 
 
-async def _parse_results(
+def _parse_results(
     request: Request, season_id: str, round_number: int, upload: UploadFile
 ) -> tuple[ResultLine, ...]:
     from podium.readers.native import read_results
@@ -63,7 +65,7 @@ async def _parse_results(
     season = scored(season_id, None, request).season
     season.round(round_number)
     name = FilePath(upload.filename or f"r{round_number}.csv").name
-    text = _text(await _read(upload, name), name)
+    text = _text(_read(upload, name), name)
     return read_results(text, name, season, round_number)
 
 
@@ -72,7 +74,7 @@ async def _parse_results(
     status_code=201,
     summary="Post a round's results (a CSV in the native results format)",
 )
-async def post_results(
+def post_results(
     season_id: SeasonId,
     round_number: RoundNo,
     request: Request,
@@ -81,14 +83,12 @@ async def post_results(
     status: Annotated[Literal["provisional", "official"], Form()] = "official",
     reason: Annotated[str, Form(max_length=500)] = "results posted",
 ) -> Response:
-    lines = await _parse_results(request, season_id, round_number, file)
+    lines = _parse_results(request, season_id, round_number, file)
     version = repository(request).post_results(
         season_id, round_number, lines, RoundStatus(status), actor, reason or "results posted"
     )
     seasons(request).invalidate(season_id)
-    return Response(
-        answer(data.version_json(version)).body, status_code=201, media_type="application/json"
-    )
+    return answer(VersionInfo(version), 201)
 
 
 @router.post(
@@ -96,7 +96,7 @@ async def post_results(
     status_code=201,
     summary="Amend a round's results (penalty, DSQ, reinstatement): the old version is kept",
 )
-async def amend_results(
+def amend_results(
     season_id: SeasonId,
     round_number: RoundNo,
     request: Request,
@@ -106,7 +106,7 @@ async def amend_results(
         str, Form(min_length=1, max_length=500, description="why, e.g. 'protest upheld'")
     ],
 ) -> Response:
-    lines = await _parse_results(request, season_id, round_number, file)
+    lines = _parse_results(request, season_id, round_number, file)
     repo = repository(request)
     if not repo.result_versions(season_id, round_number):
         raise ApiError(
@@ -122,9 +122,7 @@ async def amend_results(
         )
     version = repo.post_results(season_id, round_number, lines, RoundStatus.AMENDED, actor, reason)
     seasons(request).invalidate(season_id)
-    return Response(
-        answer(data.version_json(version)).body, status_code=201, media_type="application/json"
-    )
+    return answer(VersionInfo(version), 201)
 
 
 class PenaltyIn(BaseModel):
@@ -139,69 +137,21 @@ class PenaltyIn(BaseModel):
 
 @router.post("/seasons/{season_id}/penalties", status_code=201, summary="Add a steward's penalty")
 def add_penalty(season_id: SeasonId, body: PenaltyIn, request: Request, actor: Actor) -> Response:
-    from podium.model import parse_points
-
     season = scored(season_id, None, request).season
-    season.round(body.round)
-    problems = []
-    key = body.entry
-    if key and key not in season.entries_by_key:
-        problems.append(Problem("body", None, "entry", "unknown entry", "an entry key", key))
-    if not key and body.car_no:
-        match = [e for e in season.entries if e.car_no == body.car_no]
-        key = match[0].key if match else None
-        if not match:
-            problems.append(
-                Problem(
-                    "body",
-                    None,
-                    "car_no",
-                    "unknown car number",
-                    "a car of the entry list",
-                    body.car_no,
-                )
-            )
-    if not key and not problems:
-        problems.append(Problem("body", None, "car_no", "a penalty names a car", "car_no or entry"))
-    ids = [c.id for c in season.rules.championships]
-    if body.championship and body.championship not in ids:
-        problems.append(
-            Problem(
-                "body",
-                None,
-                "championship",
-                "unknown championship",
-                " or ".join(ids),
-                body.championship,
-            )
-        )
-    if body.kind is PenaltyKind.POINTS:
-        try:
-            parse_points(body.value)
-        except (ValueError, ZeroDivisionError):
-            problems.append(
-                Problem(
-                    "body", None, "value", "points penalty needs a number", "e.g. 10", body.value
-                )
-            )
-    if problems:
-        raise InputError(problems)
-    penalty = Penalty(
+    penalty = penalty_for(
+        season,
         body.round,
-        key or "",
         body.kind,
         body.reason,
+        body.car_no,
+        body.entry,
         body.value,
         body.championship,
         f"api: {actor}",
     )
     revision = repository(request).add_penalty(season_id, penalty, actor)
     seasons(request).invalidate(season_id)
-    return Response(
-        answer({"season": season_id, "revision": revision, "entry": key}).body,
-        status_code=201,
-        media_type="application/json",
-    )
+    return answer(PenaltyAdded(season_id, revision, penalty.entry), 201)
 
 
 @router.post(
@@ -209,7 +159,7 @@ def add_penalty(season_id: SeasonId, body: PenaltyIn, request: Request, actor: A
     status_code=201,
     summary="Load or update a season: a zip of a season folder (idempotent)",
 )
-async def load_season(
+def load_season(
     request: Request,
     actor: Actor,
     file: Annotated[
@@ -220,7 +170,7 @@ async def load_season(
     from podium.readers.native import load_season as read_folder
 
     name = FilePath(file.filename or "season.zip").name
-    body = await _read(file, name)
+    body = _read(file, name)
     try:
         archive = zipfile.ZipFile(io.BytesIO(body))
     except zipfile.BadZipFile:
@@ -268,15 +218,4 @@ async def load_season(
         season = read_folder(tops[0])
     report = repository(request).load_season(season, actor)
     seasons(request).invalidate(report.season_id)
-    return Response(
-        answer(
-            {
-                "season": report.season_id,
-                "revision": report.revision,
-                "changed": report.changed,
-                "rounds_changed": list(report.rounds_changed),
-            }
-        ).body,
-        status_code=201 if report.changed else 200,
-        media_type="application/json",
-    )
+    return answer(report, 201 if report.changed else 200)

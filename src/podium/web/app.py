@@ -7,9 +7,8 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from podium.repository import Repository
+from podium.app.store import Repository, ScoredSeasons
 from podium.web import api, api_write, errors, pages, title
-from podium.web.scored import ScoredSeasons
 
 STATIC = Path(__file__).resolve().parent / "static"
 

@@ -8,10 +8,10 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Query, Request
 
+from podium.app.season import AsOf, ScoredSeason
+from podium.app.store import Repository, ScoredSeasons
 from podium.errors import Problem
-from podium.repository import AsOf, Repository
 from podium.web.errors import ApiError
-from podium.web.scored import Scored, ScoredSeasons
 
 
 def repository(request: Request) -> Repository:
@@ -58,7 +58,7 @@ AfterQuery = Annotated[
 ]
 
 
-def scored(season_id: str, as_of: AsOf, request: Request) -> Scored:
+def scored(season_id: str, as_of: AsOf, request: Request) -> ScoredSeason:
     return seasons(request).get(season_id, as_of)
 
 

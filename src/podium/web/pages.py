@@ -1,5 +1,6 @@
-"""Server-rendered pages. Each page has a ``.json`` twin with the very dict it
-renders; standings and results also download as CSV, Markdown and wikitext."""
+"""Server-rendered pages. Each page has a ``.json`` twin: the page renders
+its answer's ``to_json()`` and the twin returns it, so the two can never
+disagree. Standings and results also download as CSV, Markdown and wikitext."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from podium.app import people, rounds, site, standings
+from podium.app.answer import Answer
 from podium.render.progression_chart import progression_svg
-from podium.web import data
 from podium.web.api import answer
 from podium.web.deps import AfterQuery, AsOfQuery, parse_as_of, repository, scored
 from podium.web.pages_common import render_page
-from podium.web.scored import Scored
 
 router = APIRouter(include_in_schema=False)
 
@@ -27,8 +28,8 @@ MEDIA = {
 }
 
 
-def _page(request: Request, template: str, payload: dict[str, Any], **extra: Any) -> HTMLResponse:
-    return render_page(request, template, page=payload, **extra)
+def _page(request: Request, template: str, page: Answer, **extra: Any) -> HTMLResponse:
+    return render_page(request, template, page=page.to_json(), **extra)
 
 
 @router.get("/")
@@ -36,8 +37,8 @@ def index(request: Request) -> Response:
     ids = repository(request).season_ids()
     if len(ids) == 1:
         return RedirectResponse(f"/seasons/{ids[0]}", status_code=302)
-    seasons = [data.season_info(scored(i, None, request).season, 0) for i in ids]
-    return _page(request, "index.html", {"seasons": seasons})
+    found = tuple(site.info_of(scored(i, None, request).season, 0) for i in ids)
+    return render_page(request, "index.html", page={"seasons": [s.to_json() for s in found]})
 
 
 # -- season home, calendar, entries ---------------------------------------
@@ -45,46 +46,42 @@ def index(request: Request) -> Response:
 
 @router.get("/seasons/{season_id}.json")
 def home_json(season_id: SeasonId, request: Request, as_of: AsOfQuery = None) -> Response:
-    return answer(data.home(scored(season_id, parse_as_of(as_of), request)))
+    return answer(site.home(scored(season_id, parse_as_of(as_of), request)))
 
 
 @router.get("/seasons/{season_id}")
 def home(season_id: SeasonId, request: Request, as_of: AsOfQuery = None) -> Response:
-    return _page(request, "home.html", data.home(scored(season_id, parse_as_of(as_of), request)))
-
-
-def _calendar(season_id: str, request: Request, as_of: str | None) -> dict[str, Any]:
-    s = scored(season_id, parse_as_of(as_of), request)
-    return {"season": data.season_info(s.season, s.revision, s.as_of), "calendar": data.calendar(s)}
+    return _page(request, "home.html", site.home(scored(season_id, parse_as_of(as_of), request)))
 
 
 @router.get("/seasons/{season_id}/calendar.json")
 def calendar_json(season_id: SeasonId, request: Request, as_of: AsOfQuery = None) -> Response:
-    return answer(_calendar(season_id, request, as_of))
+    return answer(site.calendar(scored(season_id, parse_as_of(as_of), request)))
 
 
 @router.get("/seasons/{season_id}/calendar")
 def calendar(season_id: SeasonId, request: Request, as_of: AsOfQuery = None) -> Response:
-    return _page(request, "calendar.html", _calendar(season_id, request, as_of))
+    page = site.calendar(scored(season_id, parse_as_of(as_of), request))
+    return _page(request, "calendar.html", page)
 
 
 @router.get("/seasons/{season_id}/entries.json")
 def entries_json(season_id: SeasonId, request: Request) -> Response:
-    return answer(data.entries(scored(season_id, None, request)))
+    return answer(people.entries_page(scored(season_id, None, request)))
 
 
 @router.get("/seasons/{season_id}/entries")
 def entries(season_id: SeasonId, request: Request) -> Response:
-    return _page(request, "entries.html", data.entries(scored(season_id, None, request)))
+    return _page(request, "entries.html", people.entries_page(scored(season_id, None, request)))
 
 
 # -- rounds -------------------------------------------------------------------
 
 
-def _round(season_id: str, number: int, request: Request, as_of: str | None) -> dict[str, Any]:
+def _round(season_id: str, number: int, request: Request, as_of: str | None) -> rounds.RoundPage:
     s = scored(season_id, parse_as_of(as_of), request)
     s.season.round(number)
-    return data.round_page(s, number, repository(request).result_versions(season_id, number))
+    return rounds.round_page(s, number, repository(request).result_versions(season_id, number))
 
 
 @router.get("/seasons/{season_id}/rounds/{number}.{ext}")
@@ -102,11 +99,11 @@ def round_download(
     from podium.render.wikitext import results_wikitext
 
     s = scored(season_id, parse_as_of(as_of), request)
-    lines = s.champs.classification(number)
+    report = rounds.results_report(s, number)
     if ext == "wiki":
-        text = results_wikitext(s.champs, number, lines)
+        text = results_wikitext(s.season, report)
     else:
-        text = render(results_view(s.champs, number, lines), Format(ext))
+        text = render(results_view(report), Format(ext))
     return Response(text, media_type=MEDIA[ext])
 
 
@@ -123,16 +120,6 @@ def round_page(
 # -- standings ----------------------------------------------------------------
 
 
-def _standings(s: Scored, class_code: str, championship: str, after: int | None) -> dict[str, Any]:
-    if after is not None:
-        s.season.round(after)
-    code = s.season.car_class(class_code).code
-    return s.memo(  # type: ignore[no-any-return]
-        ("page-standings", championship, code, after),
-        lambda: data.standings(s, championship, code, after),
-    )
-
-
 @router.get("/seasons/{season_id}/standings/{class_code}/{championship}.{ext}")
 def standings_download(
     season_id: SeasonId,
@@ -145,22 +132,23 @@ def standings_download(
 ) -> Response:
     s = scored(season_id, parse_as_of(as_of), request)
     if ext == "json":
-        return answer(_standings(s, class_code, championship, after))
+        return answer(standings.standings_page(s, championship, class_code, after))
     from podium.render.tabular import Format, render
+    from podium.render.views import standings_view
     from podium.render.wikitext import standings_wikitext
 
     if after is not None:
         s.season.round(after)
-    code = s.season.car_class(class_code).code
+    report = standings.standings_report(s, championship, s.class_code(class_code), after)
     if ext == "wiki":
-        text = standings_wikitext(s.champs, s.standings(championship, code, after))
+        text = standings_wikitext(s.season, report)
     else:
-        text = render(s.standings_view(championship, code, after), Format(ext))
+        text = render(standings_view(report), Format(ext))
     return Response(text, media_type=MEDIA[ext])
 
 
 @router.get("/seasons/{season_id}/standings/{class_code}/{championship}")
-def standings(
+def standings_page(
     season_id: SeasonId,
     class_code: Annotated[str, Path(max_length=40)],
     championship: Annotated[str, Path(max_length=40)],
@@ -169,17 +157,18 @@ def standings(
     as_of: AsOfQuery = None,
 ) -> Response:
     s = scored(season_id, parse_as_of(as_of), request)
-    page = _standings(s, class_code, championship, after)
+    page = standings.standings_page(s, championship, class_code, after)
+    report = page.report
     return _page(
         request,
         "standings.html",
         page,
         chart=s.memo(
-            ("chart", championship, page["class"], after),
-            lambda: progression_svg(page["progression"], page["rounds"]),
+            ("chart", report.championship.id, report.class_code, after),
+            lambda: progression_svg(page.progression, page.round_labels),
         ),
         classes=[c.code for c in s.season.classes],
-        championships=data.championships(s.season),
+        championships=[c.to_json() for c in site.championship_infos(s.season)],
         query=f"?after={after}" if after else "",
     )
 
@@ -189,19 +178,19 @@ def standings(
 
 @router.get("/seasons/{season_id}/teams/{slug}.json")
 def team_json(season_id: SeasonId, slug: Slug, request: Request) -> Response:
-    return answer(data.team(scored(season_id, None, request), slug))
+    return answer(people.team_page(scored(season_id, None, request), slug))
 
 
 @router.get("/seasons/{season_id}/teams/{slug}")
 def team(season_id: SeasonId, slug: Slug, request: Request) -> Response:
-    return _page(request, "team.html", data.team(scored(season_id, None, request), slug))
+    return _page(request, "team.html", people.team_page(scored(season_id, None, request), slug))
 
 
 @router.get("/seasons/{season_id}/drivers/{slug}.json")
 def driver_json(season_id: SeasonId, slug: Slug, request: Request) -> Response:
-    return answer(data.driver(scored(season_id, None, request), slug))
+    return answer(people.driver_page(scored(season_id, None, request), slug))
 
 
 @router.get("/seasons/{season_id}/drivers/{slug}")
 def driver(season_id: SeasonId, slug: Slug, request: Request) -> Response:
-    return _page(request, "driver.html", data.driver(scored(season_id, None, request), slug))
+    return _page(request, "driver.html", people.driver_page(scored(season_id, None, request), slug))

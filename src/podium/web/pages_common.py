@@ -9,9 +9,9 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from podium.app.answer import slugify
 from podium.errors import Problem
 from podium.render.colour_key import LEGEND
-from podium.web.data import slugify
 
 
 @lru_cache(maxsize=1)

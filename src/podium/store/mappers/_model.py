@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from podium.app.store import ResultVersion
 from podium.model import (
     Aspiration,
     CarClass,
@@ -30,7 +31,6 @@ from podium.model import (
     Team,
     TechnicalRules,
 )
-from podium.repository import ResultVersion
 from podium.rules import Ruleset
 from podium.store.models import (
     ResultVersionRow,

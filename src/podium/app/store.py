@@ -1,9 +1,10 @@
 """Where seasons live between requests: the contract every store meets.
 
-The service layer, the API and the importers talk to a :class:`Repository`;
-``store/`` implements it on SQLAlchemy (SQLite or PostgreSQL) and
-:class:`MemoryRepository` implements it in memory (tests, file-backed runs).
-Both pass the same contract tests.
+The application layer, the API and the importers talk to a
+:class:`Repository`; ``podium.store`` implements it on SQLAlchemy (SQLite or
+PostgreSQL) and :class:`MemoryRepository` implements it in memory (tests,
+serving a season folder). Both pass the same contract tests.
+:class:`ScoredSeasons` keeps seasons scored per revision for the server.
 
 Results are versioned: posting a round's results again (an amendment after a
 protest, a DSQ, a reinstatement) keeps the earlier version, with who changed
@@ -16,18 +17,31 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from podium.app.answer import JSON, Answer
+from podium.app.season import AsOf, ScoredSeason
 from podium.errors import InputError, NotFound, Severity
 from podium.model.calendar import RoundStatus
 from podium.model.checks import check_season
 from podium.model.results import Penalty, PointsAdjustment, ResultLine
 from podium.model.season import Season
 
-AsOf = int | dt.datetime | None
-"""A season revision number, a moment (UTC), or None for the latest."""
+
+def visible(as_of: AsOf, revision: int, at: dt.datetime) -> bool:
+    """Whether a change made at season ``revision``, at moment ``at``, is
+    part of the season "as of" a revision or a moment (the one rule of
+    "as of"; the SQL store states it as the same two comparisons)."""
+    if as_of is None:
+        return True
+    if isinstance(as_of, dt.datetime):
+        return at <= as_of
+    return revision <= as_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +59,20 @@ class ResultVersion:
 
 
 @dataclass(frozen=True, slots=True)
-class LoadReport:
+class LoadReport(Answer):
     season_id: str
     revision: int
     changed: bool
     """False when the same season was already stored (loads are idempotent)."""
     rounds_changed: tuple[int, ...] = ()
+
+    def to_json(self) -> JSON:
+        return {
+            "season": self.season_id,
+            "revision": self.revision,
+            "changed": self.changed,
+            "rounds_changed": list(self.rounds_changed),
+        }
 
 
 class Repository(Protocol):
@@ -141,20 +163,12 @@ class MemoryRepository:
 
     def season(self, season_id: str, as_of: AsOf = None) -> Season:
         stored = self._stored(season_id)
-
-        def visible(revision: int, at: dt.datetime) -> bool:
-            if as_of is None:
-                return True
-            if isinstance(as_of, dt.datetime):
-                return at <= as_of
-            return revision <= as_of
-
-        bases = [s for r, at, s in stored.loads if visible(r, at)]
+        bases = [s for r, at, s in stored.loads if visible(as_of, r, at)]
         if not bases:
             raise NotFound(f"season {season_id!r} did not exist as of {as_of}")
         latest: dict[int, ResultVersion] = {}
         for version in stored.versions:
-            if visible(version.revision, version.created_at):
+            if visible(as_of, version.revision, version.created_at):
                 latest[version.round] = version
         lines = tuple(
             line for v in sorted(latest.values(), key=lambda v: v.round) for line in v.lines
@@ -167,8 +181,8 @@ class MemoryRepository:
             bases[-1],
             rounds=rounds,
             results=lines,
-            penalties=tuple(p for r, at, p in stored.penalties if visible(r, at)),
-            adjustments=tuple(a for r, at, a in stored.adjustments if visible(r, at)),
+            penalties=tuple(p for r, at, p in stored.penalties if visible(as_of, r, at)),
+            adjustments=tuple(a for r, at, a in stored.adjustments if visible(as_of, r, at)),
         )
 
     def load_season(self, season: Season, actor: str, reason: str = "season load") -> LoadReport:
@@ -249,3 +263,57 @@ class MemoryRepository:
 
     def verify_token(self, token: str) -> str | None:
         return self._tokens.get(hash_token(token))
+
+
+class ScoredSeasons:
+    """Scored seasons by (season id, current revision, as of), in a small LRU.
+
+    A season's state at a given revision never changes, so it is scored
+    once and a request asks the repository only for the current revision.
+    ``revision_ttl`` > 0 lets a request reuse the revision read by another
+    request less than that many seconds ago: writes through this process
+    invalidate it at once (``invalidate``); writes by another process show
+    within the TTL. 0 asks the repository on every request.
+    """
+
+    def __init__(self, repository: Repository, size: int = 32, revision_ttl: float = 0.0) -> None:
+        self.repository = repository
+        self.size = size
+        self.revision_ttl = revision_ttl
+        self._cache: OrderedDict[tuple[str, int, AsOf], ScoredSeason] = OrderedDict()
+        self._revisions: dict[str, tuple[int, float]] = {}
+        self._lock = threading.Lock()
+
+    def revision(self, season_id: str) -> int:
+        if self.revision_ttl > 0:
+            seen = self._revisions.get(season_id)
+            if seen is not None and time.monotonic() - seen[1] < self.revision_ttl:
+                return seen[0]
+        revision = self.repository.revision(season_id)
+        if self.revision_ttl > 0:
+            self._revisions[season_id] = (revision, time.monotonic())
+        return revision
+
+    def invalidate(self, season_id: str) -> None:
+        """Forget the revision read for a season (after a write through this process)."""
+        self._revisions.pop(season_id, None)
+
+    def get(self, season_id: str, as_of: AsOf = None) -> ScoredSeason:
+        revision = self.revision(season_id)
+        if isinstance(as_of, int) and as_of >= revision:
+            as_of = None  # the latest state: share its cache entry
+        if isinstance(as_of, dt.datetime) and as_of.tzinfo is None:
+            as_of = as_of.replace(tzinfo=dt.UTC)
+        key = (season_id, revision, as_of)
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+                return hit
+        scored = ScoredSeason(self.repository.season(season_id, as_of=as_of), revision, as_of)
+        _ = scored.ledger  # score now, outside any later request
+        with self._lock:
+            self._cache[key] = scored
+            while len(self._cache) > self.size:
+                self._cache.popitem(last=False)
+        return scored

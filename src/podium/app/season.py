@@ -1,41 +1,59 @@
-"""Service functions: what the CLI, the JSON API and the web site ask of a
-season. Adapters call these and only render what comes back."""
+"""A season and its ledger: where every question about points starts.
+
+``open_season`` reads a season folder (or the built-in 2004 ALMS);
+:class:`ScoredSeason` holds a season, scores it once and memoises what is
+asked of it (standings tables, winners). The answers built on it live in
+``app.standings``, ``app.results``, ``app.site`` and ``app.title``.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TypeVar
 
-from podium.errors import NotFound
+from podium.analysis.winners import ClassWinner, class_winners
+from podium.errors import InputError, NotFound, Problem
 from podium.model.results import ResultLine, Status
 from podium.model.season import Season
-from podium.rules.schema import Championship, Competitor
+from podium.rules.schema import Championship
 from podium.scoring import LedgerRow, StandingsTable, compute_standings, score_season
 from podium.scoring.classify import place_round
 
-if TYPE_CHECKING:
-    from podium.analysis.audit import AuditReport
-    from podium.analysis.winners import ClassWinner
-    from podium.scoring.invitations import EarnedAward
+BUILTIN_ID = "alms-2004"
+"""The built-in season's id: ``--season alms-2004`` names it where a folder is expected."""
+
+T = TypeVar("T")
+
+AsOf = int | dt.datetime | None
+"""A season revision number, a moment (UTC), or None for the latest."""
 
 
-def open_season(path: str | Path | None = None, *, cached: bool = False) -> Season:
-    """The season in a native folder, or the built-in 2004 ALMS when ``path`` is None.
-
-    ``cached``: reuse the season loaded by an earlier process if no file of the
-    folder changed since (``podium.readers.season_cache``; commands start faster).
-    """
+def open_season(path: str | Path | None = None) -> Season:
+    """The season in a native folder, or the built-in 2004 ALMS when ``path``
+    is None (or ``alms-2004``). Raises :class:`InputError` naming every
+    problem of the folder."""
     from podium.datasets import builtin_season_path
-
-    folder = Path(path) if path else builtin_season_path()
-    if cached:
-        from podium.readers.season_cache import load_season_cached
-
-        return load_season_cached(folder)
     from podium.readers.native import load_season
 
+    if path is None or str(path) == BUILTIN_ID:
+        return load_season(builtin_season_path())
+    folder = Path(path)
+    if not folder.is_dir():
+        raise InputError(
+            Problem(
+                "--season",
+                None,
+                "season",
+                "not a season folder",
+                expected=f"a season folder or {BUILTIN_ID}",
+                found=str(path),
+            )
+        )
     return load_season(folder)
 
 
@@ -45,24 +63,34 @@ class CompetitorCars:
     engines: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Explanation:
-    competitor: str
-    championship: str
-    class_code: str
-    rows: tuple[LedgerRow, ...]
-    total_text: str
+class ScoredSeason:
+    """A season as of one revision, scored once, with memoised answers.
 
+    ``revision`` and ``as_of`` say which state of a stored season this is
+    (0 and None for a season read from a folder).
+    """
 
-class Championships:
-    """A season with its ledger: every question about points starts here."""
-
-    def __init__(self, season: Season) -> None:
+    def __init__(self, season: Season, revision: int = 0, as_of: AsOf = None) -> None:
         self.season = season
+        self.revision = revision
+        self.as_of = as_of
+        self._memo: dict[tuple[object, ...], object] = {}
+        self._lock = threading.Lock()
 
     @cached_property
     def ledger(self) -> tuple[LedgerRow, ...]:
         return score_season(self.season)
+
+    def memo(self, key: tuple[object, ...], build: Callable[[], T]) -> T:
+        """``build()``, computed once per key (answers of one revision never change)."""
+        try:
+            return self._memo[key]  # type: ignore[return-value]
+        except KeyError:
+            pass
+        value = build()
+        with self._lock:
+            self._memo.setdefault(key, value)
+        return self._memo[key]  # type: ignore[return-value]
 
     # -- lookups -------------------------------------------------------
 
@@ -75,19 +103,28 @@ class Championships:
     def class_code(self, code: str) -> str:
         return self.season.car_class(code).code
 
+    def table_class(self, championship: Championship, class_code: str | None) -> str:
+        """The class a table of ``championship`` is for: the one asked (its
+        canonical code), the first class when none is, "" when the
+        championship is not per class."""
+        if not championship.per_class:
+            return ""
+        return self.class_code(class_code) if class_code else self.season.classes[0].code
+
     # -- standings -----------------------------------------------------
 
     def standings(
         self, championship: str = "teams", class_code: str | None = None, after: int | None = None
     ) -> StandingsTable:
         champ = self.championship(championship)
-        code = self.class_code(class_code) if champ.per_class and class_code else ""
-        if champ.per_class and not code:
-            code = self.season.classes[0].code
+        code = self.table_class(champ, class_code)
         if after is not None:
             self.season.round(after)
-        return compute_standings(
-            self.ledger, self.season.rules, champ, code, self.season.round_numbers(), after
+        return self.memo(
+            ("standings", champ.id, code, after),
+            lambda: compute_standings(
+                self.ledger, self.season.rules, champ, code, self.season.round_numbers(), after
+            ),
         )
 
     def all_tables(self, after: int | None = None) -> dict[tuple[str, str], StandingsTable]:
@@ -132,47 +169,6 @@ class Championships:
                     out.append(line)
         return tuple(out)
 
-    # -- explanations ----------------------------------------------------
-
-    def explain(
-        self,
-        name: str,
-        class_code: str | None = None,
-        championship: str | None = None,
-        after: int | None = None,
-    ) -> tuple[Explanation, ...]:
-        """Every ledger row behind a team's or driver's points, per championship and class."""
-        from podium.model.points import format_points
-
-        season = self.season
-        team = season.team_name(name)
-        driver = season.driver_name(name)
-        if team is None and driver is None:
-            raise NotFound(f"no team or driver {name!r} in {season.title}")
-        code = self.class_code(class_code) if class_code else None
-        out = []
-        for champ in season.rules.championships:
-            if championship and champ.id != championship:
-                continue
-            who = team if champ.competitor is Competitor.TEAM else driver
-            if who is None:
-                continue
-            rows = [
-                r
-                for r in self.ledger
-                if r.championship == champ.id
-                and r.competitor == who
-                and (code is None or r.class_code == code)
-                and (after is None or r.round <= after)
-            ]
-            for cls in dict.fromkeys(r.class_code for r in rows):
-                mine = tuple(r for r in rows if r.class_code == cls)
-                total = sum((r.net for r in mine), start=mine[0].points * 0)
-                out.append(Explanation(who, champ.id, cls, mine, format_points(total)))
-        if not out:
-            raise NotFound(f"{name!r} has no results" + (f" in {code}" if code else ""))
-        return tuple(out)
-
     # -- results ---------------------------------------------------------
 
     def classification(
@@ -204,23 +200,5 @@ class Championships:
         return tuple(sorted(lines, key=key))
 
     def winners(self) -> tuple[ClassWinner, ...]:
-        from podium.analysis.winners import class_winners
-
-        return class_winners(self.season)
-
-    def awards(self) -> tuple[EarnedAward, ...]:
-        from podium.scoring.invitations import earned_awards
-
-        return earned_awards(self.season)
-
-    def audit(self) -> AuditReport:
-        from podium.analysis.audit import audit_tables
-
-        tables = {
-            key: table
-            for key, table in self.all_tables().items()
-            if any(
-                p.championship == key[0] and p.class_code == key[1] for p in self.season.published
-            )
-        }
-        return audit_tables(self.season, self.ledger, tables)
+        """Class winners of every round, in round and class order."""
+        return self.memo(("winners",), lambda: class_winners(self.season))

@@ -1,0 +1,280 @@
+"""Importing results files: what a file holds (``FileSummary``), the
+importers podium has (``ImporterList``), and an import of one file into a
+season, planned and, if asked, applied to its folder and/or a database
+(``ImportOutcome``). `podium import` calls these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from podium.app.answer import JSON, Answer, to_json
+from podium.app.season import BUILTIN_ID, open_season
+from podium.app.store import Repository
+from podium.errors import InputError, NotFound, Problem
+from podium.imports import apply as applying
+from podium.imports.config import ImportConfig, load_config
+from podium.imports.diff import Change
+from podium.imports.plan import ImportPlan, plan_import
+from podium.model import Season
+from podium.readers.registry import IMPORTERS, ParsedFile, Parser, parse_path
+from podium.readers.session import SessionKind
+
+
+@dataclass(frozen=True, slots=True)
+class ImporterInfo(Answer):
+    name: str
+    label: str
+    version: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImporterList(Answer):
+    importers: tuple[ImporterInfo, ...]
+
+    def to_json(self) -> JSON:
+        return to_json(self.importers)
+
+
+def importers() -> ImporterList:
+    return ImporterList(tuple(ImporterInfo(i.name, i.label, i.version) for i in IMPORTERS))
+
+
+@dataclass(frozen=True, slots=True)
+class ClassWinnerInfo(Answer):
+    number: str | None
+    drivers: tuple[str, ...]
+    laps: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClassSummary(Answer):
+    cars: int
+    winner: ClassWinnerInfo | None
+
+
+@dataclass(frozen=True, slots=True)
+class FileSummary(Answer):
+    """What a results file holds: the shape ``podium import --inspect`` prints."""
+
+    file: str
+    format: str
+    session: str
+    session_name: str
+    track: str
+    cars: int
+    classes: dict[str, ClassSummary]
+    statuses: dict[str, int]
+    penalties: int
+    notes: tuple[str, ...]
+    sha256: str
+
+
+def summary(parsed: ParsedFile) -> FileSummary:
+    session = parsed.session
+    classes = {}
+    for name in session.classes():
+        winner = session.winner(name)
+        classes[name] = ClassSummary(
+            sum(1 for c in session.cars if c.car_class == name),
+            None
+            if winner is None
+            else ClassWinnerInfo(winner.number, tuple(winner.drivers), winner.laps),
+        )
+    return FileSummary(
+        parsed.path,
+        parsed.importer.name,
+        session.kind.value,
+        session.name,
+        session.track,
+        len(session.cars),
+        classes,
+        session.status_counts(),
+        len(session.penalties),
+        tuple(session.notes),
+        parsed.sha256,
+    )
+
+
+def inspect_file(path: Path, fmt: str | None = None, parser: Parser | None = None) -> FileSummary:
+    return summary(parse_path(path, fmt, parser))
+
+
+@dataclass
+class Target:
+    """Where an import goes: a season (from a folder or the built-in one)."""
+
+    season: Season
+    folder: Path | None
+    """None for the built-in season: package data is never written."""
+    config: ImportConfig = field(default_factory=ImportConfig)
+
+
+def open_target(season: str | None) -> Target:
+    from podium.datasets import builtin_season_path
+
+    if season is None or season == BUILTIN_ID:
+        path = builtin_season_path()
+        return Target(open_season(None), None, load_config(path))
+    folder = Path(season)
+    return Target(open_season(folder), folder, load_config(folder))
+
+
+def parse_files(paths: list[Path], fmt: str | None, parser: Parser | None) -> list[ParsedFile]:
+    return [parse_path(p, fmt, parser) for p in paths]
+
+
+def rounds_for(season: Season, parsed: list[ParsedFile], first: int | None) -> list[int | None]:
+    """Round of each race file: from ``first`` on, else from the first round
+    without results; qualifying and practice files get None."""
+    held = set(season.rounds_with_results())
+    numbers = [r.number for r in season.rounds]
+    if first is None:
+        free = [n for n in numbers if n not in held]
+        if not free:
+            raise InputError(
+                Problem(
+                    "--round",
+                    None,
+                    "round",
+                    "every round has results",
+                    "--round N",
+                    "no free round",
+                )
+            )
+        first = free[0]
+    out: list[int | None] = []
+    current = first
+    for p in parsed:
+        if p.session.kind is SessionKind.RACE:
+            out.append(current)
+            current += 1
+        else:
+            out.append(None)
+    return out
+
+
+def plan_file(
+    target: Target, parsed: ParsedFile, round_number: int, create_entries: bool
+) -> ImportPlan:
+    return plan_import(
+        target.season,
+        parsed.session,
+        round_number,
+        parsed.path,
+        target.config,
+        create_entries,
+        source=f"import {parsed.importer.name} v{parsed.importer.version} "
+        f"{Path(parsed.path).name} sha256:{parsed.sha256[:12]}",
+    )
+
+
+def database_for(url: str, target: Target) -> Repository:
+    """The store at ``url`` holding the target's season (loaded first when
+    it holds none); for the built-in season, the stored copy becomes the
+    target (package data is never written)."""
+    from podium.store import open_repository
+
+    repo = open_repository(url)
+    try:
+        stored = repo.season(target.season.id)
+    except NotFound:
+        repo.load_season(target.season, "podium import", "season load before import")
+        stored = repo.season(target.season.id)
+    if target.folder is None:
+        target.season = stored
+    return repo
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome(Answer):
+    """One file imported into one round: what changes (or changed)."""
+
+    file: str
+    round: int
+    importer: str
+    cars: int
+    applied: bool
+    changes: tuple[Change, ...]
+    notes: tuple[str, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def title(self) -> str:
+        verb = "applied" if self.applied else "dry run"
+        return (
+            f"{Path(self.file).name} -> round {self.round} "
+            f"({self.importer}, {self.cars} cars): {verb}"
+        )
+
+    def to_json(self) -> JSON:
+        return [{"change": c.kind, "car": c.car, "detail": c.detail} for c in self.changes]
+
+
+def import_file(
+    target: Target,
+    parsed: ParsedFile,
+    number: int,
+    apply: bool,
+    create: bool,
+    repo: Repository | None = None,
+) -> ImportOutcome:
+    """Plan ``parsed`` into round ``number``; with ``apply``, write it to the
+    target's folder and/or post it to ``repo``, all or nothing. The target's
+    season becomes the season after the import (the next file plans on it)."""
+    plan = plan_file(target, parsed, number, create)
+    notes = [
+        f"fuzzy match: {m.given!r} -> {m.name!r} (score {m.score:.2f})"
+        for m in plan.matches
+        if m.name
+    ]
+    notes += [
+        f"ambiguous: {m.given!r} could be {', '.join(m.candidates)}"
+        for m in plan.matches
+        if not m.name
+    ]
+    notes += list(parsed.session.notes)
+    if not plan.changes and not plan.problems:
+        notes.append("nothing to change: the season already holds these results")
+    if plan.problems:
+        notes.append(f"{len(plan.problems)} problem(s): nothing written")
+    elif apply:
+        stored_plan = None
+        if repo is not None:
+            # The database may hold another state of the season than the
+            # folder: plan against what it holds, before writing anything.
+            stored = repo.season(target.season.id)
+            stored_plan = (
+                plan
+                if target.folder is None
+                else plan_file(Target(stored, None, target.config), parsed, number, create)
+            )
+            if stored_plan.problems:
+                raise InputError(stored_plan.problems)
+        if target.folder is not None and plan.changes:
+            written = applying.apply_to_folder(
+                target.folder, target.season, plan, applying.record_for(parsed, number)
+            )
+            notes.append("wrote " + ", ".join(written))
+        if repo is not None and stored_plan is not None:
+            changed = applying.apply_to_repository(
+                repo,
+                repo.season(target.season.id),
+                stored_plan,
+                "podium import",
+                f"import {Path(parsed.path).name} sha256:{parsed.sha256}",
+            )
+            notes.append("posted to the database" if changed else "database already up to date")
+        target.season = plan.season_after(target.season)
+    elif plan.changes:
+        notes.append("dry run: nothing written (add --apply)")
+    return ImportOutcome(
+        parsed.path,
+        number,
+        parsed.importer.name,
+        len(parsed.session.cars),
+        apply,
+        tuple(plan.changes),
+        tuple(notes),
+        tuple(plan.problems),
+    )

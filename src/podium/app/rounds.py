@@ -1,0 +1,289 @@
+"""A round: its classification (``ResultsReport``), the class winners of
+the season (``WinnersReport``), the versions of its results and the round
+page (``RoundPage``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from podium.analysis.winners import ClassWinner
+from podium.app.answer import JSON, Answer, slugify, to_json
+from podium.app.season import ScoredSeason
+from podium.app.site import SeasonInfo, season_info
+from podium.app.store import ResultVersion, visible
+from podium.model.calendar import Round
+from podium.model.entry import Entry
+from podium.model.results import ResultLine, Status
+from podium.model.season import Season
+
+
+@dataclass(frozen=True, slots=True)
+class ClassifiedLine(Answer):
+    """A result line with what the entry list adds: car number and chassis."""
+
+    line: ResultLine
+    entry: Entry | None
+    car: str
+    """The chassis: the line's own, else the one the entry ran that round."""
+
+    @property
+    def car_no(self) -> str | None:
+        return self.entry.car_no if self.entry else None
+
+    def to_json(self) -> JSON:
+        line = self.line
+        return {
+            "round": line.round,
+            "overall_pos": line.overall_pos,
+            "class": line.class_code,
+            "class_pos": line.class_pos,
+            "car_no": self.car_no,
+            "entry": line.entry,
+            "team": line.team,
+            "team_slug": slugify(line.team) if line.team else None,
+            "entrant": line.entrant,
+            "drivers": [{"name": d, "slug": slugify(d)} for d in line.drivers],
+            "car": self.car,
+            "laps": line.laps,
+            "status": line.status.value,
+            "classified": line.classified,
+            "reason": line.reason,
+        }
+
+
+def classified_line(season: Season, line: ResultLine) -> ClassifiedLine:
+    entry = season.entries_by_key.get(line.entry) if line.entry else None
+    car = line.car
+    if not car and entry is not None:
+        spec = entry.car_at(line.round)
+        car = spec.chassis if spec else ""
+    return ClassifiedLine(line, entry, car)
+
+
+RESULT_COLUMNS = (
+    "overall_pos",
+    "class",
+    "class_pos",
+    "car_no",
+    "team",
+    "drivers",
+    "car",
+    "laps",
+    "status",
+    "reason",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ResultsReport(Answer):
+    """A round's classification, overall or for one class, in sheet order."""
+
+    season_id: str
+    round: Round
+    lines: tuple[ClassifiedLine, ...]
+
+    @property
+    def title(self) -> str:
+        rnd = self.round
+        return f"Round {rnd.number}: {rnd.name}, {rnd.circuit}" + (
+            f" ({rnd.date:%d %B %Y})" if rnd.date else ""
+        )
+
+    def cells(self, c: ClassifiedLine) -> tuple[str, ...]:
+        """A line as the results sheet prints it, one text per ``RESULT_COLUMNS``."""
+        line = c.line
+        return (
+            str(line.overall_pos or ""),
+            line.class_code,
+            str(line.class_pos or ""),
+            c.car_no or "",
+            line.team,
+            " / ".join(line.drivers),
+            c.car,
+            "" if line.laps is None else str(line.laps),
+            line.status.value,
+            line.reason,
+        )
+
+    def to_json(self) -> JSON:
+        rnd = self.round
+        return {
+            "season": self.season_id,
+            "round": rnd.number,
+            "name": rnd.name,
+            "circuit": rnd.circuit,
+            "status": rnd.status.value,
+            "results": [
+                {
+                    **dict(zip(RESULT_COLUMNS, self.cells(c), strict=True)),
+                    "entry": c.line.entry,
+                    "laps_led": c.line.laps_led,
+                    "source": c.line.source,
+                }
+                for c in self.lines
+            ],
+        }
+
+
+def results_report(
+    scored: ScoredSeason,
+    round_number: int,
+    class_code: str | None = None,
+    starters_only: bool = True,
+) -> ResultsReport:
+    season = scored.season
+    lines = scored.classification(round_number, class_code, starters_only)
+    return ResultsReport(
+        season.id, season.round(round_number), tuple(classified_line(season, ln) for ln in lines)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class WinnersReport(Answer):
+    season_title: str
+    winners: tuple[ClassWinner, ...]
+
+    def to_json(self) -> JSON:
+        return [
+            {
+                "round": w.round,
+                "circuit": w.round_label,
+                "class": w.class_code,
+                "car_no": w.car_no,
+                "team": w.team,
+                "drivers": list(w.drivers),
+                "overall_winner": w.overall,
+            }
+            for w in self.winners
+        ]
+
+
+def winners_report(scored: ScoredSeason) -> WinnersReport:
+    return WinnersReport(scored.season.title, scored.winners())
+
+
+# -- versions -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class VersionInfo(Answer):
+    """A version of a round's results: who posted it, when and why."""
+
+    version: ResultVersion
+    with_lines: bool = True
+
+    def to_json(self) -> JSON:
+        v = self.version
+        out: dict[str, JSON] = {
+            "version": v.version,
+            "revision": v.revision,
+            "status": v.status.value,
+            "created_at": v.created_at.isoformat(),
+            "actor": v.actor,
+            "reason": v.reason,
+            "lines": len(v.lines),
+        }
+        if self.with_lines:
+            out["results"] = [
+                {
+                    "overall_pos": ln.overall_pos,
+                    "class": ln.class_code,
+                    "class_pos": ln.class_pos,
+                    "entry": ln.entry,
+                    "team": ln.team,
+                    "status": ln.status.value,
+                    "laps": ln.laps,
+                    "reason": ln.reason,
+                }
+                for ln in v.lines
+            ]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class VersionList(Answer):
+    versions: tuple[VersionInfo, ...]
+
+    def to_json(self) -> JSON:
+        return [v.to_json() for v in self.versions]
+
+
+# -- the round page -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RoundPage(Answer):
+    season: SeasonInfo
+    round: Round
+    previous: int | None
+    next: int | None
+    results: tuple[ClassifiedLine, ...]
+    class_codes: tuple[str, ...]
+    winners: tuple[ClassWinner, ...]
+    versions: tuple[VersionInfo, ...]
+
+    def to_json(self) -> JSON:
+        rnd = self.round
+        rows = [line.to_json() for line in self.results]
+        return {
+            "season": self.season.to_json(),
+            "round": {
+                "number": rnd.number,
+                "name": rnd.name,
+                "circuit": rnd.circuit,
+                "date": to_json(rnd.date),
+                "duration": rnd.duration,
+                "status": rnd.status.value,
+            },
+            "previous": self.previous,
+            "next": self.next,
+            "results": rows,
+            "classes": [
+                {
+                    "code": code,
+                    "results": [
+                        r
+                        for r, c in zip(rows, self.results, strict=True)
+                        if c.line.class_code == code
+                    ],
+                }
+                for code in self.class_codes
+            ],
+            "winners": [
+                {
+                    "class": w.class_code,
+                    "car_no": w.car_no,
+                    "team": w.team,
+                    "drivers": list(w.drivers),
+                    "overall": w.overall,
+                }
+                for w in self.winners
+            ],
+            "retirements": [
+                r
+                for r, c in zip(rows, self.results, strict=True)
+                if c.line.status is not Status.CLASSIFIED
+            ],
+            "versions": [v.to_json() for v in self.versions],
+        }
+
+
+def round_page(scored: ScoredSeason, number: int, versions: list[ResultVersion]) -> RoundPage:
+    season = scored.season
+    rnd = season.round(number)
+    numbers = {r.number for r in season.rounds}
+    as_of = scored.as_of
+    return RoundPage(
+        season_info(scored),
+        rnd,
+        number - 1 if number - 1 in numbers else None,
+        number + 1 if number + 1 in numbers else None,
+        tuple(classified_line(season, ln) for ln in scored.classification(number)),
+        tuple(c.code for c in season.classes),
+        tuple(w for w in scored.winners() if w.round == number),
+        tuple(
+            VersionInfo(v, with_lines=False)
+            for v in versions
+            if visible(as_of, v.revision, v.created_at)
+        ),
+    )
