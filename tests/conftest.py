@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,14 @@ from podium.datasets import builtin_season_path
 from podium.model import Season
 
 GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_season_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Commands cache loaded seasons in $XDG_CACHE_HOME: the tests use their own, not the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -33,15 +33,28 @@ AsOf = int | dt.datetime | None
 """A season revision number, a moment (UTC), or None for the latest."""
 
 
-def open_season(path: str | Path | None = None) -> Season:
+def open_season(path: str | Path | None = None, *, cached: bool = False) -> Season:
     """The season in a native folder, or the built-in 2004 ALMS when ``path``
     is None (or ``alms-2004``). Raises :class:`InputError` naming every
-    problem of the folder."""
+    problem of the folder.
+
+    ``cached``: reuse the season an earlier process loaded if no file of the
+    folder changed since (``readers.season_cache``): the CLI reads through it.
+    """
     from podium.datasets import builtin_season_path
-    from podium.readers.native import load_season
+
+    def load(folder: Path) -> Season:
+        # The reader is imported only on a cache miss (start-up time).
+        if cached:
+            from podium.readers.season_cache import load_season_cached
+
+            return load_season_cached(folder)
+        from podium.readers.native import load_season
+
+        return load_season(folder)
 
     if path is None or str(path) == BUILTIN_ID:
-        return load_season(builtin_season_path())
+        return load(builtin_season_path())
     folder = Path(path)
     if not folder.is_dir():
         raise InputError(
@@ -54,7 +67,7 @@ def open_season(path: str | Path | None = None) -> Season:
                 found=str(path),
             )
         )
-    return load_season(folder)
+    return load(folder)
 
 
 @dataclass(frozen=True, slots=True)

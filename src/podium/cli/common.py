@@ -106,4 +106,4 @@ def scored_season(season: Path | None) -> ScoredSeason:
     from podium.app.season import ScoredSeason, open_season
 
     with failing_cleanly():
-        return ScoredSeason(open_season(season))
+        return ScoredSeason(open_season(season, cached=True))

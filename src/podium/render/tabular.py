@@ -11,8 +11,10 @@ import csv
 import io
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from podium.app.answer import Answer
+if TYPE_CHECKING:
+    from podium.app.answer import Answer
 
 
 class Format(StrEnum):
