@@ -36,6 +36,7 @@ test: lint typecheck unit
 
 bench: setup
 	$(BIN)/python bench/bench_scoring.py
+	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/store_read.py
 	$(BIN)/python bench/http_standings.py
 	$(BIN)/python bench/import_bench.py --files 200

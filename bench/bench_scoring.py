@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from podium.service import Championships, open_season
+from podium.app.season import ScoredSeason, open_season
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -51,7 +51,7 @@ def main() -> None:
     season = open_season()
 
     def score_all() -> None:
-        Championships(season).all_tables()
+        ScoredSeason(season).all_tables()
 
     score = timed(score_all, args.runs)
     load = timed(open_season, max(10, args.runs // 10))

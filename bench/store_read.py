@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from podium.service import open_season
+from podium.app.season import open_season
 from podium.store import open_repository
 
 

@@ -1,4 +1,4 @@
-"""The command line, end to end (through Typer's runner and once as a real process)."""
+"""The command line, end to end (through Click's runner and once as a real process)."""
 
 from __future__ import annotations
 

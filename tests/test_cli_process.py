@@ -1,6 +1,7 @@
-"""The real `podium` entry point across processes: `main()` freezes the heap
-when a command is done (Python's shutdown then skips its cycle collections),
-so nothing a command writes may depend on collection at exit."""
+"""The real `podium` entry point, as a user's shell runs it: every command
+answers in its own process (a command that works only when another module
+registered it first was a bug once), and what one process writes to a
+database is complete in the next."""
 
 from __future__ import annotations
 
@@ -9,6 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
+import pytest
+
+from podium.cli import app
+
 PODIUM = str(Path(sys.executable).parent / "podium")
 
 
@@ -16,6 +22,27 @@ def podium(*args: str) -> str:
     done = subprocess.run([PODIUM, *args], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     return done.stdout
+
+
+def command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    out = []
+    for name, command in group.commands.items():
+        out.append((*prefix, name))
+        if isinstance(command, click.Group):
+            out += command_paths(command, (*prefix, name))
+    return out
+
+
+@pytest.mark.parametrize("path", command_paths(app), ids=" ".join)
+def test_every_command_answers_in_its_own_process(path: tuple[str, ...]) -> None:
+    out = podium(*path, "--help")
+    assert out.startswith(f"Usage: podium {' '.join(path)}")
+
+
+def test_import_inspects_a_file_in_its_own_process() -> None:
+    fixture = Path(__file__).parent / "fixtures" / "acc" / "fabieu__simdesk__Session_R.json"
+    held = json.loads(podium("import", str(fixture), "--inspect", "--format", "json"))
+    assert (held["format"], held["session"], held["cars"]) == ("acc", "race", 50)
 
 
 def test_a_database_written_by_one_process_is_complete_in_the_next(tmp_path: Path) -> None:

@@ -10,8 +10,8 @@ from fractions import Fraction
 
 import pytest
 
+from podium.app.repository import MemoryRepository, Repository
 from podium.app.season import ScoredSeason
-from podium.app.store import MemoryRepository, Repository
 from podium.errors import InputError, NotFound
 from podium.model import Penalty, PenaltyKind, PointsAdjustment, RoundStatus, Status
 from podium.model.season import Season

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from podium.app.import_apply import apply_to_folder, record_for
 from podium.errors import InputError
-from podium.imports.apply import apply_to_folder, record_for
 from podium.imports.config import ImportConfig
 from podium.imports.plan import plan_import
 from podium.model import Status

@@ -7,7 +7,7 @@ import hashlib
 from pathlib import Path
 
 from podium.app.imports import Target, plan_file
-from podium.app.store import MemoryRepository
+from podium.app.repository import MemoryRepository
 from podium.imports.config import load_config
 from podium.imports.plan import plan_import
 from podium.model import Status
@@ -180,7 +180,7 @@ def test_repository_path(tmp_path: Path) -> None:
     parsed = parse_path(RACE)
     plan = plan_file(target, parsed, 1, create_entries=True)
 
-    from podium.imports.apply import apply_to_repository
+    from podium.app.import_apply import apply_to_repository
 
     assert apply_to_repository(repo, target.season, plan, "test", "import")
     stored = repo.season(season.id)

@@ -11,8 +11,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from podium.app.import_apply import apply_to_folder
 from podium.errors import PodiumError
-from podium.imports.apply import apply_to_folder
 from podium.imports.config import ImportConfig
 from podium.imports.plan import plan_import
 from podium.model import Status

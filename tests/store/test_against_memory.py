@@ -9,7 +9,7 @@ from fractions import Fraction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from podium.app.store import MemoryRepository, Repository
+from podium.app.repository import MemoryRepository, Repository
 from podium.errors import NotFound
 from podium.model import (
     Penalty,

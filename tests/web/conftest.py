@@ -18,7 +18,7 @@ import httpx
 import pytest
 import uvicorn
 
-from podium.app.store import MemoryRepository, Repository
+from podium.app.repository import MemoryRepository, Repository
 from podium.model import Season
 from podium.web import create_app
 

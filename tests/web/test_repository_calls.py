@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from podium.app.store import MemoryRepository
+from podium.app.repository import MemoryRepository
 from podium.model import Season
 from tests.web.conftest import serving
 

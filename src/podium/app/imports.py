@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from podium.app import import_apply as applying
 from podium.app.answer import JSON, Answer, to_json
+from podium.app.repository import Repository
 from podium.app.season import BUILTIN_ID, open_season
-from podium.app.store import Repository
 from podium.errors import InputError, NotFound, Problem
-from podium.imports import apply as applying
 from podium.imports.config import ImportConfig, load_config
 from podium.imports.diff import Change
 from podium.imports.plan import ImportPlan, plan_import
@@ -169,13 +169,10 @@ def plan_file(
     )
 
 
-def database_for(url: str, target: Target) -> Repository:
-    """The store at ``url`` holding the target's season (loaded first when
-    it holds none); for the built-in season, the stored copy becomes the
-    target (package data is never written)."""
-    from podium.store import open_repository
-
-    repo = open_repository(url)
+def hold_season(repo: Repository, target: Target) -> None:
+    """Make ``repo`` hold the target's season (loaded first when it holds
+    none); for the built-in season, the stored copy becomes the target
+    (package data is never written)."""
     try:
         stored = repo.season(target.season.id)
     except NotFound:
@@ -183,7 +180,6 @@ def database_for(url: str, target: Target) -> Repository:
         stored = repo.season(target.season.id)
     if target.folder is None:
         target.season = stored
-    return repo
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from podium.analysis.winners import ClassWinner
 from podium.app.answer import JSON, Answer, slugify, to_json
+from podium.app.repository import ResultVersion, visible
 from podium.app.season import ScoredSeason
 from podium.app.site import SeasonInfo, season_info
-from podium.app.store import ResultVersion, visible
 from podium.model.calendar import Round
 from podium.model.entry import Entry
 from podium.model.results import ResultLine, Status

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from podium.cli import app
 from podium.cli.common import emit, failing_cleanly, format_option, round_argument
 from podium.render.tabular import Tabular
 
@@ -22,7 +21,7 @@ database_option = click.option(
 )
 
 
-@app.group(no_args_is_help=True)
+@click.group(no_args_is_help=True)
 def db() -> None:
     """Store seasons in a database (SQLite by default, or PostgreSQL).
 
@@ -30,7 +29,7 @@ def db() -> None:
     """
 
 
-@app.group(no_args_is_help=True)
+@click.group(no_args_is_help=True)
 def token() -> None:
     """Tokens for the write API.
 

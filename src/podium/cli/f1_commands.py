@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from podium.cli import app
 from podium.cli.common import emit, failing_cleanly, format_option
 from podium.render.tabular import Format
 
@@ -21,7 +20,7 @@ data_option = click.option(
 )
 
 
-@app.group(no_args_is_help=True)
+@click.group(no_args_is_help=True)
 def f1() -> None:
     """Formula One: score every season from its results and its rules file, and
     compare with the published tables."""

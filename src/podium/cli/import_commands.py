@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from podium.cli import app
 from podium.cli.common import failing_cleanly
 from podium.render.tabular import Format
 
 if TYPE_CHECKING:
+    from podium.app.imports import ImportOutcome
     from podium.readers.registry import Parser
 
 T = TypeVar("T")
@@ -21,7 +21,7 @@ T = TypeVar("T")
 _OUTPUTS = {f.value for f in Format}
 
 
-@app.command(name="import")
+@click.command(name="import")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--season", "-s", help="Season folder, or alms-2004 (the built-in season).")
 @click.option(
@@ -201,7 +201,12 @@ def _import(
         )
     parsed = imports.parse_files(list(_progress(files, "Reading", output)), forced, parser)
     rounds = imports.rounds_for(target.season, parsed, round_number)
-    repo = imports.database_for(database, target) if database else None
+    repo = None
+    if database:
+        from podium.store import open_repository
+
+        repo = open_repository(database)
+        imports.hold_season(repo, target)
     failed = False
     for p, number in zip(parsed, rounds, strict=True):
         if number is None:
@@ -218,7 +223,7 @@ def _import(
         raise click.exceptions.Exit(1)
 
 
-def _print_outcome(outcome: Any, output: Format) -> None:
+def _print_outcome(outcome: ImportOutcome, output: Format) -> None:
     from podium.render.import_views import outcome_view
     from podium.render.tabular import render
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from podium.cli import app
 from podium.cli.common import (
     after_option,
     championship_option,
@@ -22,7 +21,7 @@ from podium.cli.common import (
 from podium.render.tabular import Format
 
 
-@app.command()
+@click.command()
 @class_option
 @championship_option()
 @after_option
@@ -45,7 +44,7 @@ def standings(
     emit(lambda: standings_view(standings_report(scored, championship, class_code, after)), fmt)
 
 
-@app.command()
+@click.command()
 @round_argument
 @class_option
 @click.option("--all", "all_cars", is_flag=True, help="Also list cars that did not start.")
@@ -68,7 +67,7 @@ def results(
     emit(lambda: results_view(results_report(scored, round_number, class_code, not all_cars)), fmt)
 
 
-@app.command()
+@click.command()
 @season_option
 @format_option
 def winners(season: Path | None, fmt: str) -> None:
@@ -80,7 +79,7 @@ def winners(season: Path | None, fmt: str) -> None:
     emit(lambda: winners_view(winners_report(scored)), fmt)
 
 
-@app.command()
+@click.command()
 @click.argument("name")
 @class_option
 @championship_option(default=None, help="Only this championship.")
@@ -110,7 +109,7 @@ def explain(
     emit(lambda: explain_view(explain_points(scored, name, class_code, championship, after)), fmt)
 
 
-@app.command()
+@click.command()
 @season_option
 @format_option
 def audit(season: Path | None, fmt: str) -> None:
@@ -134,7 +133,7 @@ def audit(season: Path | None, fmt: str) -> None:
         raise click.exceptions.Exit(1)
 
 
-@app.command()
+@click.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @format_option
 def validate(folder: Path, fmt: str) -> None:
@@ -173,7 +172,7 @@ def validate(folder: Path, fmt: str) -> None:
         raise click.exceptions.Exit(1)
 
 
-@app.command()
+@click.command()
 @season_option
 @format_option
 def schedule(season: Path | None, fmt: str) -> None:
@@ -184,7 +183,7 @@ def schedule(season: Path | None, fmt: str) -> None:
     emit(lambda: schedule_view(scored.season), fmt)
 
 
-@app.command(name="classes")
+@click.command(name="classes")
 @season_option
 @format_option
 def classes_command(season: Path | None, fmt: str) -> None:
@@ -195,7 +194,7 @@ def classes_command(season: Path | None, fmt: str) -> None:
     emit(lambda: classes_view(scored.season), fmt)
 
 
-@app.command()
+@click.command()
 @class_option
 @season_option
 @format_option

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from podium.cli import app
 from podium.cli.common import (
     after_option,
     championship_option,
@@ -26,7 +25,7 @@ chart_option = click.option(
 )
 
 
-@app.command()
+@click.command()
 @class_option
 @championship_option()
 @after_option
@@ -85,7 +84,7 @@ def title(
     emit(lambda: fight_view(fight, detailed=who is not None), fmt)
 
 
-@app.command()
+@click.command()
 @class_option
 @championship_option()
 @after_option

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from podium.cli import app
 from podium.cli.common import (
     after_option,
     championship_option,
@@ -22,7 +21,7 @@ from podium.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from podium.app.store import Repository
+    from podium.app.repository import Repository
     from podium.render.tabular import Tabular
 
 EXPORT_FORMATS = ["csv", "json", "md", "wikitext"]
@@ -38,7 +37,7 @@ export_format_option = click.option(
 )
 
 
-@app.group(name="export", no_args_is_help=True)
+@click.group(name="export", no_args_is_help=True)
 def export_group() -> None:
     """Export standings or results as CSV, JSON, Markdown or MediaWiki wikitext.
 
@@ -101,7 +100,7 @@ def export_results(
     _emit(lambda: results_view(report), fmt, lambda: results_wikitext(scored.season, report))
 
 
-@app.command()
+@click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
     "--port",
@@ -172,8 +171,8 @@ def serve(
 def open_repository(database: str | None, season: Path | None) -> Repository:
     """A memory repository holding a season folder, or a database (loaded
     with the built-in season when it holds none)."""
+    from podium.app.repository import MemoryRepository
     from podium.app.season import open_season
-    from podium.app.store import MemoryRepository
     from podium.store import open_repository as open_store
 
     if season is not None:

@@ -1,4 +1,5 @@
-"""Rendering: service results -> tables -> text (Rich table, CSV, JSON, Markdown)."""
+"""Rendering: answers of ``podium.app`` -> tables -> text (Rich table, CSV,
+JSON, Markdown), wikitext, and every SVG chart podium draws."""
 
 from podium.render.tabular import Format, Tabular, render
 

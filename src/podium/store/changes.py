@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from podium.app.store import LoadReport
+from podium.app.repository import LoadReport
 from podium.model.season import Season
 
 _PARTS: tuple[tuple[str, Callable[[Any], object]], ...] = (

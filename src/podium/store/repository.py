@@ -16,8 +16,7 @@ from collections.abc import Sequence
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from podium.app.season import AsOf
-from podium.app.store import (
+from podium.app.repository import (
     LoadReport,
     ResultVersion,
     hash_token,
@@ -25,6 +24,7 @@ from podium.app.store import (
     now,
     refuse_invalid,
 )
+from podium.app.season import AsOf
 from podium.errors import NotFound
 from podium.model.calendar import RoundStatus
 from podium.model.results import Penalty, PointsAdjustment, ResultLine
@@ -43,7 +43,7 @@ from podium.store.reader import EditionRows, read_edition, read_history
 
 
 class SqlRepository:
-    """Seasons in a SQL database; see podium.app.store.Repository for the contract."""
+    """Seasons in a SQL database; see podium.app.repository.Repository for the contract."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine

@@ -8,8 +8,8 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Query, Request
 
+from podium.app.repository import Repository, ScoredSeasons
 from podium.app.season import AsOf, ScoredSeason
-from podium.app.store import Repository, ScoredSeasons
 from podium.errors import Problem
 from podium.web.errors import ApiError
 

@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from podium.app.answer import JSON
 from podium.errors import InputError, NotFound, PodiumError, Problem
 
 log = logging.getLogger("podium.web")
@@ -33,7 +34,7 @@ TITLES = {
 }
 
 
-def problem_json(p: Problem) -> dict[str, Any]:
+def problem_json(p: Problem) -> dict[str, JSON]:
     return {
         "file": p.file,
         "line": p.line,
@@ -44,7 +45,7 @@ def problem_json(p: Problem) -> dict[str, Any]:
     }
 
 
-def error_body(status: int, problems: list[Problem], title: str = "") -> dict[str, Any]:
+def error_body(status: int, problems: list[Problem], title: str = "") -> dict[str, JSON]:
     return {
         "error": {
             "status": status,
@@ -70,13 +71,14 @@ def _wants_html(request: Request) -> bool:
 
 
 def _respond(
-    request: Request, status: int, problems: list[Problem], headers: Any = None
+    request: Request, status: int, problems: list[Problem], headers: dict[str, str] | None = None
 ) -> Response:
     body = error_body(status, problems)
     if _wants_html(request):
         from podium.web.pages_common import render_error
 
-        return render_error(request, status, body["error"]["title"], problems)
+        title = TITLES.get(status, "Error")
+        return render_error(request, status, title, problems)
     return JSONResponse(body, status_code=status, headers=headers)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from podium.app.store import ResultVersion
+from podium.app.repository import ResultVersion
 from podium.model import (
     Aspiration,
     CarClass,

@@ -119,7 +119,7 @@ class AdjustmentRow(Base):
 
 
 class TokenRow(Base):
-    """An API token: only its SHA-256 is kept (see podium.app.store.hash_token)."""
+    """An API token: only its SHA-256 is kept (see podium.app.repository.hash_token)."""
 
     __tablename__ = "api_tokens"
 

@@ -1,6 +1,6 @@
 """Applying an import plan: to a season folder (all files written to
 temporary names, the whole season re-validated, then renamed into place) and
-to a :class:`~podium.app.store.Repository`."""
+to a :class:`~podium.app.repository.Repository`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from podium.app.store import Repository
+from podium.app.repository import Repository
 from podium.errors import InputError
 from podium.imports.plan import ImportPlan
 from podium.model import RoundStatus, Season

@@ -1,0 +1,71 @@
+"""The `podium` command: every command in one list.
+
+Each module holds one group of commands; this one puts them together. A
+command imports the application layer inside its body, so `podium --help`
+loads none of the scoring engine and `podium standings` none of the web
+server, while every command is registered in every process.
+"""
+
+from __future__ import annotations
+
+import click
+
+from podium.cli import (
+    db_commands,
+    f1_commands,
+    import_commands,
+    season_commands,
+    title_commands,
+    web_commands,
+)
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class Commands(click.Group):
+    """A group that lists its commands in the order they were added (by topic)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+
+@click.group(name="podium", cls=Commands, context_settings=CONTEXT, no_args_is_help=True)
+def app() -> None:
+    """Run multi-class motor-racing championships: hold a season, score it from
+    rules written as data, and explain every point.
+
+    Every command works on the built-in 2004 American Le Mans Series unless you
+    pass --season PATH (a season folder, see docs/formats.md).
+    """
+
+
+COMMANDS: tuple[click.Command, ...] = (
+    # a season: tables, results, the points behind them
+    season_commands.standings,
+    season_commands.results,
+    season_commands.winners,
+    season_commands.explain,
+    season_commands.audit,
+    season_commands.validate,
+    season_commands.schedule,
+    season_commands.classes_command,
+    season_commands.entries,
+    # title questions
+    title_commands.title,
+    title_commands.odds,
+    # results files in, tables out
+    import_commands.import_command,
+    web_commands.export_group,
+    # the database, the web site and its API
+    db_commands.db,
+    db_commands.token,
+    web_commands.serve,
+    # Formula One in the F1DB layout
+    f1_commands.f1,
+)
+for command in COMMANDS:
+    app.add_command(command)
+
+
+def main() -> None:
+    app(prog_name="podium")
