@@ -79,7 +79,7 @@ def entries_view(entries: EntryList) -> Tabular:
         )
         engines = " / ".join(dict.fromkeys(c.engine.name for c in e.cars if c.engine.name))
         crew = "; ".join(f"{m.driver} ({m.rounds.text or '?'})" for m in e.crew)
-        champs = ", ".join(sorted(e.championships)) if e.championships is not None else "all"
+        registered = ", ".join(sorted(e.championships)) if e.championships is not None else "all"
         rows.append(
             [
                 e.class_code,
@@ -90,7 +90,7 @@ def entries_view(entries: EntryList) -> Tabular:
                 engines,
                 e.tyres,
                 crew,
-                champs,
+                registered,
             ]
         )
     return Tabular(columns, rows, f"{entries.season_title}: entry list", [], entries)
