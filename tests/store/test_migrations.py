@@ -9,6 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
+from podium.model import Season
 from podium.store import open_repository
 from podium.store.engine import (
     create_store_engine,
@@ -26,7 +27,7 @@ def test_migrations_build_exactly_the_models(store: SqlRepository) -> None:
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
-    assert schema_revision(store.engine) == "0001"
+    assert schema_revision(store.engine) == "0002"
 
 
 def test_downgrade_to_empty_and_up_again(store: SqlRepository) -> None:
@@ -67,3 +68,17 @@ def test_the_environment_and_plain_postgres_urls(monkeypatch: pytest.MonkeyPatch
     assert database_url() == "sqlite:///elsewhere.db"
     assert database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     assert create_store_engine(database_url("postgres://u@h/db")).dialect.driver == "psycopg"
+
+
+def test_a_season_stored_before_0002_reads_the_same_after_it(
+    store: SqlRepository, alms: Season
+) -> None:
+    """0002 adds the session a penalty applies to and withdrawals: a season's
+    rows (its grid penalty included) go down to 0001 and up again with
+    nothing lost."""
+    store.load_season(alms, actor="tests")
+    downgrade(store.engine, "0001")
+    upgrade(store.engine)
+    assert store.season("alms-2004") == alms
+    (penalty,) = store.season("alms-2004").penalties
+    assert (penalty.session, penalty.withdrawn, penalty.in_results) == ("race", "", False)

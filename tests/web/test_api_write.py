@@ -150,7 +150,7 @@ def test_penalty_is_recorded(site: Site, http: httpx.Client) -> None:
     assert site.repository.revision(SCRATCH) == before
     ok = http.post(
         f"{API}/penalties",
-        json={"round": 9, "car_no": "3", "kind": "time", "value": "30s", "reason": "pit speeding"},
+        json={"round": 9, "car_no": "3", "kind": "points", "value": "5", "reason": "pit speeding"},
         headers=bearer(site.token),
     )
     assert ok.status_code == 201, ok.text

@@ -47,7 +47,7 @@ def test_serve_prints_its_address_and_serves_a_season_folder(season_copy: Path) 
         assert response.json()["rows"][0]["name"] == "Alex Job Racing"
         written = httpx.post(
             f"http://127.0.0.1:{port}/api/v1/seasons/alms-2004-copy/penalties",
-            json={"round": 9, "car_no": "3", "kind": "time", "reason": "test"},
+            json={"round": 9, "car_no": "3", "kind": "points", "value": "1", "reason": "test"},
             headers={"Authorization": f"Bearer {token}"},
         )
         assert written.status_code == 201, written.text  # the printed token writes

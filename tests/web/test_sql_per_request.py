@@ -65,7 +65,13 @@ def test_sql_statements_per_request_are_bounded(alms: Season, backend: str) -> N
         token = store.create_token("desk")
         written = client.post(
             "/api/v1/seasons/alms-2004/penalties",
-            json={"round": 9, "car_no": "3", "kind": "time", "reason": "pit speeding"},
+            json={
+                "round": 9,
+                "car_no": "3",
+                "kind": "points",
+                "value": "5",
+                "reason": "pit speeding",
+            },
             headers={"Authorization": f"Bearer {token}"},
         )
         assert written.status_code == 201, written.text
@@ -110,7 +116,13 @@ def test_a_write_through_the_api_shows_at_once_despite_the_ttl(alms: Season) -> 
         before = client.get("/api/v1/seasons/alms-2004/standings/GTS/teams").json()["revision"]
         written = client.post(
             "/api/v1/seasons/alms-2004/penalties",
-            json={"round": 9, "car_no": "3", "kind": "time", "reason": "pit speeding"},
+            json={
+                "round": 9,
+                "car_no": "3",
+                "kind": "points",
+                "value": "5",
+                "reason": "pit speeding",
+            },
             headers={"Authorization": f"Bearer {token}"},
         )
         assert written.status_code == 201, written.text

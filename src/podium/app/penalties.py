@@ -3,13 +3,14 @@ against the season (its car, championship and value) before it is stored."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from podium.app.answer import Answer
 from podium.errors import InputError, Problem
 from podium.model import parse_points
 from podium.model.results import Penalty, PenaltyKind
 from podium.model.season import Season
+from podium.scoring.stewards import decision_problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,7 @@ def penalty_for(
     value: str = "",
     championship: str = "",
     source: str = "",
+    session: str = "race",
     where: str = "body",
 ) -> Penalty:
     """The penalty, its car named by entry key or car number; every problem
@@ -75,4 +77,11 @@ def penalty_for(
             )
     if problems:
         raise InputError(problems)
-    return Penalty(round_number, key or "", kind, reason, value, championship, source)
+    penalty = Penalty(round_number, key or "", kind, reason, value, championship, source, session)
+    # Refused now if it could not be applied (a time penalty on a car without a race time).
+    candidate = replace(season, penalties=(*season.penalties, penalty))
+    number = len(candidate.penalties)
+    problems = [replace(p, file=where) for n, p in decision_problems(candidate) if n == number]
+    if problems:
+        raise InputError(problems)
+    return penalty

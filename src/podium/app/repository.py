@@ -26,11 +26,12 @@ from typing import Protocol
 
 from podium.app.answer import JSON, Answer
 from podium.app.season import AsOf, ScoredSeason
-from podium.errors import InputError, NotFound, Severity
+from podium.errors import InputError, NotFound, Problem, Severity
 from podium.model.calendar import RoundStatus
 from podium.model.checks import check_season
 from podium.model.results import Penalty, PointsAdjustment, ResultLine
 from podium.model.season import Season
+from podium.scoring.stewards import decision_problems
 
 
 def visible(as_of: AsOf, revision: int, at: dt.datetime) -> bool:
@@ -101,6 +102,11 @@ class Repository(Protocol):
 
     def add_penalty(self, season_id: str, penalty: Penalty, actor: str) -> int: ...
 
+    def withdraw_penalty(self, season_id: str, number: int, reason: str, actor: str) -> int:
+        """Withdraw decision ``number`` (1 = the season's first), e.g. on
+        appeal: it stays on record and changes nothing from then on."""
+        ...
+
     def add_adjustment(self, season_id: str, adjustment: PointsAdjustment, actor: str) -> int: ...
 
     def create_token(self, name: str) -> str: ...
@@ -118,11 +124,67 @@ def new_token() -> str:
 
 
 def refuse_invalid(season: Season) -> None:
-    """Loads refuse a season with errors (e.g. an entry in an unknown class),
-    before writing anything."""
+    """Loads refuse a season with errors (e.g. an entry in an unknown class, a
+    stewards' decision that cannot be applied), before writing anything."""
     errors = [p for p in check_season(season) if p.severity is Severity.ERROR]
+    errors = errors or [p for _, p in decision_problems(season)]
     if errors:
         raise InputError(errors)
+
+
+def check_withdrawal(season_id: str, held: Sequence[Penalty], number: int) -> None:
+    """Refuse to withdraw a decision that does not exist or is withdrawn already."""
+    if not 1 <= number <= len(held):
+        raise InputError(
+            Problem(
+                season_id,
+                None,
+                "decision",
+                "no such stewards' decision",
+                expected=f"1 to {len(held)}" if held else "a season with decisions",
+                found=str(number),
+            )
+        )
+    if held[number - 1].withdrawn:
+        raise InputError(
+            Problem(
+                season_id,
+                None,
+                "decision",
+                f"decision {number} is withdrawn already ({held[number - 1].withdrawn})",
+                expected="a standing decision",
+                found=str(number),
+            )
+        )
+
+
+def decisions_to_store(
+    held: list[Penalty], wanted: Sequence[Penalty]
+) -> list[tuple[Penalty | None, tuple[int, str] | None]]:
+    """What a load adds to the decisions a store holds (``held``, changed in
+    place): each wanted decision not held yet (compared without its
+    withdrawal), and a withdrawal (number, why) for each wanted withdrawn
+    decision the store still has standing. Decisions are never removed."""
+    used: set[int] = set()
+    out: list[tuple[Penalty | None, tuple[int, str] | None]] = []
+    for penalty in wanted:
+        plain = replace(penalty, withdrawn="")
+        at = next(
+            (i for i, h in enumerate(held) if i not in used and replace(h, withdrawn="") == plain),
+            None,
+        )
+        add = None
+        if at is None:
+            held.append(plain)
+            at, add = len(held) - 1, plain
+        used.add(at)
+        withdraw = None
+        if penalty.withdrawn and not held[at].withdrawn:
+            held[at] = penalty
+            withdraw = (at + 1, penalty.withdrawn)
+        if add is not None or withdraw is not None:
+            out.append((add, withdraw))
+    return out
 
 
 def now() -> dt.datetime:
@@ -135,6 +197,7 @@ class _Stored:
     """The season as loaded, without results, penalties and adjustments."""
     versions: list[ResultVersion] = field(default_factory=list)
     penalties: list[tuple[int, dt.datetime, Penalty]] = field(default_factory=list)
+    withdrawals: list[tuple[int, dt.datetime, int, str]] = field(default_factory=list)
     adjustments: list[tuple[int, dt.datetime, PointsAdjustment]] = field(default_factory=list)
     loads: list[tuple[int, dt.datetime, Season]] = field(default_factory=list)
     revision: int = 0
@@ -181,7 +244,10 @@ class MemoryRepository:
             bases[-1],
             rounds=rounds,
             results=lines,
-            penalties=tuple(p for r, at, p in stored.penalties if visible(as_of, r, at)),
+            penalties=_withdrawn(
+                [p for r, at, p in stored.penalties if visible(as_of, r, at)],
+                [(n, why) for r, at, n, why in stored.withdrawals if visible(as_of, r, at)],
+            ),
             adjustments=tuple(a for r, at, a in stored.adjustments if visible(as_of, r, at)),
         )
 
@@ -204,9 +270,11 @@ class MemoryRepository:
             if new and new != old:
                 self.post_results(season.id, rnd.number, new, rnd.status, actor, reason)
                 changed_rounds.append(rnd.number)
-        for penalty in season.penalties:
-            if penalty not in current.penalties:
-                self.add_penalty(season.id, penalty, actor)
+        for add, withdraw in decisions_to_store(list(current.penalties), season.penalties):
+            if add is not None:
+                self.add_penalty(season.id, add, actor)
+            if withdraw is not None:
+                self.withdraw_penalty(season.id, withdraw[0], withdraw[1], actor)
         for adjustment in season.adjustments:
             if adjustment not in current.adjustments:
                 self.add_adjustment(season.id, adjustment, actor)
@@ -250,6 +318,13 @@ class MemoryRepository:
         stored.penalties.append((stored.revision, now(), penalty))
         return stored.revision
 
+    def withdraw_penalty(self, season_id: str, number: int, reason: str, actor: str) -> int:
+        check_withdrawal(season_id, self.season(season_id).penalties, number)
+        stored = self._stored(season_id)
+        stored.revision += 1
+        stored.withdrawals.append((stored.revision, now(), number, reason))
+        return stored.revision
+
     def add_adjustment(self, season_id: str, adjustment: PointsAdjustment, actor: str) -> int:
         stored = self._stored(season_id)
         stored.revision += 1
@@ -263,6 +338,13 @@ class MemoryRepository:
 
     def verify_token(self, token: str) -> str | None:
         return self._tokens.get(hash_token(token))
+
+
+def _withdrawn(penalties: list[Penalty], withdrawals: list[tuple[int, str]]) -> tuple[Penalty, ...]:
+    for number, why in withdrawals:
+        if 1 <= number <= len(penalties):
+            penalties[number - 1] = replace(penalties[number - 1], withdrawn=why)
+    return tuple(penalties)
 
 
 class ScoredSeasons:

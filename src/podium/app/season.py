@@ -23,6 +23,7 @@ from podium.model.season import Season
 from podium.rules.schema import Championship
 from podium.scoring import LedgerRow, StandingsTable, compute_standings, score_season
 from podium.scoring.classify import place_round
+from podium.scoring.stewards import apply_decisions
 
 BUILTIN_ID = "alms-2004"
 """The built-in season's id: ``--season alms-2004`` names it where a folder is expected."""
@@ -79,12 +80,15 @@ class CompetitorCars:
 class ScoredSeason:
     """A season as of one revision, scored once, with memoised answers.
 
-    ``revision`` and ``as_of`` say which state of a stored season this is
-    (0 and None for a season read from a folder).
+    ``season`` is the official state: the stewards' decisions applied on top
+    of the timing sheets (``scoring.stewards``); ``printed`` is the season as
+    given. ``revision`` and ``as_of`` say which state of a stored season this
+    is (0 and None for a season read from a folder).
     """
 
     def __init__(self, season: Season, revision: int = 0, as_of: AsOf = None) -> None:
-        self.season = season
+        self.printed = season
+        self.season = apply_decisions(season)
         self.revision = revision
         self.as_of = as_of
         self._memo: dict[tuple[object, ...], object] = {}

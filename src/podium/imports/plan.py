@@ -374,8 +374,16 @@ class _Planner:
             entry = by_label.get(p.car)
             if entry is None:
                 continue
+            # The file's classification already shows what its timing system
+            # applied: on record, never applied a second time.
             penalty = Penalty(
-                self.out.round, entry.key, p.kind, p.reason, p.value, source=self.source
+                self.out.round,
+                entry.key,
+                p.kind,
+                p.reason,
+                p.value,
+                source=self.source,
+                in_results=True,
             )
             if penalty not in self.season.penalties and penalty not in self.out.penalties:
                 self.out.penalties.append(penalty)

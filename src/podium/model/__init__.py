@@ -7,6 +7,7 @@ from podium.model.people import Driver, Team
 from podium.model.points import ZERO, Points, format_points, parse_points
 from podium.model.published import PublishedStanding, PublishedWinner
 from podium.model.results import (
+    CLASSIFICATION_KINDS,
     Penalty,
     PenaltyKind,
     PointsAdjustment,
@@ -18,6 +19,7 @@ from podium.model.round_set import RoundSet, parse_round_set
 from podium.model.season import Season, Series
 
 __all__ = [
+    "CLASSIFICATION_KINDS",
     "ZERO",
     "Aspiration",
     "CarClass",

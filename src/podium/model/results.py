@@ -51,6 +51,11 @@ class ResultLine:
     fastest_lap_driver: str = ""
     """Who set the fastest lap when the car was shared (blank: its drivers)."""
     source: str = ""
+    decision: str = ""
+    """What the stewards' decisions changed on this line, in words ('' when
+    nothing): set on the official classification, never stored."""
+    sheet_pos: int | None = None
+    """The class position the timing sheet printed, when a decision changed it."""
 
     @property
     def classified(self) -> bool:
@@ -58,17 +63,43 @@ class ResultLine:
 
 
 class PenaltyKind(StrEnum):
+    """What the stewards decided about a car at a round."""
+
     GRID_TO_BACK = "grid_to_back"
+    """Starts from the back of the grid: shown, no effect on the result."""
     GRID_PLACES = "grid_places"
+    """``value`` places back on the grid: shown, no effect on the result."""
     TIME = "time"
+    """``value`` (``30s``, ``1:05``) added to the car's race time: the session
+    is classified again by laps and time."""
+    POSITIONS = "positions"
+    """Dropped ``value`` places in its class classification."""
     DISQUALIFICATION = "dsq"
+    """Disqualified from the session: it keeps no place."""
+    EXCLUSION = "excluded"
+    """Excluded from the event: disqualified from every session of the round."""
     POINTS = "points"
+    """``value`` points taken in ``championship`` (blank: every championship)."""
+
+
+CLASSIFICATION_KINDS = frozenset(
+    {
+        PenaltyKind.TIME,
+        PenaltyKind.POSITIONS,
+        PenaltyKind.DISQUALIFICATION,
+        PenaltyKind.EXCLUSION,
+    }
+)
+"""The decisions that change a classification (the others change points or nothing)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Penalty:
-    """A steward's decision. Points penalties act on one championship; the
-    others are recorded with the round (results already reflect time and DSQ)."""
+    """A stewards' decision about one car at one round. Results stay as the
+    timing sheet printed them: the decision is applied on top of them when the
+    season is scored (``podium.scoring.stewards``), so it survives a re-import.
+    A decision withdrawn on appeal stays on record with ``withdrawn`` (why) and
+    changes nothing."""
 
     round: int
     entry: str
@@ -77,6 +108,22 @@ class Penalty:
     value: str = ""
     championship: str = ""
     source: str = ""
+    session: str = "race"
+    withdrawn: str = ""
+    """Why the decision was withdrawn (on appeal); blank while it stands."""
+    in_results: bool = False
+    """The timing sheet already shows it (a penalty the timing system or the
+    simulator served or applied, read from its results file): on record, never
+    applied a second time."""
+
+    @property
+    def stands(self) -> bool:
+        return not self.withdrawn
+
+    @property
+    def to_apply(self) -> bool:
+        """Whether podium applies it on top of the timing sheet."""
+        return self.stands and not self.in_results
 
 
 @dataclass(frozen=True, slots=True)

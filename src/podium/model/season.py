@@ -43,6 +43,10 @@ class Season:
     published_winners: tuple[PublishedWinner, ...] = ()
     name: str = ""
     notes: str = ""
+    decisions_applied: bool = False
+    """True when ``results`` is the official classification, the stewards'
+    decisions applied on top of the timing sheets (``scoring.stewards``): such
+    a season is scored and shown, never written back."""
 
     @property
     def title(self) -> str:

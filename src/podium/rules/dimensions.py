@@ -239,3 +239,19 @@ class Deduction(_Strict):
         if number <= 0:
             raise ValueError(f"expected the points taken as a number > 0, got {value}")
         return number
+
+
+class VacatedPlace(StrEnum):
+    """What happens to the place of a car the stewards disqualify."""
+
+    MOVE_UP = "move_up"
+    """The cars behind move up a place (the usual rule: FIA, ACO, IMSA)."""
+    LEFT_VACANT = "left_vacant"
+    """Nobody takes it: the cars behind keep the places the timing sheet printed."""
+
+
+class Stewards(_Strict):
+    """How stewards' decisions change a classification (podium.scoring.stewards)."""
+
+    disqualified_place: VacatedPlace = VacatedPlace.MOVE_UP
+    statement: str = ""

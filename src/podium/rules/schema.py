@@ -23,6 +23,7 @@ from podium.rules.dimensions import (
     Ineligible,
     Multiplier,
     SharedCars,
+    Stewards,
 )
 
 
@@ -204,6 +205,7 @@ class Ruleset(_Strict):
     drive_shares: list[DriveShares] = Field(default_factory=list)
     exclusions: list[Exclusion] = Field(default_factory=list)
     deductions: list[Deduction] = Field(default_factory=list)
+    stewards: Stewards = Field(default_factory=Stewards)
     notes: list[str] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from podium.model.season import Season
+from podium.scoring.stewards import apply_decisions
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +20,8 @@ class EarnedAward:
 
 
 def earned_awards(season: Season) -> tuple[EarnedAward, ...]:
+    """Awards the official classification earns (stewards' decisions applied)."""
+    season = apply_decisions(season)
     earned = []
     for award in season.rules.awards:
         for line in season.results:

@@ -27,6 +27,8 @@ from podium.scoring.rulings import (
     rulings_for,
     skips,
 )
+from podium.scoring.stewards import apply_decisions
+from podium.scoring.stewards import deduction_rows as stewards_rows
 
 _STATUS_WORDS = {
     Status.NOT_CLASSIFIED: "not classified",
@@ -37,7 +39,9 @@ _STATUS_WORDS = {
 
 
 def score_season(season: Season) -> tuple[LedgerRow, ...]:
-    """Every points decision of the season, in round order."""
+    """Every points decision of the season, in round order, the stewards'
+    decisions applied on top of the timing sheets first."""
+    season = apply_decisions(season)
     rules = season.rules
     by_round: dict[int, list[ResultLine]] = defaultdict(list)
     for line in season.results:
@@ -74,6 +78,7 @@ def score_season(season: Season) -> tuple[LedgerRow, ...]:
             rows.extend(bonus_rows(season, rnd, session, session_lines))
     rows.extend(_adjustments(season))
     rows.extend(deduction_rows(season))
+    rows.extend(stewards_rows(season))
     return tuple(rows)
 
 
@@ -284,8 +289,11 @@ def _decide(
     where = f"in {line.class_code} " if championship.per_class else ""
     session = f" ({line.session})" if line.session != "race" else ""
     classified = line.status is Status.CLASSIFIED
+    ruled = f" ({line.decision})" if line.decision else ""
     if classified and placing.place is not None:
-        head = f"{car} {ordinal(placing.place)} {where}at {rnd.label}{session}"
+        head = f"{car} {ordinal(placing.place)} {where}at {rnd.label}{session}{ruled}"
+    elif line.decision:
+        head = f"{car} {line.decision} at {rnd.label}{session}"
     else:
         word = _STATUS_WORDS.get(line.status) or line.status.value
         reason = f" ({line.reason})" if line.reason else ""
@@ -301,6 +309,12 @@ def _decide(
         if classified and worth > 0:
             withheld = worth
             rule = Withheld.INELIGIBLE if placing.ruled_out else Withheld.DISTANCE
+        elif line.decision and line.sheet_pos:
+            # Disqualified by the stewards: what the place it lost was worth.
+            withheld = scale.for_place(line.sheet_pos)
+            lost = f" (its place was worth {format_points(withheld)})" if withheld else ""
+            reason = f"{head}: no points{lost}"
+            rule = Withheld.STEWARDS if withheld else Withheld.NONE
     elif not earned:
         reason = f"{head}: no points, scale {scale_name} pays the first {len(scale.points)}"
     elif championship.registration and not _registered(season, line, championship):

@@ -20,12 +20,16 @@ class Withheld(StrEnum):
     BEST_CAR = "best_car"
     INELIGIBLE = "ineligible"
     SHARED_CAR = "shared_car"
+    STEWARDS = "stewards"
+    """A stewards' decision (a disqualification, an exclusion)."""
 
 
 class RowKind(StrEnum):
     RESULT = "result"
     ADJUSTMENT = "adjustment"
     BONUS = "bonus"
+    PENALTY = "penalty"
+    """Points a stewards' decision took (counted like an adjustment)."""
 
 
 @dataclass(frozen=True, slots=True)

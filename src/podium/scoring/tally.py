@@ -116,7 +116,7 @@ def _round(
         earned = bool(row.points)
         if earned:
             any_points = True
-            if kind is RowKind.ADJUSTMENT:
+            if kind is RowKind.ADJUSTMENT or kind is RowKind.PENALTY:
                 adjustment += row.points
                 adjusted = True
                 continue

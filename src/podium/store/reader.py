@@ -27,6 +27,7 @@ from podium.store.models import (
     EditionRow,
     EntryRow,
     PenaltyRow,
+    PenaltyWithdrawalRow,
     PublishedStandingRow,
     PublishedWinnerRow,
     QualifyingRow,
@@ -76,6 +77,8 @@ class HistoryRows:
     lines: dict[int, list[Row[Any]]]
     penalties: Rows
     adjustments: Rows
+    withdrawals: Rows
+    """Decisions withdrawn (on appeal), by the decision's number."""
 
 
 def read_edition(session: Session, season_id: str, revision: int) -> EditionRows | None:
@@ -167,4 +170,6 @@ def read_history(session: Session, season_id: str, revision: int) -> HistoryRows
         )
         return session.execute(query).all()
 
-    return HistoryRows(shown, grouped, added(PenaltyRow), added(AdjustmentRow))
+    return HistoryRows(
+        shown, grouped, added(PenaltyRow), added(AdjustmentRow), added(PenaltyWithdrawalRow)
+    )

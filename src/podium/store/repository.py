@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from podium.app.repository import (
     LoadReport,
     ResultVersion,
+    check_withdrawal,
+    decisions_to_store,
     hash_token,
     new_token,
     now,
@@ -32,6 +34,7 @@ from podium.model.season import Season
 from podium.store import mappers
 from podium.store.models import (
     EditionRow,
+    PenaltyWithdrawalRow,
     ResultVersionRow,
     RevisionRow,
     RoundRow,
@@ -118,7 +121,7 @@ class SqlRepository:
                 v.round: tuple(mappers.to_result_line(line) for line in history.lines.get(v.id, ()))
                 for v in history.versions
             }
-            penalties = [mappers.to_penalty(p) for p in history.penalties]
+            penalties = list(mappers.to_penalties(history))
             adjustments = [mappers.to_adjustment(a) for a in history.adjustments]
             changed_rounds = []
             for rnd in season.rounds:
@@ -126,10 +129,14 @@ class SqlRepository:
                 if new and new != held.get(rnd.number, ()):
                     _post(session, row, rnd.number, new, rnd.status, actor, reason)
                     changed_rounds.append(rnd.number)
-            for penalty in season.penalties:
-                if penalty not in penalties:
+            for add, withdraw in decisions_to_store(penalties, season.penalties):
+                if add is not None:
                     revision = _bump(session, row, actor, reason, "penalty")
-                    session.add(mappers.penalty_row(season.id, revision, penalty))
+                    session.add(mappers.penalty_row(season.id, revision, add))
+                if withdraw is not None:
+                    number, why = withdraw
+                    revision = _bump(session, row, actor, why, "withdrawal")
+                    session.add(_withdrawal_row(season.id, revision, number, why))
             for adjustment in season.adjustments:
                 if adjustment not in adjustments:
                     revision = _bump(session, row, actor, reason, "adjustment")
@@ -156,6 +163,15 @@ class SqlRepository:
             session.add(mappers.penalty_row(season_id, revision, penalty))
             return revision
 
+    def withdraw_penalty(self, season_id: str, number: int, reason: str, actor: str) -> int:
+        with self._write() as session, session.begin():
+            row = _season_row(session, season_id, lock=True)
+            held = mappers.to_penalties(read_history(session, season_id, row.revision))
+            check_withdrawal(season_id, held, number)
+            revision = _bump(session, row, actor, reason, "withdrawal")
+            session.add(_withdrawal_row(season_id, revision, number, reason))
+            return revision
+
     def add_adjustment(self, season_id: str, adjustment: PointsAdjustment, actor: str) -> int:
         with self._write() as session, session.begin():
             row = _season_row(session, season_id, lock=True)
@@ -171,6 +187,14 @@ class SqlRepository:
 
 
 # -- helpers (all take the caller's session: one transaction per public call) --
+
+
+def _withdrawal_row(
+    season_id: str, revision: int, number: int, reason: str
+) -> PenaltyWithdrawalRow:
+    return PenaltyWithdrawalRow(
+        season_id=season_id, revision=revision, penalty_number=number, reason=reason
+    )
 
 
 def _season_row(

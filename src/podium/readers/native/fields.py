@@ -112,6 +112,15 @@ class FieldReader:
             )
             return None
 
+    def _flag(self, row: Row, column: str) -> bool:
+        """``yes``/``true``/``1`` or blank (``no``/``false``/``0``)."""
+        text = row.get(column).casefold()
+        if text in ("yes", "true", "1"):
+            return True
+        if text not in ("", "no", "false", "0"):
+            self._error(row, column, "not a yes/no value", expected="yes or blank", found=text)
+        return False
+
     # -- files ----------------------------------------------------------
 
     def _round_set(self, row: Row, column: str) -> RoundSet:

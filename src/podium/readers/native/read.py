@@ -32,6 +32,7 @@ from podium.readers.native.season_file import SeasonFile
 from podium.readers.rows import read_rows
 from podium.rules import Ruleset, parse_rules
 from podium.rules.load import locate_key
+from podium.scoring.stewards import decision_problems
 
 
 @dataclass
@@ -130,6 +131,10 @@ class _Reader(EntryReader, ExtraReader):
             published_winners=self._published_winners(),
         )
         self.problems.extend(check_season(season, self.where))
+        if not any(p.severity is Severity.ERROR for p in self.problems):
+            for number, problem in decision_problems(season):
+                file, line = self.where.get(("penalty", number), ("penalties.csv", 0))
+                self.problems.append(replace(problem, file=file, line=line or None))
         return ReadReport(season, self.problems)
 
     def _season_file(self) -> SeasonFile | None:
@@ -226,6 +231,12 @@ def read_results(text: str, file: str, season: Season, round_number: int) -> tup
         for p in check_season(candidate, reader.where)
         if p.file == file and p.severity is Severity.ERROR
     ]
+    if not problems:  # the decisions taken stand on the new results too
+        problems = [
+            replace(p, file=file, field=f"stewards' decision {n}")
+            for n, p in decision_problems(candidate)
+            if candidate.penalties[n - 1].round == round_number
+        ]
     if problems:
         raise InputError(problems)
     return tuple(lines)

@@ -22,7 +22,7 @@ from podium.readers.rows import read_rows
 
 class ExtraReader(ResultReader):
     def _penalties(self, season: Season) -> tuple[Penalty, ...]:
-        out = []
+        out: list[Penalty] = []
         for row in self._rows("penalties.csv", schema.PENALTIES, ("round", "kind", "reason")):
             number = self._int(row, "round", 1)
             kind = self._enum(row, "kind", PenaltyKind, "penalty kind")
@@ -37,6 +37,7 @@ class ExtraReader(ResultReader):
             key = self._resolve(row, season, number, class_code)
             if key is None:
                 continue
+            self.where[("penalty", len(out) + 1)] = (row.file, row.line)
             out.append(
                 Penalty(
                     number,
@@ -46,6 +47,9 @@ class ExtraReader(ResultReader):
                     row.get("value"),
                     row.get("championship"),
                     row.get("source"),
+                    row.get("session") or "race",
+                    row.get("withdrawn"),
+                    self._flag(row, "in_results"),
                 )
             )
         return tuple(out)

@@ -53,7 +53,19 @@ QUALIFYING = (
     "note",
     "source",
 )
-PENALTIES = ("round", "car_no", "entry", "kind", "value", "championship", "reason", "source")
+PENALTIES = (
+    "round",
+    "car_no",
+    "entry",
+    "kind",
+    "value",
+    "championship",
+    "reason",
+    "source",
+    "session",
+    "withdrawn",
+    "in_results",
+)
 ADJUSTMENTS = ("championship", "class", "competitor", "round", "points", "reason", "source")
 
 DRIVER_SEPARATOR = " / "

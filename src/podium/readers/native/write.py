@@ -16,7 +16,12 @@ from podium.rules import Ruleset
 
 def save_season(season: Season, folder: Path | str, rules_text: str | None = None) -> None:
     """Write ``season`` to ``folder``. ``rules_text`` keeps a hand-written
-    rules.toml (with its comments) instead of regenerating it."""
+    rules.toml (with its comments) instead of regenerating it.
+
+    A season whose results carry the stewards' decisions is refused: a
+    folder holds the timing sheets as printed, the decisions beside them."""
+    if season.decisions_applied:
+        raise ValueError("refusing to write the official classification over the timing sheets")
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     (out / "season.toml").write_text(tomli_w.dumps(_season_data(season)), encoding="utf-8")
@@ -40,7 +45,19 @@ def save_season(season: Season, folder: Path | str, rules_text: str | None = Non
         files["penalties.csv"] = (
             schema.PENALTIES,
             [
-                (p.round, "", p.entry, p.kind.value, p.value, p.championship, p.reason, p.source)
+                (
+                    p.round,
+                    "",
+                    p.entry,
+                    p.kind.value,
+                    p.value,
+                    p.championship,
+                    p.reason,
+                    p.source,
+                    "" if p.session == "race" else p.session,
+                    p.withdrawn,
+                    "yes" if p.in_results else "",
+                )
                 for p in season.penalties
             ],
         )

@@ -3,6 +3,7 @@ hands one out. ``*_row`` builds rows from the model, ``to_*`` reads them back.""
 
 from podium.store.mappers._model import (
     to_adjustment,
+    to_penalties,
     to_penalty,
     to_result_line,
     to_result_version,
@@ -23,6 +24,7 @@ __all__ = [
     "penalty_row",
     "result_line_rows",
     "to_adjustment",
+    "to_penalties",
     "to_penalty",
     "to_result_line",
     "to_result_version",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from podium.app.repository import ResultVersion
@@ -79,7 +80,7 @@ def to_season(rows: EditionRows, season_id: str, history: HistoryRows | None) ->
             for line in (history.lines.get(v.id, ()) if history else ())
         ),
         qualifying=tuple(_to_qualifying(q) for q in rows.qualifying),
-        penalties=tuple(to_penalty(p) for p in history.penalties) if history else (),
+        penalties=to_penalties(history) if history else (),
         adjustments=tuple(to_adjustment(a) for a in history.adjustments) if history else (),
         published=tuple(
             PublishedStanding(
@@ -205,8 +206,27 @@ def to_result_line(r: Any) -> ResultLine:
 
 def to_penalty(p: Any) -> Penalty:
     return Penalty(
-        p.round, p.entry, PenaltyKind(p.kind), p.reason, p.value, p.championship, p.source
+        p.round,
+        p.entry,
+        PenaltyKind(p.kind),
+        p.reason,
+        p.value,
+        p.championship,
+        p.source,
+        p.session,
+        in_results=bool(p.in_results),
     )
+
+
+def to_penalties(history: HistoryRows) -> tuple[Penalty, ...]:
+    """The season's decisions in the order they were taken, each marked
+    withdrawn when a withdrawal of its number is in ``history``."""
+    penalties = [to_penalty(p) for p in history.penalties]
+    for w in history.withdrawals:
+        if 1 <= w.penalty_number <= len(penalties):
+            at = w.penalty_number - 1
+            penalties[at] = replace(penalties[at], withdrawn=w.reason)
+    return tuple(penalties)
 
 
 def to_adjustment(a: Any) -> PointsAdjustment:

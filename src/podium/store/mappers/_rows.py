@@ -248,6 +248,8 @@ def penalty_row(season_id: str, revision: int, p: Penalty) -> PenaltyRow:
         value=p.value,
         championship=p.championship,
         source=p.source,
+        session=p.session,
+        in_results=p.in_results,
     )
 
 

@@ -4,6 +4,7 @@ from podium.store.models.base import Base
 from podium.store.models.history import (
     AdjustmentRow,
     PenaltyRow,
+    PenaltyWithdrawalRow,
     ResultLineRow,
     ResultVersionRow,
     RevisionRow,
@@ -40,6 +41,7 @@ __all__ = [
     "EditionRow",
     "EntryRow",
     "PenaltyRow",
+    "PenaltyWithdrawalRow",
     "PublishedStandingRow",
     "PublishedWinnerRow",
     "QualifyingRow",

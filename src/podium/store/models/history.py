@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from podium.store.models.base import Base, FractionText, UtcDateTime
@@ -101,6 +101,22 @@ class PenaltyRow(Base):
     value: Mapped[str] = mapped_column(String(100), default="")
     championship: Mapped[str] = mapped_column(String(50), default="")
     source: Mapped[str] = mapped_column(Text, default="")
+    session: Mapped[str] = mapped_column(String(20), default="race", server_default="race")
+    in_results: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class PenaltyWithdrawalRow(Base):
+    """A stewards' decision withdrawn (on appeal): the decision keeps its row,
+    history is appended to, never rewritten."""
+
+    __tablename__ = "penalty_withdrawals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    season_id: Mapped[str] = mapped_column(ForeignKey("seasons.id"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    penalty_number: Mapped[int] = mapped_column(Integer)
+    """The decision's number in the season (1 = its first penalty)."""
+    reason: Mapped[str] = mapped_column(Text)
 
 
 class AdjustmentRow(Base):
