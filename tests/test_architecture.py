@@ -244,3 +244,18 @@ def test_adapters_hold_no_dict_of_any() -> None:
         for p in (SRC / package).rglob("*.py")
     }
     assert [str(p) for p, t in text.items() if "dict[str, Any]" in t] == []
+
+
+def test_the_command_line_loads_no_engine_until_a_command_runs() -> None:
+    """`podium --help` (every command registered) imports neither the model,
+    pydantic nor the web server: start-up by design (docs/performance.md)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, podium.cli; "
+        "print(sorted(m for m in ('pydantic', 'podium.model', 'fastapi', 'sqlalchemy') "
+        "if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

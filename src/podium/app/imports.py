@@ -16,7 +16,7 @@ from podium.errors import InputError, NotFound, Problem
 from podium.imports.config import ImportConfig, load_config
 from podium.imports.diff import Change
 from podium.imports.plan import ImportPlan, plan_import
-from podium.model import Season
+from podium.model import RoundStatus, Season
 from podium.readers.registry import IMPORTERS, ParsedFile, Parser, parse_path
 from podium.readers.session import SessionKind
 
@@ -214,6 +214,7 @@ def import_file(
     apply: bool,
     create: bool,
     repo: Repository | None = None,
+    status: RoundStatus = RoundStatus.PROVISIONAL,
 ) -> ImportOutcome:
     """Plan ``parsed`` into round ``number``; with ``apply``, write it to the
     target's folder and/or post it to ``repo``, all or nothing. The target's
@@ -249,7 +250,7 @@ def import_file(
                 raise InputError(stored_plan.problems)
         if target.folder is not None and plan.changes:
             written = applying.apply_to_folder(
-                target.folder, target.season, plan, applying.record_for(parsed, number)
+                target.folder, target.season, plan, applying.record_for(parsed, number), status
             )
             notes.append("wrote " + ", ".join(written))
         if repo is not None and stored_plan is not None:
@@ -259,9 +260,10 @@ def import_file(
                 stored_plan,
                 "podium import",
                 f"import {Path(parsed.path).name} sha256:{parsed.sha256}",
+                status,
             )
             notes.append("posted to the database" if changed else "database already up to date")
-        target.season = plan.season_after(target.season)
+        target.season = applying.with_status(plan.season_after(target.season), number, status)
     elif plan.changes:
         notes.append("dry run: nothing written (add --apply)")
     return ImportOutcome(

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from podium.analysis.winners import ClassWinner
 from podium.app.answer import JSON, Answer, slugify, to_json
+from podium.app.penalties import DecisionList, decision_list
 from podium.app.repository import ResultVersion, visible
 from podium.app.season import ScoredSeason
 from podium.app.site import SeasonInfo, season_info
-from podium.model.calendar import Round
+from podium.model.calendar import Round, RoundStatus
 from podium.model.entry import Entry
 from podium.model.results import ResultLine, Status
 from podium.model.season import Season
@@ -48,6 +49,8 @@ class ClassifiedLine(Answer):
             "status": line.status.value,
             "classified": line.classified,
             "reason": line.reason,
+            "decision": line.decision,
+            "sheet_pos": line.sheet_pos,
         }
 
 
@@ -85,9 +88,9 @@ class ResultsReport(Answer):
     @property
     def title(self) -> str:
         rnd = self.round
-        return f"Round {rnd.number}: {rnd.name}, {rnd.circuit}" + (
-            f" ({rnd.date:%d %B %Y})" if rnd.date else ""
-        )
+        when = f" ({rnd.date:%d %B %Y})" if rnd.date else ""
+        status = " - provisional results" if rnd.status is RoundStatus.PROVISIONAL else ""
+        return f"Round {rnd.number}: {rnd.name}, {rnd.circuit}{when}{status}"
 
     def cells(self, c: ClassifiedLine) -> tuple[str, ...]:
         """A line as the results sheet prints it, one text per ``RESULT_COLUMNS``."""
@@ -102,7 +105,7 @@ class ResultsReport(Answer):
             c.car,
             "" if line.laps is None else str(line.laps),
             line.status.value,
-            line.reason,
+            line.decision or line.reason,
         )
 
     def to_json(self) -> JSON:
@@ -221,6 +224,7 @@ class RoundPage(Answer):
     class_codes: tuple[str, ...]
     winners: tuple[ClassWinner, ...]
     versions: tuple[VersionInfo, ...]
+    decisions: DecisionList
 
     def to_json(self) -> JSON:
         rnd = self.round
@@ -265,6 +269,7 @@ class RoundPage(Answer):
                 if c.line.status is not Status.CLASSIFIED
             ],
             "versions": [v.to_json() for v in self.versions],
+            "decisions": self.decisions.to_json(),
         }
 
 
@@ -286,4 +291,5 @@ def round_page(scored: ScoredSeason, number: int, versions: list[ResultVersion])
             for v in versions
             if visible(as_of, v.revision, v.created_at)
         ),
+        decision_list(season, number),
     )

@@ -4,16 +4,19 @@ breakdown (``StandingsReport``), every ledger row of a team or driver
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from podium.app.answer import JSON, Answer, slugify, to_json
 from podium.app.results_key import key_of, tag_of
 from podium.app.season import ScoredSeason
 from podium.app.site import SeasonInfo, season_info
 from podium.errors import NotFound
+from podium.model.calendar import Round, RoundStatus
 from podium.model.points import ZERO, Points
+from podium.model.season import Season
 from podium.rules.schema import Championship, Competitor
-from podium.scoring import LedgerRow, StandingsTable
+from podium.scoring import LedgerRow, RowKind, StandingsTable
 from podium.scoring.standings import Cell
 
 
@@ -67,6 +70,8 @@ class StandingsReport(Answer):
     table: StandingsTable
     rows: tuple[StandingRow, ...]
     notes: tuple[str, ...]
+    provisional: tuple[int, ...] = ()
+    """Rounds of the table whose results are not official yet."""
 
     @property
     def championship(self) -> Championship:
@@ -103,6 +108,7 @@ class StandingsReport(Answer):
             "rounds": list(self.rounds),
             "rows": [row.json_for(self.rounds) for row in self.rows],
             "notes": list(self.notes),
+            "provisional": list(self.provisional),
         }
 
 
@@ -137,7 +143,7 @@ def _report(scored: ScoredSeason, table: StandingsTable) -> StandingsReport:
                 cars.engines if cars else None,
             )
         )
-    notes = []
+    notes = provisional_notes(season, table.rounds, table.after)
     if table.championship.competitor is Competitor.DRIVER:
         missing = scored.unattributed(table.class_code, table.after)
         if missing:
@@ -147,7 +153,31 @@ def _report(scored: ScoredSeason, table: StandingsTable) -> StandingsReport:
                 f"{len(missing)} point-scoring result(s) in {where} name no drivers in the "
                 f"sources: driver totals are lower bounds (see `podium results`)."
             )
-    return StandingsReport(season.id, season.title, table, tuple(rows), tuple(notes))
+    provisional = tuple(r.number for r in provisional_rounds(season, table.rounds, table.after))
+    return StandingsReport(season.id, season.title, table, tuple(rows), tuple(notes), provisional)
+
+
+def provisional_rounds(
+    season: Season, rounds: Iterable[int], after: int | None = None
+) -> list[Round]:
+    """Rounds of ``rounds`` (up to ``after``) whose results are provisional."""
+    held = set(season.rounds_with_results())
+    return [
+        season.round(n)
+        for n in rounds
+        if n in held
+        and (after is None or n <= after)
+        and season.round(n).status is RoundStatus.PROVISIONAL
+    ]
+
+
+def provisional_notes(season: Season, rounds: Iterable[int], after: int | None = None) -> list[str]:
+    found = provisional_rounds(season, rounds, after)
+    if not found:
+        return []
+    which = ", ".join(f"round {r.number} ({r.label})" for r in found)
+    verb = "is" if len(found) == 1 else "are"
+    return [f"Provisional: the results of {which} {verb} not official yet and may change."]
 
 
 # -- explanations ---------------------------------------------------------
@@ -186,6 +216,19 @@ class Explanation(Answer):
             "total": to_json(self.total),
             "rows": [ledger_row_json(r) for r in self.rows],
         }
+
+
+def _dropped(row: LedgerRow, championship: Championship) -> LedgerRow:
+    """A counting row of a round best-N results leave out of the total."""
+    if not row.counts or row.kind is not RowKind.RESULT or not row.points:
+        return row
+    drops = championship.drops
+    rule = (
+        f"only the best {drops.best} results count"
+        if drops is not None and drops.best
+        else "only the best results of each part of the season count"
+    )
+    return replace(row, dropped=True, reason=f"{row.reason} (dropped: {rule})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +271,20 @@ def explain(
         ]
         for cls in dict.fromkeys(r.class_code for r in rows):
             mine = tuple(r for r in rows if r.class_code == cls)
-            total = sum((r.net for r in mine), start=mine[0].points * 0)
+            table = scored.standings(champ.id, cls or None, after)
+            standing = table.row(who)
+            dropped = frozenset(
+                n
+                for n, c in zip(table.rounds, standing.cells if standing else (), strict=False)
+                if c is not None and c.dropped
+            )
+            if dropped:
+                mine = tuple(_dropped(r, champ) if r.round in dropped else r for r in mine)
+            total = (
+                standing.total
+                if standing is not None
+                else sum((r.net for r in mine), start=mine[0].points * 0)
+            )
             out.append(Explanation(who, champ.id, cls, total, mine))
     if not out:
         raise NotFound(f"{name!r} has no results" + (f" in {code}" if code else ""))
@@ -336,6 +392,7 @@ class StandingsPage(Answer):
                 {
                     "round": number,
                     "points": to_json(cell.points) if cell and cell.points else "",
+                    "dropped": bool(cell and cell.dropped),
                     "key": str(key_of(cell) or ""),
                     "tag": tag_of(cell),
                     "place": cell.place if cell else None,
@@ -354,7 +411,12 @@ class StandingsPage(Answer):
             "competitor": "team" if report.teams else "driver",
             "after": report.after,
             "rounds": [
-                {"number": r.number, "label": r.label, "held": r.number in self.held}
+                {
+                    "number": r.number,
+                    "label": r.label,
+                    "held": r.number in self.held,
+                    "provisional": r.number in report.provisional,
+                }
                 for r in self.round_labels
             ],
             "rounds_all": to_json(self.rounds_all),

@@ -32,6 +32,13 @@ _OUTPUTS = {f.value for f in Format}
     help="Round the (first) file is for. Default: the first round without results.",
 )
 @click.option("--apply", is_flag=True, help="Write the import (default: dry run, writes nothing).")
+@click.option(
+    "--status",
+    type=click.Choice(["provisional", "official"]),
+    default="provisional",
+    show_default=True,
+    help="What the imported results are until `podium publish` makes them official.",
+)
 @click.option("--create-entries", is_flag=True, help="Add unknown cars, drivers and teams.")
 @click.option("--database", help="Also post to this store (e.g. sqlite:///podium.db).")
 @click.option(
@@ -50,6 +57,7 @@ def import_command(
     season: str | None,
     round_number: int | None,
     apply: bool,
+    status: str,
     create_entries: bool,
     database: str | None,
     fmt: tuple[str, ...],
@@ -93,6 +101,7 @@ def import_command(
             season,
             round_number,
             apply,
+            status,
             create_entries,
             database,
             forced,
@@ -165,6 +174,7 @@ def _import(
     season: str | None,
     round_number: int | None,
     apply: bool,
+    status: str,
     create_entries: bool,
     database: str | None,
     forced: str | None,
@@ -174,6 +184,7 @@ def _import(
     from podium.app import imports
     from podium.app.season import BUILTIN_ID
     from podium.errors import InputError, Problem
+    from podium.model import RoundStatus
 
     if season is None:
         raise InputError(
@@ -216,7 +227,9 @@ def _import(
                 )  # raises: not a race
             click.echo(f"skipped {p.path}: a {p.session.kind.value} session, not a race", err=True)
             continue
-        outcome = imports.import_file(target, p, number, apply, create_entries, repo)
+        outcome = imports.import_file(
+            target, p, number, apply, create_entries, repo, RoundStatus(status)
+        )
         _print_outcome(outcome, output)
         failed |= bool(outcome.problems)
     if failed:

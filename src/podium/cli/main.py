@@ -14,6 +14,7 @@ from podium.cli import (
     db_commands,
     f1_commands,
     import_commands,
+    race_control,
     season_commands,
     title_commands,
     web_commands,
@@ -53,8 +54,10 @@ COMMANDS: tuple[click.Command, ...] = (
     # title questions
     title_commands.title,
     title_commands.odds,
-    # results files in, tables out
+    # race control: results in, stewards' decisions, publishing
     import_commands.import_command,
+    race_control.penalty,
+    race_control.publish,
     web_commands.export_group,
     # the database, the web site and its API
     db_commands.db,

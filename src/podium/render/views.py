@@ -7,6 +7,7 @@ from podium.app.rounds import RESULT_COLUMNS, ResultsReport, WinnersReport
 from podium.app.standings import ExplainReport, StandingsReport
 from podium.model import format_points
 from podium.render.tabular import Tabular
+from podium.scoring.standings import Cell
 
 
 def standings_view(report: StandingsReport) -> Tabular:
@@ -15,7 +16,7 @@ def standings_view(report: StandingsReport) -> Tabular:
     columns = ["pos", "name", *cars, *round_columns, "total"]
     rows = []
     for row in report.rows:
-        cells = [format_points(c.points) if c else "" for c in row.cells]
+        cells = [cell_text(c) for c in row.cells]
         extra = (
             [" / ".join(row.chassis or ()), " / ".join(row.engines or ())] if report.teams else []
         )
@@ -24,6 +25,15 @@ def standings_view(report: StandingsReport) -> Tabular:
     return Tabular(
         columns, rows, report.title, notes, report, right={"pos", "total", *round_columns}
     )
+
+
+def cell_text(cell: Cell | None) -> str:
+    """A standings cell as printed: its points, in brackets when best-N
+    results drop the round (as Wikipedia prints them)."""
+    if cell is None:
+        return ""
+    text = format_points(cell.points)
+    return f"({text})" if cell.dropped and text else text
 
 
 def results_view(report: ResultsReport) -> Tabular:

@@ -9,6 +9,7 @@ from podium.app.standings import StandingsReport
 from podium.model import Season, format_points
 from podium.model.results import Status
 from podium.render.colour_key import BY_KEY, LEGEND
+from podium.render.views import cell_text
 
 _STATUS_TEXT = {
     Status.RETIRED: "Ret",
@@ -64,7 +65,7 @@ def standings_wikitext(season: Season, report: StandingsReport) -> str:
             f'| style="text-align:left;" | {escape_cell(row.competitor)}',
         ]
         for cell in row.cells:
-            text = format_points(cell.points) if cell and cell.points else tag_of(cell)
+            text = cell_text(cell) if cell and cell.points else tag_of(cell)
             lines.append(f"| {_style(key_of(cell))}{text}")
         lines.append(f"! {format_points(row.total)}")
     lines.append("|}")
