@@ -158,3 +158,75 @@ def test_season_toml_error(season_copy: Path) -> None:
     (problem,) = errors(season_copy)
     assert problem.startswith("alms2004/season.toml:")
     assert ": year: Input should be a valid integer" in problem
+
+
+def problems(folder: Path) -> list[str]:
+    return [f"{p.severity.value}: {p}" for p in read_season(folder).problems]
+
+
+def test_two_entries_with_one_number_in_a_class(season_copy: Path) -> None:
+    entries = season_copy / "entries.csv"
+    text = entries.read_text(encoding="utf-8")
+    entries.write_text(
+        text + "spare,3,GTS,Corvette Racing,,Chevrolet Corvette C5-R,,,,,,,,,,\n",
+        encoding="utf-8",
+    )
+    line = len(text.splitlines()) + 1
+    assert problems(season_copy) == [
+        f"warning: alms2004/entries.csv:{line}: car_no: #3 is already the number of entry "
+        "'3' in GTS: a result or penalty naming #3 cannot tell them apart; give one of them "
+        "another number (expected a number not used in GTS, found 3)"
+    ]
+
+
+def test_one_entry_key_twice_for_the_same_rounds(season_copy: Path) -> None:
+    entries = season_copy / "entries.csv"
+    lines = entries.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("4,"))
+    entries.write_text("".join([*lines[: at + 1], lines[at], *lines[at + 1 :]]), encoding="utf-8")
+    (found,) = errors(season_copy)
+    assert found.startswith(f"alms2004/entries.csv:{at + 1}: entry: entry '4' is given twice")
+
+
+def test_two_cars_on_pole(season_copy: Path) -> None:
+    line = edit_row(
+        season_copy / "qualifying" / "r9.csv", {"car_no": "3"}, {"class_position": "1"}
+    )
+    (found,) = errors(season_copy)
+    assert found == (
+        f"alms2004/qualifying/r9.csv:{line}: class_position: two cars qualified GTS P1 "
+        "(entries '4' and '3') (expected each position once, found 1)"
+    )
+
+
+def test_a_round_naming_a_scale_that_does_not_exist(season_copy: Path) -> None:
+    toml = season_copy / "season.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace('scale = "monterey"', 'scale = "montery"'),
+        encoding="utf-8",
+    )
+    (found,) = errors(season_copy)
+    assert found.startswith("season.toml: rounds.9.scale: no such points scale in rules.toml")
+    assert "found montery" in found
+
+
+def test_a_points_scale_that_increases(season_copy: Path) -> None:
+    rules = season_copy / "rules.toml"
+    text = rules.read_text(encoding="utf-8")
+    rules.write_text(text.replace("20, 16, 13,", "20, 16, 18,", 1), encoding="utf-8")
+    (found,) = errors(season_copy)
+    assert "place 3 pays 18, more than place 2 (16)" in found
+    assert found.startswith("alms2004/rules.toml:")
+
+
+def test_drops_that_drop_nothing(season_copy: Path) -> None:
+    rules = season_copy / "rules.toml"
+    text = rules.read_text(encoding="utf-8")
+    rules.write_text(
+        text.replace('id = "teams"', 'id = "teams"\ndrops = { best = 9 }', 1), encoding="utf-8"
+    )
+    assert problems(season_copy) == [
+        "warning: rules.toml: championships.0.drops.best: best 9 results of a 9-round season: "
+        "nothing is ever dropped; lower it, or remove [championships.drops] "
+        "(expected fewer than 9, found 9)"
+    ]

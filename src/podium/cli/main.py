@@ -54,7 +54,8 @@ COMMANDS: tuple[click.Command, ...] = (
     # title questions
     title_commands.title,
     title_commands.odds,
-    # race control: results in, stewards' decisions, publishing
+    # race control: a new season, results in, stewards' decisions, publishing
+    race_control.init,
     import_commands.import_command,
     race_control.penalty,
     race_control.publish,

@@ -271,3 +271,59 @@ def publish(
         elif where.folder is not None:
             set_round_status(where.folder, where.season, round_number, status)
     click.echo(f"round {round_number} ({rnd.label}): results {status.value}")
+
+
+@click.command(name="init")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", required=True, help='The season\'s name, e.g. "Endurance League 2026".')
+@click.option("--classes", required=True, help="Class codes, comma-separated, e.g. GT3,GT4.")
+@click.option("--rounds", type=click.IntRange(1, 100), required=True, help="Number of rounds.")
+@click.option(
+    "--scale",
+    default="fia",
+    show_default=True,
+    help="Points: fia (25-18-15...), alms (20-16-13...), imsa (350-320-300...), "
+    "classic (10-6-4-3-2-1), or a list such as 10,8,6,5,4,3,2,1.",
+)
+@click.option(
+    "--teams/--no-teams", default=True, show_default=True, help="A teams' championship too."
+)
+@click.option(
+    "--min-distance",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    help="Share of the class winner's laps a car must cover to score, e.g. 0.7.",
+)
+@click.option("--year", type=click.IntRange(1900, 2200), help="Default: this year.")
+def init(
+    folder: Path,
+    name: str,
+    classes: str,
+    rounds: int,
+    scale: str,
+    teams: bool,
+    min_distance: float,
+    year: int | None,
+) -> None:
+    """Start a season: write a valid, commented season folder to fill in.
+
+    It holds season.toml (classes and calendar), rules.toml (the points scale,
+    a drivers' and, unless --no-teams, a teams' championship per class), an
+    import.toml for mapping the class names of results files, and empty
+    teams, drivers, entries and crews lists that `podium import
+    --create-entries` fills. Then: `podium import`, `podium penalty add`,
+    `podium publish`, `podium standings`.
+
+    Example: podium init my-league --name "Endurance League 2026" --classes GT3,GT4 --rounds 6
+    """
+    from podium.app.init import NewSeason, init_season, parse_scale
+
+    with failing_cleanly():
+        scale_name, points = parse_scale(scale)
+        codes = tuple(c.strip() for c in classes.split(",") if c.strip())
+        written = init_season(
+            folder,
+            NewSeason(name, codes, rounds, points, scale_name, teams, year or 0, min_distance),
+        )
+    click.echo(f"wrote {folder}: {', '.join(written)}")
+    click.echo(f"next: fill in the calendar in {folder / 'season.toml'}, then `podium import`")

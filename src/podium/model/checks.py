@@ -17,7 +17,10 @@ def check_season(season: Season, where: Locations | None = None) -> list[Problem
     problems: list[Problem] = []
     problems += _check_rounds(season)
     problems += _check_entries(season, where)
+    problems += _check_numbers(season, where)
     problems += _check_results(season, where)
+    problems += _check_qualifying(season, where)
+    problems += _check_drops(season)
     return problems
 
 
@@ -30,6 +33,8 @@ def _check_rounds(season: Season) -> list[Problem]:
     problems = []
     for rnd in season.rounds:
         try:
+            if rnd.scale and rnd.scale not in season.rules.scales:
+                raise KeyError(rnd.scale)
             season.rules.scale_for(rnd.number, rnd.scale)
         except KeyError:
             problems.append(
@@ -37,7 +42,7 @@ def _check_rounds(season: Season) -> list[Problem]:
                     "season.toml",
                     None,
                     f"rounds.{rnd.number}.scale",
-                    "no such points scale in rules.toml",
+                    "no such points scale in rules.toml: name one of its [scales] or add it",
                     expected=" or ".join(sorted(season.rules.scales)),
                     found=rnd.scale,
                 )
@@ -110,6 +115,112 @@ def _check_entries(season: Season, where: Locations) -> list[Problem]:
                         found="true",
                     )
                 )
+    return problems
+
+
+def _check_numbers(season: Season, where: Locations) -> list[Problem]:
+    """Two cars of one class with the same number: results could not tell them apart."""
+    problems = []
+    seen: dict[tuple[str, str], str] = {}
+    for entry in season.entries:
+        if not entry.car_no:
+            continue
+        other = seen.setdefault((entry.class_code, entry.car_no), entry.key)
+        if other != entry.key:
+            file, line = _at(where, "entry", entry.key, "entries.csv")
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "car_no",
+                    f"#{entry.car_no} is already the number of entry {other!r} in "
+                    f"{entry.class_code}: a result or penalty naming #{entry.car_no} cannot "
+                    "tell them apart; give one of them another number",
+                    expected=f"a number not used in {entry.class_code}",
+                    found=entry.car_no,
+                    severity=Severity.WARNING,
+                )
+            )
+    for entry in season.entries:
+        cars = entry.cars
+        # Several rows of one key are one car's periods (a chassis or engine
+        # change): the same row twice, or periods that overlap, are two cars.
+        if len(cars) > 1 and (
+            len(set(cars)) < len(cars)
+            or any(
+                a.rounds.known
+                and b.rounds.known
+                and (
+                    a.rounds.everywhere
+                    or b.rounds.everywhere
+                    or set(a.rounds.rounds) & set(b.rounds.rounds)
+                )
+                for i, a in enumerate(cars)
+                for b in cars[i + 1 :]
+            )
+        ):
+            file, line = _at(where, "entry", entry.key, "entries.csv")
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "entry",
+                    f"entry {entry.key!r} is given twice for the same rounds: two cars need "
+                    "two keys, one car's chassis periods need their rounds",
+                    expected="one row per key, or rows with rounds that do not overlap",
+                    found=f"{len(cars)} rows",
+                )
+            )
+    return problems
+
+
+def _check_qualifying(season: Season, where: Locations) -> list[Problem]:
+    problems = []
+    seen: dict[tuple[int, str, int], str] = {}
+    for q in season.qualifying:
+        for key, place in (
+            ((q.round, q.class_code, 0), q.class_position),
+            ((q.round, "", 0), q.position),
+        ):
+            if place is None:
+                continue
+            slot = (key[0], key[1], place)
+            other = seen.setdefault(slot, q.entry)
+            if other != q.entry:
+                file, line = _at(where, "qualifying", id(q), f"qualifying/r{q.round}.csv")
+                column = "class_position" if key[1] else "position"
+                what = f"{q.class_code} " if key[1] else ""
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        column,
+                        f"two cars qualified {what}P{place} (entries {other!r} and {q.entry!r})",
+                        expected="each position once",
+                        found=str(place),
+                    )
+                )
+    return problems
+
+
+def _check_drops(season: Season) -> list[Problem]:
+    problems = []
+    rounds = len(season.rounds)
+    for i, championship in enumerate(season.rules.championships):
+        drops = championship.drops
+        if drops is not None and drops.best is not None and drops.best >= rounds > 0:
+            problems.append(
+                Problem(
+                    "rules.toml",
+                    None,
+                    f"championships.{i}.drops.best",
+                    f"best {drops.best} results of a {rounds}-round season: nothing is ever "
+                    "dropped; lower it, or remove [championships.drops]",
+                    expected=f"fewer than {rounds}",
+                    found=str(drops.best),
+                    severity=Severity.WARNING,
+                )
+            )
     return problems
 
 

@@ -68,6 +68,12 @@ class PointsScale(_Strict):
             out.append(number)
         if not out:
             raise ValueError("expected at least one number, got an empty list")
+        for i in range(1, len(out)):
+            if out[i] > out[i - 1]:
+                raise ValueError(
+                    f"place {i + 1} pays {out[i]}, more than place {i} ({out[i - 1]}): "
+                    "a scale never pays a lower place more; check the order"
+                )
         return out
 
     def for_place(self, place: int) -> Fraction:

@@ -207,6 +207,7 @@ class ResultReader(FieldReader):
                     row.get("note"),
                     row.get("source"),
                 )
+                self.where[("qualifying", id(line))] = (row.file, row.line)
                 lines.append(line)
         return tuple(lines)
 
