@@ -189,9 +189,7 @@ def test_one_entry_key_twice_for_the_same_rounds(season_copy: Path) -> None:
 
 
 def test_two_cars_on_pole(season_copy: Path) -> None:
-    line = edit_row(
-        season_copy / "qualifying" / "r9.csv", {"car_no": "3"}, {"class_position": "1"}
-    )
+    line = edit_row(season_copy / "qualifying" / "r9.csv", {"car_no": "3"}, {"class_position": "1"})
     (found,) = errors(season_copy)
     assert found == (
         f"alms2004/qualifying/r9.csv:{line}: class_position: two cars qualified GTS P1 "

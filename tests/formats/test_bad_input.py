@@ -98,16 +98,20 @@ def test_xml_entity_bomb_is_refused() -> None:
     assert "entity" in problem.message
 
 
-def test_wrong_session_is_refused_for_a_race(tmp_path: Path) -> None:
+def test_a_practice_session_is_refused(tmp_path: Path) -> None:
     from podium.app.season import open_season
     from podium.imports.plan import plan_import
 
-    parsed = parse_path(FIXTURES / "acc/mauserrifle__simresults__191003_225901_Q.json")
+    data = acc_json()
+    data["sessionType"] = "FP"
+    practice = tmp_path / "fp.json"
+    practice.write_bytes(json.dumps(data).encode())
+    parsed = parse_path(practice)
     with pytest.raises(InputError) as caught:
         plan_import(open_season(), parsed.session, 1, parsed.path)
     problem = caught.value.problems[0]
     assert problem.field == "session"
-    assert (problem.expected, problem.found) == ("a race session", "qualifying")
+    assert (problem.expected, problem.found) == ("a race or qualifying session", "practice")
 
 
 def test_unknown_format() -> None:

@@ -1,6 +1,6 @@
 """Acceptance: every real file imports into a season (all its classes mapped
-to one season class), or, for qualifying and practice, is refused for a race
-with a clear message."""
+to one season class): a race as the round's classification, a qualifying
+session as its grid."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from podium.app.import_apply import apply_to_folder, record_for
-from podium.errors import InputError
 from podium.imports.config import ImportConfig
-from podium.imports.plan import plan_import
+from podium.imports.plan import non_competitor, plan_import
 from podium.model import Status
 from podium.readers.native import load_season
 from podium.readers.registry import parse_path
@@ -26,20 +25,22 @@ FILES = sorted(
 
 
 @pytest.mark.parametrize("name", FILES)
-def test_fixture_applies_or_is_refused_as_not_a_race(name: str, tmp_path: Path) -> None:
+def test_fixture_applies(name: str, tmp_path: Path) -> None:
     folder = league(tmp_path)
     season = load_season(folder)
     parsed = parse_path(FIXTURES / name)
     config = ImportConfig(classes=dict.fromkeys(parsed.session.classes(), "GT3"))
-    if parsed.session.kind.value != "race":
-        with pytest.raises(InputError) as caught:
-            plan_import(season, parsed.session, 1, name, config, create_entries=True)
-        assert f"holds a {parsed.session.kind.value} session" in caught.value.problems[0].message
-        return
     plan = plan_import(season, parsed.session, 1, name, config, create_entries=True)
     assert not plan.problems
     apply_to_folder(folder, season, plan, record_for(parsed, 1))
+    competitors = [c for c in parsed.session.cars if not non_competitor(c)]
+    if parsed.session.kind.value == "qualifying":
+        grid = load_season(folder).qualifying
+        assert len(grid) == len(competitors)
+        timed = sorted(q.class_position for q in grid if q.class_position)
+        assert timed == list(range(1, len(timed) + 1))
+        return
     lines = load_season(folder).results_of(1)
-    assert len(lines) == len(parsed.session.cars)
+    assert len(lines) == len(competitors)
     placed = [r for r in lines if r.status is Status.CLASSIFIED]
     assert sorted(r.class_pos for r in placed) == list(range(1, len(placed) + 1))

@@ -49,7 +49,7 @@ def test_apply_writes_results_and_reimport_changes_nothing(tmp_path: Path) -> No
     assert first.exit_code == 0, first.output
     season = load_season(folder)
     lines = season.results_of(1)
-    assert len(lines) == 50
+    assert len(lines) == 48  # 50 cars in the file, two of them safety cars (left out)
     winner = next(r for r in lines if r.class_code == "GT3" and r.class_pos == 1)
     assert season.entry(winner.entry or "").car_no == "47"
     assert winner.laps == 275
@@ -79,11 +79,24 @@ def test_builtin_season_is_read_only() -> None:
     assert "built-in season" in result.output
 
 
-def test_qualifying_file_is_refused_for_a_race(tmp_path: Path) -> None:
+def test_a_qualifying_file_fills_the_rounds_grid(tmp_path: Path) -> None:
+    # A GT4 qualifying at Spa: #42 fastest (2:29.432), #718 next (2:29.477);
+    # the GT3 cars on the server set no time and get no position.
+    folder = league(tmp_path)
     q = FIXTURES / "acc/fabieu__simdesk__230602_202712_Q.json"
-    result = podium("import", str(q), "--season", str(league(tmp_path)), "--round", "1")
-    assert result.exit_code == 1
-    assert "qualifying session" in result.output
+    args = ("import", str(q), "--season", str(folder), "--round", "1", "--create-entries")
+    dry = podium(*args)
+    assert dry.exit_code == 0, dry.output
+    assert "-> round 1 qualifying" in dry.output and "new qualifying" in dry.output
+    assert podium(*args, "--apply").exit_code == 0
+    season = load_season(folder)
+    grid = {season.entry(q.entry).car_no: q for q in season.qualifying}
+    assert (grid["42"].class_position, grid["42"].position, grid["42"].time) == (1, 1, "2:29.432")
+    assert (grid["718"].class_position, grid["718"].time) == (2, "2:29.477")
+    assert grid["787"].class_position is None and grid["787"].class_code == "GT3"
+    assert season.results == ()  # a grid is not a result
+    again = podium(*args, "--apply")
+    assert "nothing to change" in again.output
 
 
 def test_unmapped_class_is_listed(tmp_path: Path) -> None:
@@ -184,7 +197,7 @@ def test_repository_path(tmp_path: Path) -> None:
 
     assert apply_to_repository(repo, target.season, plan, "test", "import")
     stored = repo.season(season.id)
-    assert len(stored.results_of(1)) == 50
+    assert len(stored.results_of(1)) == 48  # the two safety cars left out
     assert sum(p.kind.value == "dsq" for p in stored.penalties) == 5
     # the same file again: nothing posted
     again = plan_file(Target(stored, None, target.config), parsed, 1, create_entries=False)

@@ -47,7 +47,7 @@ def _two_rounds(folder: Path) -> None:
     (folder / "season.toml").write_text(text, encoding="utf-8")
 
 
-def test_many_files_go_to_consecutive_rounds_and_qualifying_is_skipped(tmp_path: Path) -> None:
+def test_race_files_go_to_consecutive_rounds_and_qualifying_to_a_grid(tmp_path: Path) -> None:
     folder = league(tmp_path)
     _two_rounds(folder)
     result = podium(
@@ -55,21 +55,45 @@ def test_many_files_go_to_consecutive_rounds_and_qualifying_is_skipped(tmp_path:
         "--create-entries", "--apply",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "skipped" in result.output and "qualifying" in result.output
+    # The qualifying file is from Spa, neither race is: it is round 1's grid.
+    assert "-> round 1 qualifying" in result.output
     season = load_season(folder)
-    assert len(season.results_of(1)) == len(season.results_of(2)) == 50
+    assert len(season.results_of(1)) == len(season.results_of(2)) == 48  # no safety cars
+    assert {q.round for q in season.qualifying} == {1}
 
 
-def test_a_car_number_in_another_class_is_refused(tmp_path: Path) -> None:
+def test_a_car_number_in_another_class_is_another_car(tmp_path: Path) -> None:
     folder = league(tmp_path)
     _two_rounds(folder)
-    args = ("--season", str(folder), "--create-entries", "--apply")
-    assert podium("import", str(RACE), "--round", "1", *args).exit_code == 0
-    before = snapshot(folder)
+    args = ("--season", str(folder), "--create-entries")
+    assert podium("import", str(RACE), "--round", "1", *args, "--apply").exit_code == 0
     # another league's file: its #78 is a GT4 car, the season's #78 a GT3 car
-    result = podium("import", str(ZOLDER), "--round", "2", *args)
-    assert result.exit_code == 1
-    assert "class mismatch for #78 (expected GT3, found GT4)" in result.output
+    result = podium("import", str(ZOLDER), "--round", "2", *args, "--apply")
+    assert result.exit_code == 0, result.output
+    season = load_season(folder)
+    both = sorted((e.class_code, e.key) for e in season.entries if e.car_no == "78")
+    assert both == [("GT3", "78"), ("GT4", "78-gt4")]
+    in_gt4 = next(r for r in season.results_of(2) if r.entry == "78-gt4")
+    assert in_gt4.class_code == "GT4"
+    # Without --create-entries the unknown GT4 #78 is refused, the GT3 car named.
+    before = snapshot(folder)
+    fresh = league(tmp_path / "again")
+    assert (
+        podium(
+            "import",
+            str(RACE),
+            "--round",
+            "1",
+            "--season",
+            str(fresh),
+            "--create-entries",
+            "--apply",
+        ).exit_code
+        == 0
+    )
+    refused = podium("import", str(ZOLDER), "--round", "1", "--season", str(fresh))
+    assert refused.exit_code == 1
+    assert "unknown car in GT4 (#78 is a car of GT3)" in refused.output
     assert snapshot(folder) == before
 
 

@@ -42,8 +42,11 @@ def apply_to_folder(
     not be valid."""
     if plan.problems:
         raise InputError(plan.problems)
-    after = with_status(plan.season_after(season), plan.round, status)
-    wanted = [f"results/r{plan.round}.csv"] if plan.changed else []
+    after = plan.season_after(season)
+    if not plan.is_qualifying:
+        after = with_status(after, plan.round, status)
+    sheet = "qualifying" if plan.is_qualifying else "results"
+    wanted = [f"{sheet}/r{plan.round}.csv"] if plan.changed else []
     if plan.new_entries or any(plan.crew_added.values()):
         wanted += ["entries.csv", "crews.csv"]
     if plan.new_drivers:
@@ -53,7 +56,7 @@ def apply_to_folder(
     if plan.penalties:
         wanted.append("penalties.csv")
     texts = {FILE: imports_text([*read_imports(folder), record])}
-    if season.round(plan.round).status is not status:
+    if not plan.is_qualifying and season.round(plan.round).status is not status:
         current = (folder / "season.toml").read_text(encoding="utf-8")
         texts["season.toml"] = round_status_text(current, plan.round, status)
     return write_files(folder, after, wanted, texts)
@@ -76,15 +79,18 @@ def apply_to_repository(
     already holds exactly these results and penalties."""
     if plan.problems:
         raise InputError(plan.problems)
-    if plan.new_entries or plan.new_drivers or plan.new_teams or any(plan.crew_added.values()):
-        after = with_status(plan.season_after(season), plan.round, status)
+    after = plan.season_after(season)
+    if plan.is_qualifying or (
+        plan.new_entries or plan.new_drivers or plan.new_teams or any(plan.crew_added.values())
+    ):
+        # Entries, people and qualifying are the season's base data: a load.
+        if not plan.is_qualifying:
+            after = with_status(after, plan.round, status)
         return repo.load_season(after, actor, reason).changed
     changed = False
-    if (
-        tuple(season.results_of(plan.round)) != plan.lines
-        or season.round(plan.round).status is not status
-    ):
-        repo.post_results(season.id, plan.round, plan.lines, status, actor, reason)
+    lines = after.results_of(plan.round)  # a version holds every session of the round
+    if lines != season.results_of(plan.round) or season.round(plan.round).status is not status:
+        repo.post_results(season.id, plan.round, lines, status, actor, reason)
         changed = True
     for penalty in plan.penalties:
         if penalty not in season.penalties:

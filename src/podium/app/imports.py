@@ -125,8 +125,10 @@ def parse_files(paths: list[Path], fmt: str | None, parser: Parser | None) -> li
 
 
 def rounds_for(season: Season, parsed: list[ParsedFile], first: int | None) -> list[int | None]:
-    """Round of each race file: from ``first`` on, else from the first round
-    without results; qualifying and practice files get None."""
+    """Round of each file. Race files: from ``first`` on, one round each, else
+    from the first round without results. A qualifying file: the round of the
+    race file from the same track, else ``first`` (or the first race's round).
+    Practice files: None (not imported)."""
     held = set(season.rounds_with_results())
     numbers = [r.number for r in season.rounds]
     if first is None:
@@ -145,17 +147,26 @@ def rounds_for(season: Season, parsed: list[ParsedFile], first: int | None) -> l
         first = free[0]
     out: list[int | None] = []
     current = first
+    tracks: dict[str, int] = {}
     for p in parsed:
         if p.session.kind is SessionKind.RACE:
+            tracks.setdefault(p.session.track, current)
             out.append(current)
             current += 1
         else:
             out.append(None)
+    for i, p in enumerate(parsed):
+        if p.session.kind is SessionKind.QUALIFYING:
+            out[i] = tracks.get(p.session.track, first)
     return out
 
 
 def plan_file(
-    target: Target, parsed: ParsedFile, round_number: int, create_entries: bool
+    target: Target,
+    parsed: ParsedFile,
+    round_number: int,
+    create_entries: bool,
+    session: str = "race",
 ) -> ImportPlan:
     return plan_import(
         target.season,
@@ -166,6 +177,7 @@ def plan_file(
         create_entries,
         source=f"import {parsed.importer.name} v{parsed.importer.version} "
         f"{Path(parsed.path).name} sha256:{parsed.sha256[:12]}",
+        session_name=session,
     )
 
 
@@ -191,6 +203,7 @@ class ImportOutcome(Answer):
     importer: str
     cars: int
     applied: bool
+    session: str
     changes: tuple[Change, ...]
     notes: tuple[str, ...]
     problems: tuple[Problem, ...]
@@ -198,8 +211,9 @@ class ImportOutcome(Answer):
     @property
     def title(self) -> str:
         verb = "applied" if self.applied else "dry run"
+        session = "" if self.session == "race" else f" {self.session}"
         return (
-            f"{Path(self.file).name} -> round {self.round} "
+            f"{Path(self.file).name} -> round {self.round}{session} "
             f"({self.importer}, {self.cars} cars): {verb}"
         )
 
@@ -215,12 +229,14 @@ def import_file(
     create: bool,
     repo: Repository | None = None,
     status: RoundStatus = RoundStatus.PROVISIONAL,
+    session: str = "race",
 ) -> ImportOutcome:
     """Plan ``parsed`` into round ``number``; with ``apply``, write it to the
     target's folder and/or post it to ``repo``, all or nothing. The target's
     season becomes the season after the import (the next file plans on it)."""
-    plan = plan_file(target, parsed, number, create)
-    notes = [
+    plan = plan_file(target, parsed, number, create, session)
+    notes = [*plan.notes]
+    notes += [
         f"fuzzy match: {m.given!r} -> {m.name!r} (score {m.score:.2f})"
         for m in plan.matches
         if m.name
@@ -244,7 +260,7 @@ def import_file(
             stored_plan = (
                 plan
                 if target.folder is None
-                else plan_file(Target(stored, None, target.config), parsed, number, create)
+                else plan_file(Target(stored, None, target.config), parsed, number, create, session)
             )
             if stored_plan.problems:
                 raise InputError(stored_plan.problems)
@@ -272,6 +288,7 @@ def import_file(
         parsed.importer.name,
         len(parsed.session.cars),
         apply,
+        plan.session,
         tuple(plan.changes),
         tuple(notes),
         tuple(plan.problems),

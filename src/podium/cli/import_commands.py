@@ -39,6 +39,13 @@ _OUTPUTS = {f.value for f in Format}
     show_default=True,
     help="What the imported results are until `podium publish` makes them official.",
 )
+@click.option(
+    "--session",
+    default="race",
+    show_default=True,
+    help="The round's session a race file fills: race, sprint, race2, ... (each scored by "
+    "the scale of its session). A qualifying file fills the round's qualifying.",
+)
 @click.option("--create-entries", is_flag=True, help="Add unknown cars, drivers and teams.")
 @click.option("--database", help="Also post to this store (e.g. sqlite:///podium.db).")
 @click.option(
@@ -58,6 +65,7 @@ def import_command(
     round_number: int | None,
     apply: bool,
     status: str,
+    session: str,
     create_entries: bool,
     database: str | None,
     fmt: tuple[str, ...],
@@ -65,8 +73,8 @@ def import_command(
     inspect: bool,
     list_formats: bool,
 ) -> None:
-    """Import race results (FILES: any number; the format is read from the
-    content) from a timing system or simulator into a season.
+    """Import race and qualifying results (FILES: any number; the format is
+    read from the content) from a timing system or simulator into a season.
 
     Formats: Al Kamel classification and analysis CSV, Assetto Corsa
     Competizione, rFactor 2 / Le Mans Ultimate / Automobilista, iRacing,
@@ -75,9 +83,17 @@ def import_command(
     --apply writes them (results/rN.csv, imports.csv) all or nothing.
     Importing the same file again changes nothing.
 
+    Several race files go to consecutive rounds from --round; a qualifying file
+    to the round of the race file from the same track (grid, pole, qualifying
+    points). A sprint and a feature race of one round: import each with its
+    --session. Results are provisional until `podium publish`. A car is known
+    by its number in its class (two classes may share a number) and, where a
+    number is used twice, by its drivers; safety cars are left out.
+
     Class names map through the season's import.toml; names of people through
-    aliases and a fuzzy match whose score is shown (ambiguous names are refused).
-    See docs/importing.md.
+    aliases, and a fuzzy match only for a typo (its score is shown); a name
+    that is merely like another is refused until an alias or a new entry in
+    drivers.csv or teams.csv settles it. See docs/importing.md.
 
     Example: podium import results.json --inspect
 
@@ -102,6 +118,7 @@ def import_command(
             round_number,
             apply,
             status,
+            session,
             create_entries,
             database,
             forced,
@@ -175,6 +192,7 @@ def _import(
     round_number: int | None,
     apply: bool,
     status: str,
+    session: str,
     create_entries: bool,
     database: str | None,
     forced: str | None,
@@ -225,10 +243,14 @@ def _import(
                 imports.plan_file(
                     target, p, round_number or 1, create_entries
                 )  # raises: not a race
-            click.echo(f"skipped {p.path}: a {p.session.kind.value} session, not a race", err=True)
+            click.echo(
+                f"skipped {p.path}: a {p.session.kind.value} session (podium imports races "
+                "and qualifying)",
+                err=True,
+            )
             continue
         outcome = imports.import_file(
-            target, p, number, apply, create_entries, repo, RoundStatus(status)
+            target, p, number, apply, create_entries, repo, RoundStatus(status), session
         )
         _print_outcome(outcome, output)
         failed |= bool(outcome.problems)

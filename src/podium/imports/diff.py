@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from podium.model import ResultLine
+from podium.model import QualifyingLine, ResultLine
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,3 +54,33 @@ def _describe(line: ResultLine) -> str:
         else f"{line.status.value} {line.class_code}"
     )
     return f"{place}, {line.laps} laps"
+
+
+def diff_grid(
+    old: Sequence[QualifyingLine], new: Sequence[QualifyingLine], labels: Mapping[str, str]
+) -> list[Change]:
+    """A round's qualifying before and after: new, changed and removed lines."""
+    before = {q.entry: q for q in old}
+    after = {q.entry: q for q in new}
+
+    def describe(q: QualifyingLine) -> str:
+        place = (
+            f"Q{q.class_position} {q.class_code}" if q.class_position else f"no time {q.class_code}"
+        )
+        return f"{place}{', ' + q.time if q.time else ''}"
+
+    changes = []
+    for key, q in after.items():
+        was = before.get(key)
+        if was is None:
+            changes.append(Change("new qualifying", labels.get(key, key), describe(q)))
+        elif (was.position, was.class_position, was.time) != (q.position, q.class_position, q.time):
+            changes.append(
+                Change("changed", labels.get(key, key), f"{describe(was)} -> {describe(q)}")
+            )
+    changes += [
+        Change("removed", labels.get(k, k), describe(q))
+        for k, q in before.items()
+        if k not in after
+    ]
+    return changes

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 
 from podium.errors import InputError, Problem
 from podium.imports.config import ImportConfig
-from podium.imports.diff import Change, diff_round
+from podium.imports.diff import Change, diff_grid, diff_round
 from podium.imports.names import How, NameBook, NameMatch, normal
 from podium.model import (
     CarSpec,
@@ -23,6 +24,7 @@ from podium.model import (
     Engine,
     Entry,
     Penalty,
+    QualifyingLine,
     ResultLine,
     Season,
     Status,
@@ -36,7 +38,11 @@ from podium.readers.session import ImportedCar, ImportedSession, SessionKind, fo
 class ImportPlan:
     round: int
     file: str
+    session: str = "race"
+    """The session of the round the lines are for (``race``, ``sprint``,
+    ``race2``, or ``qualifying``)."""
     lines: tuple[ResultLine, ...] = ()
+    qualifying: tuple[QualifyingLine, ...] = ()
     new_entries: list[Entry] = field(default_factory=list)
     new_drivers: list[Driver] = field(default_factory=list)
     new_teams: list[Team] = field(default_factory=list)
@@ -45,25 +51,53 @@ class ImportPlan:
     matches: list[NameMatch] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What the import left out or decided, in words (a safety car, ...)."""
 
     @property
     def changed(self) -> bool:
         return bool(self.changes)
+
+    @property
+    def is_qualifying(self) -> bool:
+        return self.session == QUALIFYING
 
     def season_after(self, season: Season) -> Season:
         entries = tuple(
             replace(e, crew=e.crew + tuple(self.crew_added.get(e.key, ())))
             for e in (*season.entries, *self.new_entries)
         )
-        kept = tuple(r for r in season.results if r.round != self.round)
+        results, qualifying = season.results, season.qualifying
+        if self.is_qualifying:
+            qualifying = (
+                *(q for q in season.qualifying if q.round != self.round),
+                *self.qualifying,
+            )
+        else:
+            results = (
+                *(r for r in season.results if (r.round, r.session) != (self.round, self.session)),
+                *self.lines,
+            )
         return replace(
             season,
             entries=entries,
             drivers=season.drivers + tuple(self.new_drivers),
             teams=season.teams + tuple(self.new_teams),
-            results=kept + self.lines,
+            results=tuple(results),
+            qualifying=tuple(qualifying),
             penalties=season.penalties + tuple(self.penalties),
         )
+
+
+QUALIFYING = "qualifying"
+
+_NON_COMPETITOR = re.compile(r"\b(safety|medical|pace|course|doctor)[\s_-]*car\b", re.I)
+
+
+def non_competitor(car: ImportedCar) -> bool:
+    """A safety car, medical car or pace car in the entry list of a server."""
+    names = [*car.drivers, car.team, car.car_name]
+    return any(_NON_COMPETITOR.search(n) for n in names if n)
 
 
 def plan_import(
@@ -74,23 +108,38 @@ def plan_import(
     config: ImportConfig | None = None,
     create_entries: bool = False,
     source: str = "",
+    session_name: str = "race",
 ) -> ImportPlan:
-    """Map ``session`` onto round ``round_number`` of ``season``."""
-    if session.kind is not SessionKind.RACE:
+    """Map ``session`` onto round ``round_number`` of ``season``: a race
+    session as the round's session ``session_name`` (``race``, ``sprint``,
+    ``race2``...), a qualifying session as the round's qualifying."""
+    if session.kind is SessionKind.PRACTICE:
         raise InputError(
             Problem(
                 file,
                 None,
                 "session",
                 f"this file holds a {session.kind.value} session ({session.name}); "
-                "a round's results come from a race",
-                expected="a race session",
+                "a round's results come from a race or its qualifying",
+                expected="a race or qualifying session",
                 found=session.kind.value,
             )
         )
     season.round(round_number)
+    name = QUALIFYING if session.kind is SessionKind.QUALIFYING else session_name
+    if session.kind is SessionKind.RACE and name == QUALIFYING:
+        raise InputError(
+            Problem(
+                file,
+                None,
+                "session",
+                "a race cannot be imported as the qualifying session",
+                expected="race, sprint, race2, ...",
+                found=name,
+            )
+        )
     return _Planner(
-        season, session, round_number, file, config or ImportConfig(), create_entries, source
+        season, session, round_number, file, config or ImportConfig(), create_entries, source, name
     ).plan()
 
 
@@ -104,13 +153,14 @@ class _Planner:
         config: ImportConfig,
         create: bool,
         source: str,
+        session_name: str = "race",
     ) -> None:
         self.season = season
         self.session = session
         self.config = config
         self.create = create
         self.source = source or f"import {session.format} {file}"
-        self.out = ImportPlan(round_number, file)
+        self.out = ImportPlan(round_number, file, session_name)
         self.drivers = NameBook(
             ((d.name, d.aliases) for d in season.drivers), minimum=config.fuzzy_min
         )
@@ -119,18 +169,29 @@ class _Planner:
         self.created: dict[str, str] = {}
         self.created_teams: dict[str, str] = {}
         self.entry_of: dict[int, Entry] = {}
+        self.used: dict[str, ImportedCar] = {}
+        self.cars = [c for c in session.cars if not non_competitor(c)]
+        for car in session.cars:
+            if non_competitor(car):
+                self.out.notes.append(
+                    f"left out {car.label} ({', '.join(car.drivers) or car.team}): "
+                    "not a competitor (a safety, medical or pace car)"
+                )
 
     def plan(self) -> ImportPlan:
         classes = self._classes()
         if self.out.problems:
             return self.out
-        for index, car in enumerate(self.session.cars):
+        for index, car in enumerate(self.cars):
             entry = self._entry(car, classes[car.car_class, car.car_model])
             if entry is not None:
                 self.entry_of[index] = entry
         if not self.out.problems:
-            self.out.lines = tuple(self._lines(classes))
-            self._penalties()
+            if self.out.is_qualifying:
+                self.out.qualifying = tuple(self._grid(classes))
+            else:
+                self.out.lines = tuple(self._lines(classes))
+                self._penalties()
             self._diff()
         return self.out
 
@@ -140,7 +201,7 @@ class _Planner:
         codes = {c.code.casefold(): c.code for c in self.season.classes}
         found: dict[tuple[str, str], str] = {}
         unmapped: dict[str, None] = {}
-        for car in self.session.cars:
+        for car in self.cars:
             target = (
                 self.config.car_models.get(car.car_model)
                 or self.config.classes.get(car.car_class)
@@ -167,15 +228,29 @@ class _Planner:
     # -- cars and people --------------------------------------------------
 
     def _entry(self, car: ImportedCar, code: str) -> Entry | None:
-        candidates = [e for e in self.season.entries if car.number and e.car_no == car.number]
-        if not car.number:
-            names = {self._driver(d, record=False) for d in car.drivers}
+        """The entry a car of the file is: by number in its class (a number
+        may be used in another class too), by driver where a number is used
+        twice or the file has none. Two cars of the file are never one entry."""
+        names = {n for d in car.drivers if (n := self._driver(d, record=False))}
+        if car.number:
+            candidates = [
+                e for e in self.season.entries if e.car_no == car.number and e.class_code == code
+            ]
+            if len(candidates) > 1:
+                candidates = [e for e in candidates if names & {m.driver for m in e.crew}]
+        else:
             candidates = [e for e in self.season.entries if names & {m.driver for m in e.crew}]
-        if len(candidates) > 1:
             candidates = [e for e in candidates if e.class_code == code] or candidates
+        candidates = [e for e in candidates if e.key not in self.used]
         if len(candidates) > 1:
             self._problem(
-                car, "car", "ambiguous car", "one entry", ", ".join(e.key for e in candidates)
+                car,
+                "car",
+                f"ambiguous car: {car.label} in {code} could be "
+                + " or ".join(e.key for e in candidates)
+                + " (their crews do not tell)",
+                "one entry",
+                ", ".join(e.key for e in candidates),
             )
             return None
         if candidates:
@@ -185,18 +260,27 @@ class _Planner:
                     car, "class", f"class mismatch for {car.label}", entry.class_code, code
                 )
                 return None
+            self.used[entry.key] = car
             self._crew(entry, car, new=False)
             return entry
         if not self.create:
+            elsewhere = sorted(
+                e.class_code
+                for e in self.season.entries
+                if car.number and e.car_no == car.number and e.class_code != code
+            )
+            hint = f" (#{car.number} is a car of {', '.join(elsewhere)})" if elsewhere else ""
             self._problem(
                 car,
                 "car",
-                "unknown car (add it to entries.csv or use --create-entries)",
+                f"unknown car in {code}{hint}: add it to entries.csv or use --create-entries",
                 "a car of entries.csv",
                 f"{car.label} {code} {car.team or '/'.join(car.drivers)}".strip(),
             )
             return None
-        return self._new_entry(car, code)
+        entry = self._new_entry(car, code)
+        self.used[entry.key] = car
+        return entry
 
     def _new_entry(self, car: ImportedCar, code: str) -> Entry:
         base = car.number or _slug(car.drivers[0] if car.drivers else car.where)
@@ -244,15 +328,18 @@ class _Planner:
     def _driver(self, given: str, record: bool = True) -> str | None:
         explicit = self.config.drivers.get(given)
         if explicit:
-            return explicit
+            return self._aliased(given, explicit, record)
         if normal(given) in self.created:
             return self.created[normal(given)]  # created earlier in this import
         match = self.drivers.match(given)
         if match.how in (How.EXACT, How.ALIAS):
             return match.name
         if not record:
-            return match.name
+            return match.name if match.how is How.FUZZY and typo_only(match) else None
         if match.how is How.FUZZY:
+            if not typo_only(match):
+                self._not_the_same(match, "driver", "drivers")
+                return None
             if match not in self.out.matches:
                 self.out.matches.append(match)
             return match.name
@@ -299,6 +386,51 @@ class _Planner:
         self.created[normal(given)] = given
         return given
 
+    def _aliased(self, given: str, canonical: str, record: bool) -> str | None:
+        """A name import.toml maps onto ``canonical``: a driver of the season,
+        or one --create-entries adds with ``given`` as an alias."""
+        if self.drivers.match(canonical).how in (How.EXACT, How.ALIAS):
+            return self.drivers.match(canonical).name
+        if normal(canonical) in self.created:
+            return self.created[normal(canonical)]
+        if not record:
+            return canonical
+        if not self.create:
+            self.out.problems.append(
+                Problem(
+                    self.out.file,
+                    None,
+                    "drivers",
+                    f"import.toml [drivers] maps {given!r} to {canonical!r}, who is not in "
+                    "drivers.csv: add them there or use --create-entries",
+                    expected="a driver of drivers.csv",
+                    found=canonical,
+                )
+            )
+            return None
+        aliases = () if normal(given) == normal(canonical) else (given,)
+        self.out.new_drivers.append(Driver(canonical, aliases=aliases, source=self.source))
+        self.out.changes.append(Change("new driver", "", f"{canonical} (alias {given})"))
+        self.created[normal(canonical)] = canonical
+        self.created[normal(given)] = canonical
+        return canonical
+
+    def _not_the_same(self, match: NameMatch, what: str, where: str) -> None:
+        """A name only like a known one: never joined to it by a guess."""
+        self.out.matches.append(match)
+        self.out.problems.append(
+            Problem(
+                self.out.file,
+                None,
+                where,
+                f"{match.given!r} looks like the {what} {match.name!r} (score {match.score:.2f}) "
+                f"but is another name: if it is the same {what}, add it as an alias "
+                f"({where}.csv or import.toml [{where}]); if not, add it to {where}.csv",
+                expected=f"{match.name} or a new {what}",
+                found=match.given,
+            )
+        )
+
     def _team(self, given: str) -> str:
         explicit = self.config.teams.get(given)
         if explicit:
@@ -308,6 +440,9 @@ class _Planner:
         match = self.teams.match(given)
         if match.name and match.how is not How.AMBIGUOUS:
             if match.how is How.FUZZY:
+                if not typo_only(match):
+                    self._not_the_same(match, "team", "teams")
+                    return given
                 self.out.matches.append(match)
             return match.name
         self.out.new_teams.append(Team(given, source=self.source))
@@ -335,9 +470,10 @@ class _Planner:
         lines = []
         overall = 0
         in_class: dict[str, int] = {}
-        for index, car in enumerate(self.session.cars):
+        for index, car in enumerate(self.cars):
             entry = self.entry_of[index]
-            status = car.status or Status.CLASSIFIED
+            # Unstated with no lap: the car never took the start.
+            status = car.status or (Status.CLASSIFIED if car.laps else Status.DID_NOT_START)
             code = classes[car.car_class, car.car_model]
             overall_pos = class_pos = None
             if status not in (Status.DISQUALIFIED, Status.DID_NOT_START):
@@ -360,18 +496,53 @@ class _Planner:
                     laps=car.laps,
                     time=format_ms(car.time_ms),
                     reason=car.reason,
+                    session=self.out.session,
                     source=self.source,
                 )
             )
         return lines
 
+    def _grid(self, classes: dict[tuple[str, str], str]) -> list[QualifyingLine]:
+        """Qualifying positions in the file's order (overall and in class)."""
+        out: list[QualifyingLine] = []
+        in_class: dict[str, int] = {}
+        for index, car in enumerate(self.cars):
+            entry = self.entry_of[index]
+            code = classes[car.car_class, car.car_model]
+            timed = car.best_lap_ms is not None or (car.laps > 0 and car.time_ms is not None)
+            position = class_position = None
+            if timed and car.status in (None, Status.CLASSIFIED):
+                position = len([q for q in out if q.position]) + 1
+                in_class[code] = class_position = in_class.get(code, 0) + 1
+            drivers = [n for d in car.drivers if (n := self._driver(d, record=False))]
+            out.append(
+                QualifyingLine(
+                    round=self.out.round,
+                    entry=entry.key,
+                    class_code=code,
+                    position=position,
+                    class_position=class_position,
+                    driver=drivers[0] if len(drivers) == 1 else "",
+                    time=format_ms(car.best_lap_ms),
+                    source=self.source,
+                )
+            )
+        return out
+
     def _penalties(self) -> None:
-        by_label = {
-            (car.number or (car.drivers[0] if car.drivers else "")): self.entry_of[i]
-            for i, car in enumerate(self.session.cars)
-        }
+        by_label: dict[str, list[Entry]] = {}
+        for i, car in enumerate(self.cars):
+            label = car.number or (car.drivers[0] if car.drivers else "")
+            by_label.setdefault(label, []).append(self.entry_of[i])
         for p in self.session.penalties:
-            entry = by_label.get(p.car)
+            matches = by_label.get(p.car, [])
+            if len(matches) > 1:
+                self.out.notes.append(
+                    f"penalty for #{p.car} left out: two cars of the file carry that number "
+                    f"({p.kind.value} {p.value} {p.reason})".replace("  ", " ")
+                )
+                continue
+            entry = matches[0] if matches else None
             if entry is None:
                 continue
             # The file's classification already shows what its timing system
@@ -397,9 +568,37 @@ class _Planner:
 
     def _diff(self) -> None:
         labels = {e.key: e.label for e in (*self.season.entries, *self.out.new_entries)}
+        if self.out.is_qualifying:
+            self.out.changes += diff_grid(
+                [q for q in self.season.qualifying if q.round == self.out.round],
+                self.out.qualifying,
+                labels,
+            )
+            return
         self.out.changes += diff_round(
-            self.season.results_of(self.out.round), self.out.lines, labels
+            self.season.results_of(self.out.round, self.out.session), self.out.lines, labels
         )
+
+
+def typo_only(match: NameMatch) -> bool:
+    """A fuzzy match that differs from the known name only by a typo: the
+    same words, or words of four letters or more each nearly the same. Short
+    words (initials, abbreviations, numbers) must match exactly: 'AT Racing'
+    is not 'AO Racing'."""
+    if match.name is None:
+        return False
+    given, known = normal(match.given).split(), normal(match.name).split()
+    if sorted(given) == sorted(known):
+        return True
+    if len(given) != len(known):
+        return False
+    for pair in (zip(given, known, strict=True), zip(sorted(given), sorted(known), strict=True)):
+        if all(
+            a == b or (min(len(a), len(b)) >= 4 and SequenceMatcher(None, a, b).ratio() >= 0.75)
+            for a, b in pair
+        ):
+            return True
+    return False
 
 
 def _slug(text: str) -> str:

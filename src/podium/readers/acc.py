@@ -105,6 +105,7 @@ class _Car(Raw):
 class _Timing(Raw):
     lapCount: Annotated[int, Field(ge=0)]
     totalTime: int = 0
+    bestLap: int = 0
 
 
 class _Line(Raw):
@@ -182,6 +183,7 @@ def parse(data: bytes, file: str) -> ImportedSession:
                 drivers=tuple(n for d in car.drivers if (n := _name(d.firstName, d.lastName))),
                 laps=line.timing.lapCount,
                 time_ms=total if 0 <= total < NO_TIME else None,
+                best_lap_ms=best if 0 < (best := line.timing.bestLap) < NO_TIME else None,
             )
         )
     penalties = []

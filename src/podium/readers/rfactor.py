@@ -161,6 +161,15 @@ def _position(driver: ET.Element, where: str, file: str) -> int | None:
     return value if value and value > 0 else None
 
 
+def _best_lap(driver: ET.Element) -> int | None:
+    """``BestLapTime`` in seconds; blank, 0 or negative means none."""
+    try:
+        seconds = float(_text(driver, "BestLapTime") or 0)
+    except ValueError:
+        return None
+    return round(seconds * 1000) if 0 < seconds < 1e6 else None
+
+
 def _car(driver: ET.Element, where: str, file: str, kind: SessionKind) -> ImportedCar:
     name = " ".join(_text(driver, "Name").split())
     swaps = [" ".join((s.text or "").split()) for s in driver.findall("Swap")]
@@ -185,6 +194,7 @@ def _car(driver: ET.Element, where: str, file: str, kind: SessionKind) -> Import
         drivers=names,
         laps=_int(driver, "Laps", where, file, minimum=0) or 0,
         time_ms=round(seconds * 1000) if seconds is not None and 0 <= seconds < 1e9 else None,
+        best_lap_ms=_best_lap(driver),
         status=status,
         reason=_text(driver, "DNFReason"),
         class_position=class_pos if class_pos and class_pos > 0 else None,

@@ -45,6 +45,8 @@ class ImportedCar(_Strict):
     drivers: tuple[str, ...] = ()
     laps: Annotated[int, Field(ge=0)] = 0
     time_ms: Annotated[int, Field(ge=0)] | None = None
+    best_lap_ms: Annotated[int, Field(gt=0)] | None = None
+    """The car's best lap, where the file gives one (a qualifying time)."""
     status: Status | None = None
     """As the file says it; None when the file does not say (the season's rules decide)."""
     reason: str = ""
@@ -114,12 +116,13 @@ class ImportedSession(_Strict):
 
 
 def check_cars(file: str, cars: list[ImportedCar], field: str = "number") -> None:
-    """Refuse a file that gives one race number to two cars."""
-    seen: dict[str, ImportedCar] = {}
+    """Refuse a file that gives one race number to two cars of one class
+    (two classes may use the same number)."""
+    seen: dict[tuple[str, str], ImportedCar] = {}
     for car in cars:
         if car.number is None:
             continue
-        first = seen.setdefault(car.number, car)
+        first = seen.setdefault((car.number, car.car_class), car)
         if first is not car:
             raise InputError(
                 Problem(
@@ -127,7 +130,7 @@ def check_cars(file: str, cars: list[ImportedCar], field: str = "number") -> Non
                     car.line,
                     f"{car.where}.{field}" if car.line is None else field,
                     "duplicate car number",
-                    expected="each number once",
+                    expected=f"each number once in {car.car_class}",
                     found=f"#{car.number} again (first at {first.where})",
                 )
             )
