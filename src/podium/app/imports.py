@@ -279,7 +279,8 @@ def import_file(
                 status,
             )
             notes.append("posted to the database" if changed else "database already up to date")
-        target.season = applying.with_status(plan.season_after(target.season), number, status)
+        after = plan.season_after(target.season)
+        target.season = after if plan.is_qualifying else applying.with_status(after, number, status)
     elif plan.changes:
         notes.append("dry run: nothing written (add --apply)")
     return ImportOutcome(

@@ -173,6 +173,8 @@ def decision_list(season: Season, round_number: int | None = None) -> DecisionLi
         effect = _EFFECT[p.kind].format(
             value=p.value, session=p.session, championship=p.championship or "every championship"
         )
+        if p.in_results:
+            effect = f"{p.value or p.kind.value}: served, the timing sheet shows it"
         out.append(
             DecisionInfo(
                 number,

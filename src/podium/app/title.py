@@ -128,6 +128,8 @@ class TitleFight(Answer):
     partial_data: bool
     scoring_rule: str
     contenders: tuple[ContenderVerdict, ...]
+    unmodelled: str = ""
+    """Rules decided by bounds alone here (best-N drops, bonuses left)."""
 
     def to_json(self) -> JSON:
         return {
@@ -140,6 +142,7 @@ class TitleFight(Answer):
             "partial_data": self.partial_data,
             "scoring_rule": self.scoring_rule,
             "contenders": to_json(self.contenders),
+            "unmodelled": self.unmodelled,
         }
 
 
@@ -231,6 +234,7 @@ def title_fight(
         bool(found),
         _scoring_rule(scored),
         tuple(rows),
+        race.unmodelled,
     )
 
 
@@ -266,6 +270,8 @@ class TitleOdds(Answer):
     retire_rate: float
     contenders: tuple[ContenderOdds, ...]
     """Most likely champion first."""
+    unmodelled: str = ""
+    """What of the rules the simulation leaves out (best-N drops, bonuses)."""
 
     def chance(self, name: str) -> float | None:
         return next((c.odds for c in self.contenders if c.name == name), None)
@@ -279,9 +285,13 @@ def title_odds(
     runs: int = 100_000,
     seed: int = 0,
     model: str = "uniform",
-    retire_rate: float = 0.0,
+    retire_rate: float | None = None,
 ) -> TitleOdds:
+    """Odds over the rounds left; cars retire at ``retire_rate`` (default:
+    the share of starters this season's races so far saw retire)."""
     race = title_race(scored, class_code, championship, after)
+    if retire_rate is None:
+        retire_rate = observed_retire_rate(scored, race.after)
     form: dict[str, float] = {}
     if model == "form" and race.after:
         form = {c.name: c.total / race.unit / race.after for c in race.contenders}
@@ -298,6 +308,7 @@ def title_odds(
         odds.model,
         retire_rate,
         tuple(ContenderOdds(n, c, e) for n, c, e in ranked),
+        race.unmodelled,
     )
 
 

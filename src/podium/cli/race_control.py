@@ -152,7 +152,7 @@ def add(
             championship,
             source or "podium penalty add",
             session,
-            "--car" if car_no else "--entry",
+            "podium penalty add",
             class_code,
         )
         if where.repo is not None:

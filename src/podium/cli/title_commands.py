@@ -108,9 +108,9 @@ def title(
 @click.option(
     "--retire-rate",
     type=click.FloatRange(0.0, 1.0),
-    default=0.0,
-    show_default=True,
-    help="Chance a car retires (scores nothing).",
+    default=None,
+    help="Chance a car retires (scores nothing); default: the share of starters this "
+    "season's races saw retire.",
 )
 @chart_option
 @season_option
@@ -122,7 +122,7 @@ def odds(
     runs: int,
     seed: int,
     model: str,
-    retire_rate: float,
+    retire_rate: float | None,
     chart: Path | None,
     season: Path | None,
     fmt: str,

@@ -16,6 +16,7 @@ def check_season(season: Season, where: Locations | None = None) -> list[Problem
     where = where or {}
     problems: list[Problem] = []
     problems += _check_rounds(season)
+    problems += _check_sessions(season)
     problems += _check_entries(season, where)
     problems += _check_numbers(season, where)
     problems += _check_results(season, where)
@@ -115,6 +116,30 @@ def _check_entries(season: Season, where: Locations) -> list[Problem]:
                         found="true",
                     )
                 )
+    return problems
+
+
+def _check_sessions(season: Season) -> list[Problem]:
+    """Every session that holds results needs a points scale."""
+    problems = []
+    sessions = dict.fromkeys((r.round, r.session) for r in season.results)
+    for number, session in sessions:
+        if session == "race":
+            continue  # the round's scale (checked above)
+        try:
+            season.rules.scale_for(number, season.round(number).scale, session)
+        except Exception:
+            problems.append(
+                Problem(
+                    f"results/r{number}.csv",
+                    None,
+                    "session",
+                    f"no points scale for session {session!r} in rules.toml: add a scale with "
+                    f'session = "{session}" (or import the file as the race)',
+                    expected="a session of the rules' scales",
+                    found=session,
+                )
+            )
     return problems
 
 

@@ -25,6 +25,11 @@ def fight_view(fight: TitleFight, detailed: bool = False) -> Tabular:
         if c.needs or detailed:
             notes += story(c, fight)
     notes.append(f"Assumption: {fight.assumption}. {fight.scoring_rule}")
+    if fight.unmodelled:
+        notes.append(
+            f"The rules have {fight.unmodelled}: verdicts come from the reachable totals "
+            "alone, and a fight they do not settle is 'unknown'."
+        )
     if fight.partial_data:
         notes.append(
             "Some point-scoring lines name no drivers: totals are lower bounds; "
@@ -75,6 +80,8 @@ def odds_view(odds: TitleOdds) -> Tabular:
         [c.name, f"{c.odds:.2%}", f"{c.standard_error:.2%}"] for c in odds.contenders if c.odds > 0
     ]
     notes = [f"{odds.runs} runs, seed {odds.seed}, model: {odds.model}."]
+    if odds.unmodelled:
+        notes.append(f"The simulation leaves out {odds.unmodelled}: read the odds as a guide.")
     if odds.partial_data:
         notes.append(
             "Some point-scoring lines name no drivers: the odds start from the points the data "

@@ -111,6 +111,9 @@ class Bonus(_Strict):
     ties: BonusTies = BonusTies.SHARE
     except_rounds: list[int] = Field(default_factory=list)
     rulings: list[BonusRuling] = Field(default_factory=list)
+    per_class: bool = False
+    """One holder per class (the pole, fastest lap or most laps led of each
+    class) instead of one for the whole field."""
     statement: str = ""
 
     @field_validator("points", mode="before")

@@ -42,7 +42,12 @@ def holders(
         most = max((line.laps_led or 0 for line in lines), default=0)
         found = [(line, line.drivers) for line in lines if most and line.laps_led == most]
     else:
-        poles = {q.entry for q in season.qualifying if q.round == round_number and q.position == 1}
+        poles = {
+            q.entry
+            for q in season.qualifying
+            if q.round == round_number
+            and (q.class_position if bonus.per_class else q.position) == 1
+        }
         found = [(line, line.drivers) for line in lines if line.entry in poles]
     return found
 
@@ -60,36 +65,48 @@ def bonus_rows(
     for bonus in season.rules.bonuses:
         if session not in bonus.sessions or rnd.number in bonus.except_rounds:
             continue
-        earned = [(line, who) for line, who in holders(season, bonus, rnd.number, lines)]
-        earned = [(line, who) for line, who in earned if _qualifies(bonus, line)]
-        if not earned:
+        groups: dict[str, list[ResultLine]] = {}
+        for line in lines:
+            groups.setdefault(line.class_code if bonus.per_class else "", []).append(line)
+        for group in groups.values():
+            rows += _group_rows(season, rnd, session, bonus, group)
+    return rows
+
+
+def _group_rows(
+    season: Season, rnd: Round, session: str, bonus: Bonus, lines: list[ResultLine]
+) -> list[LedgerRow]:
+    """The bonus among ``lines`` (the whole field, or one class): its holder,
+    or holders sharing it, credited in each championship it is for."""
+    earned = [(line, who) for line, who in holders(season, bonus, rnd.number, lines)]
+    earned = [(line, who) for line, who in earned if _qualifies(bonus, line)]
+    if not earned:
+        return []
+    worth = bonus.points
+    if bonus.ties is BonusTies.SHARE and len(earned) > 1:
+        worth = bonus.points / len(earned)
+    word = _WORDS[bonus.kind]
+    tie = f", shared {len(earned)} ways" if len(earned) > 1 and worth != bonus.points else ""
+    rows: list[LedgerRow] = []
+    for championship in season.rules.championships:
+        if championship.id not in bonus.championships or skips(championship, rnd):
             continue
-        worth = bonus.points
-        if bonus.ties is BonusTies.SHARE and len(earned) > 1:
-            worth = bonus.points / len(earned)
-        word = _WORDS[bonus.kind]
-        tie = f", shared {len(earned)} ways" if len(earned) > 1 and worth != bonus.points else ""
-        for championship in season.rules.championships:
-            if championship.id not in bonus.championships or skips(championship, rnd):
-                continue
-            for line, who in earned:
-                class_code = line.class_code if championship.per_class else ""
-                for competitor in _credited(season, line, who, championship.competitor):
-                    rows.append(
-                        LedgerRow(
-                            championship=championship.id,
-                            class_code=class_code,
-                            competitor=competitor,
-                            round=rnd.number,
-                            points=worth,
-                            reason=(
-                                f"{word} at {rnd.label}: {format_points(worth)} pts bonus{tie}"
-                            ),
-                            entry=line.entry,
-                            kind=RowKind.BONUS,
-                            session=session,
-                        )
+        for line, who in earned:
+            class_code = line.class_code if championship.per_class else ""
+            for competitor in _credited(season, line, who, championship.competitor):
+                rows.append(
+                    LedgerRow(
+                        championship=championship.id,
+                        class_code=class_code,
+                        competitor=competitor,
+                        round=rnd.number,
+                        points=worth,
+                        reason=f"{word} at {rnd.label}: {format_points(worth)} pts bonus{tie}",
+                        entry=line.entry,
+                        kind=RowKind.BONUS,
+                        session=session,
                     )
+                )
     return rows
 
 

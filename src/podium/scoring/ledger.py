@@ -19,7 +19,7 @@ from podium.rules.schema import CarsCounted, Championship, Competitor, PointsSca
 from podium.scoring.bonus import bonus_rows, deduction_rows
 from podium.scoring.classify import Placing, place_round
 from podium.scoring.frozen import builder
-from podium.scoring.ledger_row import LedgerRow, RowKind, Withheld, ordinal
+from podium.scoring.ledger_row import QUALIFYING, LedgerRow, RowKind, Withheld, ordinal
 from podium.scoring.rulings import (
     apply_ineligible,
     driver_share,
@@ -47,7 +47,10 @@ def score_season(season: Season) -> tuple[LedgerRow, ...]:
     for line in season.results:
         by_round[line.round].append(line)
     rows: list[LedgerRow] = []
+    paid = any(s.session == QUALIFYING for s in rules.scales.values())
     for rnd in season.rounds:
+        if paid:
+            rows.extend(qualifying_rows(season, rnd))
         lines = by_round.get(rnd.number)
         if not lines:
             continue
@@ -80,6 +83,54 @@ def score_season(season: Season) -> tuple[LedgerRow, ...]:
     rows.extend(deduction_rows(season))
     rows.extend(stewards_rows(season))
     return tuple(rows)
+
+
+def qualifying_rows(season: Season, rnd: Round) -> list[LedgerRow]:
+    """Points a scale of session ``qualifying`` pays for a round's grid: by
+    class position (overall for championships not per class); a car without
+    a time scores nothing. The car's drivers are those of its race line, else
+    its crew for the round."""
+    grid = [q for q in season.qualifying if q.round == rnd.number]
+    if not grid:
+        return []
+    rules = season.rules
+    try:
+        name, scale = rules.scale_for(rnd.number, rnd.scale, QUALIFYING)
+    except KeyError:
+        return []
+    raced = {line.entry: line.drivers for line in season.results if line.round == rnd.number}
+    lines = []
+    for q in grid:
+        entry = season.entries_by_key.get(q.entry)
+        drivers = raced.get(q.entry) or (entry.drivers_at(rnd.number) if entry else ())
+        timed = q.class_position is not None or q.position is not None
+        lines.append(
+            ResultLine(
+                round=rnd.number,
+                class_code=q.class_code,
+                status=Status.CLASSIFIED if timed else Status.NOT_CLASSIFIED,
+                entry=q.entry,
+                team=entry.team if entry else "",
+                overall_pos=q.position,
+                class_pos=q.class_position,
+                drivers=drivers or ((q.driver,) if q.driver else ()),
+                reason="" if timed else "no qualifying time",
+                session=QUALIFYING,
+            )
+        )
+    rows: list[LedgerRow] = []
+    decided: dict[tuple[object, ...], dict[int, Decision]] = {}
+    for championship in rules.championships:
+        if skips(championship, rnd):
+            continue
+        placings = []
+        for line in lines:
+            place = line.class_pos if championship.per_class else line.overall_pos
+            placings.append(
+                Placing(line, place, place is not None, "" if place else "no qualifying time")
+            )
+        rows.extend(award_round(season, rnd, championship, placings, name, scale, decided=decided))
+    return rows
 
 
 Decision = tuple[str, Points, str, Points, Withheld]

@@ -24,6 +24,10 @@ class Withheld(StrEnum):
     """A stewards' decision (a disqualification, an exclusion)."""
 
 
+QUALIFYING = "qualifying"
+"""The session name of a round's qualifying: it may pay points, never counts back."""
+
+
 class RowKind(StrEnum):
     RESULT = "result"
     ADJUSTMENT = "adjustment"

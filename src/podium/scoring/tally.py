@@ -13,7 +13,7 @@ from podium.model.points import ZERO, Points
 from podium.model.results import Status
 from podium.rules.schema import Championship, CountBack, TieBreak
 from podium.scoring.frozen import builder
-from podium.scoring.ledger_row import LedgerRow, RowKind
+from podium.scoring.ledger_row import QUALIFYING, LedgerRow, RowKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +106,8 @@ def fold(
 def _round(
     rows: list[LedgerRow], scoring_only: bool, sessions: list[str] | tuple[()] | None
 ) -> RoundTally:
-    """``sessions``: those whose places count back (None: all; empty: none)."""
+    """``sessions``: those whose places count back (None: every session but
+    qualifying; empty: none)."""
     points = adjustment = ZERO
     scored = adjusted = any_points = classified = False
     places: list[int] = []
@@ -136,7 +137,7 @@ def _round(
                 place is not None
                 and row.counts
                 and (earned or not scoring_only)
-                and (sessions is None or row.session in sessions)
+                and (row.session != QUALIFYING if sessions is None else row.session in sessions)
             ):
                 places.append(place)
     adjusted = adjusted and bool(adjustment)  # adjustments may cancel out

@@ -15,10 +15,19 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from math import lcm
 
+from podium.model.entry import Entry
 from podium.model.results import Status
 from podium.model.season import Season
-from podium.rules.schema import CarsCounted, Championship, Competitor, CountBack, Unresolved
-from podium.scoring.ledger_row import LedgerRow, RowKind
+from podium.rules.schema import (
+    CarsCounted,
+    Championship,
+    Competitor,
+    CountBack,
+    Ruleset,
+    Unresolved,
+)
+from podium.scoring.ledger_row import QUALIFYING, LedgerRow, RowKind
+from podium.scoring.rulings import multiplier
 from podium.scoring.standings import compute_standings
 
 
@@ -42,6 +51,9 @@ class OpenRound:
     """True when every car must take a place (a scale paying every starter,
     or an "assuming everyone finishes" question): no car can score zero by
     retiring."""
+    bonus: int = 0
+    """Most bonus points (fastest lap, pole, ...) one car can add at this
+    round; when not 0 the answers are bounds (``TitleRace.unmodelled``)."""
 
     @property
     def field_size(self) -> int:
@@ -73,6 +85,10 @@ class TitleRace:
     depth: int
     title: str = ""
     notes: tuple[str, ...] = field(default=())
+    unmodelled: str = ""
+    """What of the rules the exact reasoning does not model for this race
+    (best-N drops, bonus points at open rounds); when set, verdicts are
+    decided by bounds alone, else "unknown" with this reason."""
 
     def contender(self, name: str) -> Contender:
         for c in self.contenders:
@@ -126,17 +142,36 @@ def build_race(
     table = compute_standings(rows, rules, championship, class_code, season.round_numbers(), after)
     open_numbers = [r.number for r in season.rounds if r.number > after]
     scales = [rules.scale_for(n, season.round(n).scale)[1] for n in open_numbers]
+    if championship.scale:
+        scales = [rules.scales[championship.scale] for _ in open_numbers]
+    factors = [multiplier(rules, n, "race") for n in open_numbers]
+    bonuses = [_bonus(rules, championship.id, n) for n in open_numbers]
     values: list[Fraction] = [s.total for s in table.rows]
-    values += [p for s in scales for p in s.points]
+    values += [p * f for s, f in zip(scales, factors, strict=True) for p in s.points]
+    values += bonuses
     unit = lcm(1, *(v.denominator for v in values))
 
     fields = [_field(season, championship, class_code, n) for n in open_numbers]
     rounds = []
-    for number, scale, cars in zip(open_numbers, scales, fields, strict=True):
-        pts = tuple(int(scale.for_place(p) * unit) for p in range(1, len(cars) + 1))
+    for number, scale, factor, bonus, cars in zip(
+        open_numbers, scales, factors, bonuses, fields, strict=True
+    ):
+        pts = tuple(int(scale.for_place(p) * factor * unit) for p in range(1, len(cars) + 1))
         rounds.append(
-            OpenRound(number, season.round(number).label, pts, tuple(cars), everyone_classified)
+            OpenRound(
+                number,
+                season.round(number).label,
+                pts,
+                tuple(cars),
+                everyone_classified,
+                int(bonus * unit),
+            )
         )
+    unmodelled = []
+    if championship.drops is not None:
+        unmodelled.append("best-N drops")
+    if any(bonuses):
+        unmodelled.append("bonus points at the rounds left")
     past_depth = max((r.place or 0 for r in rows), default=0)
     depth = max([past_depth, 1, *(len(r.cars) for r in rounds)])
     counts = _countback(rows, rules.tie_break.countback, depth)
@@ -161,6 +196,7 @@ def build_race(
         unit=unit,
         depth=depth,
         title=title,
+        unmodelled=" and ".join(unmodelled),
     )
 
 
@@ -171,6 +207,8 @@ def _countback(
     counts: dict[str, list[int]] = defaultdict(lambda: [0] * depth)
     for row in rows:
         if row.kind is not RowKind.RESULT or not row.counts or row.place is None:
+            continue
+        if row.session == QUALIFYING:
             continue
         if basis is CountBack.SCORING_PLACES and row.points <= 0:
             continue
@@ -205,7 +243,9 @@ def _field(season: Season, championship: Championship, class_code: str, number: 
         elif championship.competitor is Competitor.TEAM:
             owners = (entry.team,)
         elif championship.competitor is Competitor.DRIVER:
-            named = line_drivers.get(entry.key) or entry.drivers_at(number)
+            named = (
+                line_drivers.get(entry.key) or entry.drivers_at(number) or _last_crew(entry, number)
+            )
             owners = tuple(season.driver_name(d) or d for d in named)
         else:
             owners = (entry.label,)
@@ -223,3 +263,32 @@ def _field(season: Season, championship: Championship, class_code: str, number: 
         label = f"{team or 'unidentified'} car ({i + 1})"
         cars.append(Car(f"unidentified-{number}-{i + 1}", label, owners))
     return cars
+
+
+def _last_crew(entry: Entry, number: int) -> tuple[str, ...]:
+    """Who drives a car at a round not run yet that its crew list does not
+    cover: the crew of the latest round before it (what an imported season
+    knows), else everyone the entry lists."""
+    dated = [
+        (max(n for n in m.rounds.rounds if n < number), m.driver)
+        for m in entry.crew
+        if m.rounds.known and any(n < number for n in m.rounds.rounds)
+    ]
+    if dated:
+        last = max(n for n, _ in dated)
+        return tuple(dict.fromkeys(d for n, d in dated if n == last))
+    return tuple(dict.fromkeys(m.driver for m in entry.crew))
+
+
+def _bonus(rules: Ruleset, championship: str, number: int) -> Fraction:
+    """Most bonus points one car can add in a championship at a race."""
+    return sum(
+        (
+            b.points
+            for b in rules.bonuses
+            if championship in b.championships
+            and "race" in b.sessions
+            and number not in b.except_rounds
+        ),
+        Fraction(0),
+    )

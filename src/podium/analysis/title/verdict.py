@@ -49,6 +49,9 @@ class Method(StrEnum):
     WITNESS = "pairwise reasoning + constructed witness"
     BUDGET = "points budget"
     CPSAT = "CP-SAT"
+    BOUNDS = "bounds"
+    """Only what the lowest and highest reachable totals prove (rules the
+    exact reasoning does not model: best-N drops, bonuses to come)."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,8 @@ def verdict(
 ) -> Verdict:
     sig = sig or signatures(race)
     me = race.contender(name)
+    if race.unmodelled:
+        return by_bounds(race, name)
     low, high = reach(race, name)
     beaten, _, _ = beaten_by(race, name, sig)
     base = {"name": name, "total": me.total, "lowest": low, "highest": high}
@@ -210,6 +215,51 @@ def _ruled_out(
         f"{race.points_text(high)} at best, the field can take at most "
         f"{race.points_text(absorbed)} without passing it"
     )
+
+
+def by_bounds(race: TitleRace, name: str) -> Verdict:
+    """A verdict from reachable totals alone: champion when no rival can
+    reach its total, eliminated when a rival already has more than it can
+    reach, else unknown. Sound whatever best-N drops and bonuses do: a
+    result added never lowers a total, and the highest reachable total
+    counts every bonus left as won."""
+    me = race.contender(name)
+    low, high = me.total, _highest(race, name)
+    base = {"name": name, "total": me.total, "lowest": low, "highest": high}
+    rivals = [c for c in race.contenders if c.name != name]
+    if all(_highest(race, c.name) < me.total for c in rivals):
+        return Verdict(
+            status=TitleStatus.CHAMPION,
+            method=Method.BOUNDS,
+            reason="no rival can reach its total, even winning everything left with every bonus",
+            **base,  # type: ignore[arg-type]
+        )
+    ahead = [c for c in rivals if c.total > high]
+    if ahead:
+        return Verdict(
+            status=TitleStatus.ELIMINATED,
+            method=Method.BOUNDS,
+            reason=f"{ahead[0].name} already has more than it can reach",
+            **base,  # type: ignore[arg-type]
+        )
+    return Verdict(
+        status=TitleStatus.UNKNOWN,
+        method=Method.BOUNDS,
+        reason=f"not settled by bounds, and {race.unmodelled} are not modelled exactly",
+        **base,  # type: ignore[arg-type]
+    )
+
+
+def _highest(race: TitleRace, name: str) -> int:
+    """Its total if its cars took the best places at every round left, with
+    every bonus (best-N drops can only lower it)."""
+    me = race.contender(name)
+    gain = 0
+    for rnd in race.rounds:
+        cars = len(race.cars_of(name, rnd))
+        places = range(1, (1 if race.best_car else cars) + 1) if cars else range(0)
+        gain += sum(rnd.worth(p) for p in places) + (rnd.bonus if cars else 0)
+    return me.total + gain
 
 
 def can_get_ahead_reverse(race: TitleRace, a: str, b: str) -> tuple[bool | None, object]:
