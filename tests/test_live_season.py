@@ -100,7 +100,7 @@ def league(tmp_path_factory: pytest.TempPathFactory) -> str:
 def test_the_season_is_valid_and_holds_what_was_imported(league: str) -> None:
     out = podium("validate", league)
     assert "0 error(s)" in out and "2 classes, 3 rounds" in out
-    grid = json.loads(podium("penalty", "list", "--season", league, "--format", "json"))
+    grid = json.loads(podium("penalty", "list", "--season", league, "--all", "--format", "json"))
     # 8 penalties the ACC server served (on record, not applied again) + 4 decisions.
     assert [d["state"].split(":")[0] for d in grid[-4:]] == [
         "standing",
@@ -109,6 +109,12 @@ def test_the_season_is_valid_and_holds_what_was_imported(league: str) -> None:
         "withdrawn",
     ]
     assert all(d["state"].startswith("in the results") for d in grid[:8])
+    # By default the list is the stewards' work: served penalties are counted, not shown.
+    shown = json.loads(podium("penalty", "list", "--season", league, "--format", "json"))
+    assert [d["number"] for d in shown] == [d["number"] for d in grid[-4:]]
+    assert "8 penalties served during the session are in the timing sheet" in podium(
+        "penalty", "list", "--season", league
+    )
 
 
 def test_gt3_drivers(league: str) -> None:
@@ -172,7 +178,7 @@ def test_explain_says_what_each_decision_did(league: str) -> None:
 
 def test_provisional_and_official_rounds_are_said(league: str) -> None:
     out = podium("standings", "--season", league, "--class", "GT3")
-    assert "round 2 (TBA) is not official yet" in out
+    assert "round 2 (TBA) are not official yet" in out
     assert "round 1 (TBA)" not in out  # published
     results = podium("results", "2", "--season", league)
     assert "provisional results" in results

@@ -182,3 +182,47 @@ def test_load_season_zip_is_idempotent(site: Site, http: httpx.Client) -> None:
         "/api/v1/seasons", files={"file": ("s.zip", b"plain text")}, headers=bearer(site.token)
     )
     assert assert_error(not_zip, 422)[0]["message"] == "not a zip archive"
+
+
+def test_a_disqualification_changes_the_table_and_its_withdrawal_restores_it(
+    site: Site, http: httpx.Client
+) -> None:
+    """The GTS winner at Laguna Seca disqualified through the API: the
+    runner-up's drivers move up to the winner's points; withdrawn on appeal,
+    the table is as before. (Other tests amend this round of the scratch
+    season, so the cars are read first.)"""
+
+    def gts() -> dict[str, str]:
+        rows = http.get(f"{API}/standings/GTS/drivers").json()["rows"]
+        return {r["name"]: r["rounds"]["9"]["points"] for r in rows if r["rounds"]["9"]}
+
+    lines = http.get(f"{API}/rounds/9/results", params={"class": "GTS"}).json()["results"]
+    first, second = (next(r for r in lines if r["class_pos"] == p) for p in ("1", "2"))
+    winner, runner_up = first["drivers"].split(" / ")[0], second["drivers"].split(" / ")[0]
+    before = gts()
+    posted = http.post(
+        f"{API}/penalties",
+        json={"round": 9, "car_no": first["car_no"], "kind": "dsq", "reason": "underweight"},
+        headers=bearer(site.token),
+    )
+    assert posted.status_code == 201, posted.text
+    after = gts()
+    # Round 9 pays 23-19-16 (monterey): 2nd becomes 1st.
+    assert (before[runner_up], after[runner_up]) == ("19", "23")
+    assert after.get(winner, "0") in ("0", "-5")  # a points penalty of another test may stay
+    listed = http.get(f"{API}/penalties", params={"round": 9}).json()
+    number = listed[-1]["number"]
+    assert (listed[-1]["car"], listed[-1]["state"]) == (f"#{first['car_no']}", "standing")
+    unauthorised = http.post(f"{API}/penalties/{number}/withdraw", json={"reason": "appeal"})
+    assert unauthorised.status_code == 401
+    withdrawn = http.post(
+        f"{API}/penalties/{number}/withdraw",
+        json={"reason": "appeal upheld"},
+        headers=bearer(site.token),
+    )
+    assert withdrawn.status_code == 200, withdrawn.text
+    assert gts() == before
+    again = http.post(
+        f"{API}/penalties/{number}/withdraw", json={"reason": "x"}, headers=bearer(site.token)
+    )
+    assert assert_error(again, 422)[0]["message"].startswith(f"decision {number} is withdrawn")

@@ -39,6 +39,8 @@ class NewSeason:
     teams: bool = True
     year: int = 0
     min_distance: float = 0.0
+    circuits: tuple[str, ...] = ()
+    """The rounds' circuits in calendar order (the rest: TBA)."""
 
 
 def parse_scale(text: str) -> tuple[str, tuple[Fraction, ...]]:
@@ -74,11 +76,25 @@ def season_files(new: NewSeason) -> dict[str, str]:
     classes = "\n".join(
         f'[[classes]]\ncode = "{c}"\nname = "{c}"\n# min_weight_kg = 1250\n' for c in new.classes
     )
+    if len(new.circuits) > new.rounds:
+        raise InputError(
+            Problem(
+                "--circuits",
+                None,
+                "circuits",
+                "more circuits than rounds",
+                expected=f"at most {new.rounds}",
+                found=str(len(new.circuits)),
+            )
+        )
+    venues = [*new.circuits, *["TBA"] * (new.rounds - len(new.circuits))]
     rounds = "\n".join(
-        f'[[rounds]]\nnumber = {n}\nname = "Round {n}"\ncircuit = "TBA"\n'
+        f'[[rounds]]\nnumber = {n}\nname = "{venue if venue != "TBA" else f"Round {n}"}"\n'
+        f'circuit = "{venue}"\n'
         f'# date = {year}-01-01\n# duration = "2h"\nstatus = "scheduled"\n'
-        for n in range(1, new.rounds + 1)
+        for n, venue in enumerate(venues, start=1)
     )
+    tracks = "\n".join(f'[[circuits]]\nname = "{v}"\n' for v in dict.fromkeys(venues))
     season = f"""# {new.name}: the season (docs/formats.md).
 # Fill in each round's name, circuit and date; `podium validate .` checks it.
 id = "{season_id}"
@@ -92,9 +108,7 @@ short_name = "{short}"
 # The classes that race together; each has its own classification and tables.
 {classes}
 # Circuits the rounds name (length_km and location are optional).
-[[circuits]]
-name = "TBA"
-
+{tracks}
 # One table per round. `podium import` sets status = "provisional" when results
 # come in; `podium publish` makes them "official".
 {rounds}"""

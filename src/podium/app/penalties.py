@@ -26,6 +26,13 @@ class PenaltyAdded(Answer):
     entry: str
 
 
+@dataclass(frozen=True, slots=True)
+class Withdrawn(Answer):
+    season: str
+    revision: int
+    decision: int
+
+
 def penalty_for(
     season: Season,
     round_number: int,
@@ -142,6 +149,8 @@ class DecisionList(Answer):
     season_id: str
     season_title: str
     decisions: tuple[DecisionInfo, ...]
+    served: int = 0
+    """Penalties the timing sheet already shows that are left out of the list."""
 
     def to_json(self) -> JSON:
         return [d.to_json() for d in self.decisions]
@@ -158,11 +167,19 @@ _EFFECT = {
 }
 
 
-def decision_list(season: Season, round_number: int | None = None) -> DecisionList:
+def decision_list(
+    season: Season, round_number: int | None = None, served: bool = True
+) -> DecisionList:
+    """The decisions (of one round), numbered; ``served``: also the penalties
+    the timing system served or applied (read from results files)."""
     labels = {e.key: e.label for e in season.entries}
     out = []
+    left_out = 0
     for number, p in numbered(season):
         if round_number is not None and p.round != round_number:
+            continue
+        if p.in_results and not served:
+            left_out += 1
             continue
         if p.withdrawn:
             state = f"withdrawn: {p.withdrawn}"
@@ -191,7 +208,7 @@ def decision_list(season: Season, round_number: int | None = None) -> DecisionLi
                 effect,
             )
         )
-    return DecisionList(season.id, season.title, tuple(out))
+    return DecisionList(season.id, season.title, tuple(out), left_out)
 
 
 def add_to_folder(folder: Path, season: Season, penalty: Penalty) -> int:

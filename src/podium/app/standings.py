@@ -176,8 +176,7 @@ def provisional_notes(season: Season, rounds: Iterable[int], after: int | None =
     if not found:
         return []
     which = ", ".join(f"round {r.number} ({r.label})" for r in found)
-    verb = "is" if len(found) == 1 else "are"
-    return [f"Provisional: the results of {which} {verb} not official yet and may change."]
+    return [f"Provisional: the results of {which} are not official yet and may change."]
 
 
 # -- explanations ---------------------------------------------------------

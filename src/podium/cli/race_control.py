@@ -167,17 +167,25 @@ def add(
 @penalty.command("list")
 @season_option
 @click.option("--round", "-r", "round_number", type=click.IntRange(min=1), help="Only this round.")
+@click.option(
+    "--all", "everything", is_flag=True, help="Also the penalties served during a session."
+)
 @database_option
 @season_id_option
 @format_option
 def list_command(
     season: Path | None,
     round_number: int | None,
+    everything: bool,
     database: str | None,
     season_id: str | None,
     fmt: str,
 ) -> None:
     """The stewards' decisions, numbered, with what each does and whether it stands.
+
+    Penalties a results file records as served during the session (a
+    drive-through, a stop-and-go) are in the timing sheet already: they are
+    counted, and listed with --all.
 
     Example: podium penalty list --season my-league --round 3
     """
@@ -187,7 +195,7 @@ def list_command(
 
     def build() -> Tabular:
         held = _where(season, database, season_id).season if database else open_season(season)
-        return decisions_view(decision_list(held, round_number))
+        return decisions_view(decision_list(held, round_number, served=everything))
 
     emit(build, fmt)
 
@@ -294,6 +302,11 @@ def publish(
     default=0.0,
     help="Share of the class winner's laps a car must cover to score, e.g. 0.7.",
 )
+@click.option(
+    "--circuits",
+    default="",
+    help="The rounds' circuits in calendar order, comma-separated (default: TBA).",
+)
 @click.option("--year", type=click.IntRange(1900, 2200), help="Default: this year.")
 def init(
     folder: Path,
@@ -303,6 +316,7 @@ def init(
     scale: str,
     teams: bool,
     min_distance: float,
+    circuits: str,
     year: int | None,
 ) -> None:
     """Start a season: write a valid, commented season folder to fill in.
@@ -321,9 +335,12 @@ def init(
     with failing_cleanly():
         scale_name, points = parse_scale(scale)
         codes = tuple(c.strip() for c in classes.split(",") if c.strip())
+        venues = tuple(c.strip() for c in circuits.split(",") if c.strip())
         written = init_season(
             folder,
-            NewSeason(name, codes, rounds, points, scale_name, teams, year or 0, min_distance),
+            NewSeason(
+                name, codes, rounds, points, scale_name, teams, year or 0, min_distance, venues
+            ),
         )
     click.echo(f"wrote {folder}: {', '.join(written)}")
-    click.echo(f"next: fill in the calendar in {folder / 'season.toml'}, then `podium import`")
+    click.echo(f"next: check the calendar in {folder / 'season.toml'}, then `podium import`")

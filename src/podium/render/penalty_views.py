@@ -21,11 +21,17 @@ def decisions_view(decisions: DecisionList) -> Tabular:
         ]
         for d in decisions.decisions
     ]
+    notes = [] if rows else ["no decisions"]
+    if decisions.served:
+        notes.append(
+            f"{decisions.served} penalties served during the session are in the timing sheet "
+            "already (--all lists them)."
+        )
     return Tabular(
         columns,
         rows,
         f"{decisions.season_title}: stewards' decisions",
-        [] if rows else ["no decisions"],
+        notes,
         decisions,
         right={"no"},
     )

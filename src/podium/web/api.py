@@ -165,6 +165,22 @@ def ledger(
     return answer(standings_answers.ledger_report(s, champ.id, code, after))
 
 
+@router.get(
+    "/seasons/{season_id}/penalties",
+    summary="The stewards' decisions, numbered, with what each does and whether it stands",
+)
+def penalties(
+    season_id: SeasonId,
+    request: Request,
+    round_number: Annotated[int | None, Query(alias="round", ge=1, le=1000)] = None,
+    as_of: AsOfQuery = None,
+) -> Response:
+    from podium.app.penalties import decision_list
+
+    s = scored(season_id, parse_as_of(as_of), request)
+    return answer(decision_list(s.printed, round_number))
+
+
 @router.get("/seasons/{season_id}/winners", summary="Class winners of every round")
 def winners(season_id: SeasonId, request: Request, as_of: AsOfQuery = None) -> Response:
     return answer(round_answers.winners_report(scored(season_id, parse_as_of(as_of), request)))

@@ -12,11 +12,11 @@ import zipfile
 from pathlib import Path as FilePath
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, File, Form, Path, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from podium.app.penalties import PenaltyAdded, penalty_for
+from podium.app.penalties import PenaltyAdded, Withdrawn, penalty_for
 from podium.app.rounds import VersionInfo
 from podium.errors import InputError, Problem
 from podium.model import RoundStatus
@@ -128,11 +128,17 @@ def amend_results(
 class PenaltyIn(BaseModel):
     round: int = Field(ge=1, le=1000)
     car_no: str | None = Field(default=None, max_length=10)
+    class_code: str | None = Field(default=None, alias="class", max_length=40)
     entry: str | None = Field(default=None, max_length=100)
     kind: PenaltyKind
     reason: str = Field(min_length=1, max_length=500)
     value: str = Field(default="", max_length=50)
     championship: str = Field(default="", max_length=40)
+    session: str = Field(default="race", max_length=40)
+
+
+class WithdrawalIn(BaseModel):
+    reason: str = Field(min_length=1, max_length=500)
 
 
 @router.post("/seasons/{season_id}/penalties", status_code=201, summary="Add a steward's penalty")
@@ -148,10 +154,30 @@ def add_penalty(season_id: SeasonId, body: PenaltyIn, request: Request, actor: A
         body.value,
         body.championship,
         f"api: {actor}",
+        body.session,
+        "body",
+        body.class_code,
     )
     revision = repository(request).add_penalty(season_id, penalty, actor)
     seasons(request).invalidate(season_id)
     return answer(PenaltyAdded(season_id, revision, penalty.entry), 201)
+
+
+@router.post(
+    "/seasons/{season_id}/penalties/{number}/withdraw",
+    summary="Withdraw a stewards' decision (e.g. on appeal): kept on record, applied no more",
+)
+def withdraw_penalty(
+    season_id: SeasonId,
+    number: Annotated[int, Path(ge=1, le=100_000)],
+    body: WithdrawalIn,
+    request: Request,
+    actor: Actor,
+) -> Response:
+    scored(season_id, None, request)
+    revision = repository(request).withdraw_penalty(season_id, number, body.reason, actor)
+    seasons(request).invalidate(season_id)
+    return answer(Withdrawn(season_id, revision, number))
 
 
 @router.post(
