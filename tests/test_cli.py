@@ -57,6 +57,7 @@ def test_results_csv_shape_and_content() -> None:
         "drivers",
         "car",
         "laps",
+        "time",
         "status",
         "reason",
     ]

@@ -6,6 +6,7 @@ database is complete in the next."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -37,6 +38,13 @@ def command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tupl
 def test_every_command_answers_in_its_own_process(path: tuple[str, ...]) -> None:
     out = podium(*path, "--help")
     assert out.startswith(f"Usage: podium {' '.join(path)}")
+    # Examples are printed as written, one line each, ready to copy.
+    command = app
+    for name in path:
+        assert isinstance(command, click.Group)
+        command = command.commands[name]
+    for example in re.findall(r"Example: (podium [^\n]+)", command.help or ""):
+        assert any(line.strip() == f"Example: {example}" for line in out.splitlines()), example
 
 
 def test_import_inspects_a_file_in_its_own_process() -> None:

@@ -199,8 +199,21 @@ def test_a_time_penalty_classifies_the_race_again_by_laps_and_time() -> None:
     assert [ln.entry for ln in overall] == ["2", "3", "1", "4", "31", "32"]
     alpha = next(ln for ln in official.results if ln.entry == "1")
     assert alpha.decision == "1st on the timing sheet; 25 s time penalty (decision 1: track limits)"
+    # Its race time is the sheet's plus the penalty, as the classification prints it.
+    assert alpha.time == "1:00:25.000"
     # A penalty too small to pass anyone moves nobody: Alpha +5 s still leads.
     assert classes(race(decision(PenaltyKind.TIME, "1", "5s")))["GT3"] == ["1", "2", "3", "4"]
+
+
+def test_a_line_names_only_the_decisions_of_its_own_class() -> None:
+    # Alpha +25 s (GT3) and Delta disqualified (GT4): Bravo moves up because
+    # of Alpha only, Echo because of Delta only.
+    season = race(
+        decision(PenaltyKind.TIME, "1", "25s"), decision(PenaltyKind.DISQUALIFICATION, "31")
+    )
+    official = {ln.entry: ln for ln in apply_decisions(season).results}
+    assert official["2"].decision == "2nd on the timing sheet; #1's time penalty"
+    assert official["32"].decision == "2nd on the timing sheet; #31 disqualified"
 
 
 def test_a_time_penalty_uses_the_gap_when_the_sheet_prints_no_time() -> None:

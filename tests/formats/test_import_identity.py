@@ -151,3 +151,33 @@ def test_a_sprint_and_a_feature_race_are_two_sessions_of_one_round(tmp_path: Pat
     # The feature race again: the sprint is kept.
     assert "nothing to change" in podium("import", str(feature), *args).output
     assert len(load_season(folder).results_of(1)) == 4
+
+
+def test_a_regular_keeps_the_seat_and_a_newcomer_is_refused_without_create(
+    tmp_path: Path,
+) -> None:
+    """Round 1: #7 Anna, #8 Ben, #9 Cara. Round 2: #7 Anna again (her seat:
+    listed as a crew change), #8 Cara (she never drove #8: refused at her
+    line, naming #8's crew, unless --create-entries)."""
+    folder = league(tmp_path)
+    text = (folder / "season.toml").read_text(encoding="utf-8")
+    text += '\n[[rounds]]\nnumber = 2\nname = "Two"\ncircuit = "Nürburgring"\n'
+    (folder / "season.toml").write_text(text, encoding="utf-8")
+    first = sheet(tmp_path, "r1.csv", "1,7,GT3,Anna,A,30\n2,8,GT3,Ben,B,30\n3,9,GT3,Cara,C,30\n")
+    common = ("--season", str(folder), "--apply")
+    assert podium("import", str(first), "--round", "1", "--create-entries", *common).exit_code == 0
+    second = sheet(tmp_path, "r2.csv", "1,7,GT3,Anna,A,30\n2,8,GT3,Cara,B,30\n")
+    before = snapshot(folder)
+    refused = podium("import", str(second), "--round", "2", *common)
+    assert refused.exit_code == 1
+    assert (
+        "r2.csv:3: drivers: Cara has not driven #8 before (add them to crews.csv or use "
+        "--create-entries) (expected a driver of #8: Ben, found Cara)"
+    ) in refused.output
+    assert snapshot(folder) == before
+    applied = podium("import", str(second), "--round", "2", "--create-entries", *common)
+    assert applied.exit_code == 0, applied.output
+    assert "Anna (drove it in round 1)" in applied.output and "Cara (new)" in applied.output
+    season = load_season(folder)
+    assert season.entries_by_key["8"].drivers_at(2) == ("Cara",)
+    assert season.entries_by_key["7"].drivers_at(2) == ("Anna",)

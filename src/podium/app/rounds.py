@@ -46,6 +46,7 @@ class ClassifiedLine(Answer):
             "drivers": [{"name": d, "slug": slugify(d)} for d in line.drivers],
             "car": self.car,
             "laps": line.laps,
+            "time": line.time or line.gap,
             "status": line.status.value,
             "classified": line.classified,
             "reason": line.reason,
@@ -72,6 +73,7 @@ RESULT_COLUMNS = (
     "drivers",
     "car",
     "laps",
+    "time",
     "status",
     "reason",
 )
@@ -104,6 +106,7 @@ class ResultsReport(Answer):
             " / ".join(line.drivers),
             c.car,
             "" if line.laps is None else str(line.laps),
+            line.time or line.gap,
             line.status.value,
             line.decision or line.reason,
         )

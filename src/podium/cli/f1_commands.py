@@ -23,7 +23,10 @@ data_option = click.option(
 @click.group(no_args_is_help=True)
 def f1() -> None:
     """Formula One: score every season from its results and its rules file, and
-    compare with the published tables."""
+    compare with the published tables.
+
+    Example: podium f1 verify --data data/f1 --season 1976
+    """
 
 
 @f1.command()

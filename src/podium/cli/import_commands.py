@@ -97,7 +97,7 @@ def import_command(
 
     Example: podium import results.json --inspect
 
-    Example: podium import results.csv --season my-league --round 5 --apply
+    Example: podium import results.csv --season my-league --round 3 --apply
 
     Example: podium import server/results/*_R.json --season my-league --create-entries --apply
     """

@@ -8,6 +8,8 @@ server, while every command is registered in every process.
 
 from __future__ import annotations
 
+import re
+
 import click
 
 from podium.cli import (
@@ -67,7 +69,19 @@ COMMANDS: tuple[click.Command, ...] = (
     # Formula One in the F1DB layout
     f1_commands.f1,
 )
+
+
+def _examples_verbatim(command: click.Command) -> None:
+    """Keep each "Example:" paragraph as written (\\b): a wrapped example
+    would break an option such as --create-entries across lines."""
+    if command.help:
+        command.help = re.sub(r"\n\n([ \t]*)Example:", "\n\n\\1\b\n\\1Example:", command.help)
+    for sub in command.commands.values() if isinstance(command, click.Group) else ():
+        _examples_verbatim(sub)
+
+
 for command in COMMANDS:
+    _examples_verbatim(command)
     app.add_command(command)
 
 

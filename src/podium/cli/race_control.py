@@ -104,7 +104,9 @@ def _where(season: Path | None, database: str | None, season_id: str | None) -> 
     "-k",
     required=True,
     type=click.Choice(KINDS),
-    help="What the stewards decided (see above).",
+    help="dsq (from the session), excluded (from every session of the round), "
+    "time (added to the race time), positions (places dropped in its class), "
+    "points (taken), grid_places or grid_to_back (shown only).",
 )
 @click.option("--value", "-v", default="", help="30s for time, 3 for positions, 10 for points.")
 @click.option("--reason", required=True, help="Why, as the decision says it.")
@@ -134,7 +136,7 @@ def add(
     needs, the championship, and that it can be applied (a time penalty needs
     the car's race time). Prints the decision's number (for `withdraw`).
 
-    Example: podium penalty add --season my-league --round 3 --car 7 --kind dsq --reason "underweight"
+    Example: podium penalty add --season my-league --round 3 --car 13 --kind dsq --reason "underweight"
     """
     from podium.app.penalties import add_to_folder, penalty_for
     from podium.model import PenaltyKind
@@ -214,7 +216,7 @@ def withdraw(
     The decision stays on record, marked withdrawn with the reason, and
     changes nothing from then on.
 
-    Example: podium penalty withdraw 4 --season my-league --reason "appeal upheld"
+    Example: podium penalty withdraw 10 --season my-league --reason "appeal upheld"
     """
     from podium.app.penalties import withdraw_in_folder
 

@@ -56,7 +56,8 @@ def results(
     """A round's classification: overall and class positions, laps, retirements.
 
     Lists the starters in results-sheet order; --all adds the non-starters.
-    CSV columns: overall_pos,class,class_pos,car_no,team,drivers,car,laps,status,reason.
+    CSV columns: overall_pos,class,class_pos,car_no,team,drivers,car,laps,time,status,reason
+    (time: the race time, with any time penalty added, or the gap to the winner).
 
     Example: podium results 9 --class LMP2
     """
@@ -71,7 +72,10 @@ def results(
 @season_option
 @format_option
 def winners(season: Path | None, fmt: str) -> None:
-    """Class winners of every round (the season results table); the overall winner is marked."""
+    """Class winners of every round (the season results table); the overall winner is marked.
+
+    Example: podium winners --format md
+    """
     from podium.app.rounds import winners_report
     from podium.render.views import winners_view
 
@@ -142,6 +146,8 @@ def validate(folder: Path, fmt: str) -> None:
     Finds unknown car numbers, drivers not entered, class mismatches, duplicate
     positions, engines that break their class rules, broken rules.toml. Exits 1
     when there is any error (warnings alone exit 0).
+
+    Example: podium validate my-league
     """
     from podium.readers.native import read_season
     from podium.render.tabular import Tabular
@@ -176,7 +182,10 @@ def validate(folder: Path, fmt: str) -> None:
 @season_option
 @format_option
 def schedule(season: Path | None, fmt: str) -> None:
-    """The calendar: rounds, circuits, dates, race length and points scale."""
+    """The calendar: rounds, circuits, dates, race length and points scale.
+
+    Example: podium schedule --season my-league
+    """
     from podium.render.season_views import schedule_view
 
     scored = scored_season(season)
@@ -187,7 +196,10 @@ def schedule(season: Path | None, fmt: str) -> None:
 @season_option
 @format_option
 def classes_command(season: Path | None, fmt: str) -> None:
-    """The classes and their technical rules (weight, engine limits, brakes)."""
+    """The classes and their technical rules (weight, engine limits, brakes).
+
+    Example: podium classes --format csv
+    """
     from podium.render.season_views import classes_view
 
     scored = scored_season(season)
@@ -199,7 +211,10 @@ def classes_command(season: Path | None, fmt: str) -> None:
 @season_option
 @format_option
 def entries(class_code: str | None, season: Path | None, fmt: str) -> None:
-    """The entry list: cars, teams, chassis, engines, tyres and drivers per round."""
+    """The entry list: cars, teams, chassis, engines, tyres and drivers per round.
+
+    Example: podium entries --class GTS
+    """
     from podium.app.people import entry_list
     from podium.render.season_views import entries_view
 

@@ -31,7 +31,8 @@ from podium.model import (
     Team,
     parse_round_set,
 )
-from podium.readers.session import ImportedCar, ImportedSession, SessionKind, format_ms
+from podium.model.timing import format_ms
+from podium.readers.session import ImportedCar, ImportedSession, SessionKind
 
 
 @dataclass
@@ -213,15 +214,12 @@ class _Planner:
             else:
                 found[car.car_class, car.car_model] = code
         for name in unmapped:
-            self.out.problems.append(
-                Problem(
-                    self.out.file,
-                    None,
-                    "class",
-                    "file class has no season class (map it in import.toml [classes])",
-                    expected=" or ".join(c.code for c in self.season.classes),
-                    found=name or "(no class)",
-                )
+            self._problem(
+                car,
+                "class",
+                "file class has no season class (map it in import.toml [classes])",
+                " or ".join(c.code for c in self.season.classes),
+                name or "(no class)",
             )
         return found
 
@@ -288,7 +286,7 @@ class _Planner:
         while key in self.keys:
             key += "x"
         self.keys.add(key)
-        team = self._team(car.team or (car.drivers[0] if car.drivers else key))
+        team = self._team(car.team or (car.drivers[0] if car.drivers else key), car)
         entry = Entry(
             key=key,
             class_code=code,
@@ -305,7 +303,7 @@ class _Planner:
     def _crew(self, entry: Entry, car: ImportedCar, new: bool) -> None:
         added = self.out.crew_added.setdefault(entry.key, [])
         for given in car.drivers:
-            name = self._driver(given)
+            name = self._driver(given, car=car)
             if name is None:
                 continue
             entered = any(
@@ -313,22 +311,31 @@ class _Planner:
             )
             if entered or (not new and not entry.crew):
                 continue  # entries without a crew list accept any driver
-            if not new and not self.create:
+            regular = [m.rounds.text for m in entry.crew if m.driver == name]
+            if not new and not regular and not self.create:
+                crew = sorted({m.driver for m in entry.crew})
                 self._problem(
                     car,
                     "drivers",
-                    f"driver not entered in {entry.label} for round {self.out.round} "
-                    "(add to crews.csv or use --create-entries)",
-                    ", ".join(m.driver for m in entry.crew) or "-",
+                    f"{name} has not driven {entry.label} before (add them to crews.csv "
+                    "or use --create-entries)",
+                    f"a driver of {entry.label}: {', '.join(crew)}",
                     name,
                 )
                 continue
             added.append(CrewMember(name, parse_round_set(str(self.out.round)), self.source))
+            if not new:  # a regular keeps their seat; a newcomer is said
+                rounds = ", ".join(regular)
+                word = "round" if rounds.isdigit() else "rounds"
+                said = f"{name} (drove it in {word} {rounds})" if regular else f"{name} (new)"
+                self.out.changes.append(Change("crew", car.label, said))
 
-    def _driver(self, given: str, record: bool = True) -> str | None:
+    def _driver(
+        self, given: str, record: bool = True, car: ImportedCar | None = None
+    ) -> str | None:
         explicit = self.config.drivers.get(given)
         if explicit:
-            return self._aliased(given, explicit, record)
+            return self._aliased(given, explicit, record, car)
         if normal(given) in self.created:
             return self.created[normal(given)]  # created earlier in this import
         match = self.drivers.match(given)
@@ -338,47 +345,38 @@ class _Planner:
             return match.name if match.how is How.FUZZY and typo_only(match) else None
         if match.how is How.FUZZY:
             if not typo_only(match):
-                self._not_the_same(match, "driver", "drivers")
+                self._not_the_same(match, "driver", "drivers", car)
                 return None
             if match not in self.out.matches:
                 self.out.matches.append(match)
             return match.name
         if match.how is How.AMBIGUOUS:
             self.out.matches.append(match)
-            self.out.problems.append(
-                Problem(
-                    self.out.file,
-                    None,
-                    "drivers",
-                    "ambiguous driver name (add an alias in drivers.csv or import.toml [drivers])",
-                    expected="one of " + ", ".join(match.candidates),
-                    found=given,
-                )
+            self._problem(
+                car,
+                "drivers",
+                "ambiguous driver name (add an alias in drivers.csv or import.toml [drivers])",
+                "one of " + ", ".join(match.candidates),
+                given,
             )
             return None
         if not self.create:
-            self.out.problems.append(
-                Problem(
-                    self.out.file,
-                    None,
-                    "drivers",
-                    "unknown driver (add to drivers.csv or use --create-entries)",
-                    expected="a driver of drivers.csv",
-                    found=given,
-                )
+            self._problem(
+                car,
+                "drivers",
+                "unknown driver (add to drivers.csv or use --create-entries)",
+                "a driver of drivers.csv",
+                given,
             )
             return None
         if "/" in given:
             # the season folder separates a car's drivers with "/"
-            self.out.problems.append(
-                Problem(
-                    self.out.file,
-                    None,
-                    "drivers",
-                    'a new driver\'s name cannot hold "/" (map it in import.toml [drivers])',
-                    expected='a name without "/"',
-                    found=given,
-                )
+            self._problem(
+                car,
+                "drivers",
+                'a new driver\'s name cannot hold "/" (map it in import.toml [drivers])',
+                'a name without "/"',
+                given,
             )
             return None
         self.out.new_drivers.append(Driver(given, source=self.source))
@@ -386,7 +384,9 @@ class _Planner:
         self.created[normal(given)] = given
         return given
 
-    def _aliased(self, given: str, canonical: str, record: bool) -> str | None:
+    def _aliased(
+        self, given: str, canonical: str, record: bool, car: ImportedCar | None
+    ) -> str | None:
         """A name import.toml maps onto ``canonical``: a driver of the season,
         or one --create-entries adds with ``given`` as an alias."""
         if self.drivers.match(canonical).how in (How.EXACT, How.ALIAS):
@@ -396,16 +396,13 @@ class _Planner:
         if not record:
             return canonical
         if not self.create:
-            self.out.problems.append(
-                Problem(
-                    self.out.file,
-                    None,
-                    "drivers",
-                    f"import.toml [drivers] maps {given!r} to {canonical!r}, who is not in "
-                    "drivers.csv: add them there or use --create-entries",
-                    expected="a driver of drivers.csv",
-                    found=canonical,
-                )
+            self._problem(
+                car,
+                "drivers",
+                f"import.toml [drivers] maps {given!r} to {canonical!r}, who is not in "
+                "drivers.csv: add them there or use --create-entries",
+                "a driver of drivers.csv",
+                canonical,
             )
             return None
         aliases = () if normal(given) == normal(canonical) else (given,)
@@ -415,23 +412,22 @@ class _Planner:
         self.created[normal(given)] = canonical
         return canonical
 
-    def _not_the_same(self, match: NameMatch, what: str, where: str) -> None:
+    def _not_the_same(
+        self, match: NameMatch, what: str, where: str, car: ImportedCar | None
+    ) -> None:
         """A name only like a known one: never joined to it by a guess."""
         self.out.matches.append(match)
-        self.out.problems.append(
-            Problem(
-                self.out.file,
-                None,
-                where,
-                f"{match.given!r} looks like the {what} {match.name!r} (score {match.score:.2f}) "
-                f"but is another name: if it is the same {what}, add it as an alias "
-                f"({where}.csv or import.toml [{where}]); if not, add it to {where}.csv",
-                expected=f"{match.name} or a new {what}",
-                found=match.given,
-            )
+        self._problem(
+            car,
+            where,
+            f"{match.given!r} looks like the {what} {match.name!r} (score {match.score:.2f}) "
+            f"but is another name: if it is the same {what}, add it as an alias "
+            f"({where}.csv or import.toml [{where}]); if not, add it to {where}.csv",
+            f"{match.name} or a new {what}",
+            match.given,
         )
 
-    def _team(self, given: str) -> str:
+    def _team(self, given: str, car: ImportedCar | None = None) -> str:
         explicit = self.config.teams.get(given)
         if explicit:
             return explicit
@@ -441,7 +437,7 @@ class _Planner:
         if match.name and match.how is not How.AMBIGUOUS:
             if match.how is How.FUZZY:
                 if not typo_only(match):
-                    self._not_the_same(match, "team", "teams")
+                    self._not_the_same(match, "team", "teams", car)
                     return given
                 self.out.matches.append(match)
             return match.name
@@ -451,18 +447,12 @@ class _Planner:
         return given
 
     def _problem(
-        self, car: ImportedCar, field: str, message: str, expected: str, found: str
+        self, car: ImportedCar | None, field: str, message: str, expected: str, found: str
     ) -> None:
-        self.out.problems.append(
-            Problem(
-                self.out.file,
-                car.line,
-                f"{car.where} {field}" if car.line is None else field,
-                message,
-                expected,
-                found,
-            )
-        )
+        """A problem at the car's line in the file (or where the file puts it)."""
+        line = car.line if car else None
+        where = f"{car.where} {field}" if car and line is None else field
+        self.out.problems.append(Problem(self.out.file, line, where, message, expected, found))
 
     # -- lines, penalties, diff --------------------------------------------
 

@@ -38,3 +38,15 @@ def format_duration(seconds: Fraction) -> str:
         return f"{whole:g} s"
     minutes, rest = divmod(whole, 60)
     return f"{int(minutes)}:{rest:06.3f}".rstrip("0").rstrip(".")
+
+
+def format_ms(ms: int | None) -> str:
+    """``1:23:45.678`` / ``1:23.456`` from milliseconds, as timing sheets print."""
+    if ms is None:
+        return ""
+    seconds, millis = divmod(ms, 1000)
+    minutes, seconds = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{seconds:02d}.{millis:03d}"
+    return f"{minutes}:{seconds:02d}.{millis:03d}"

@@ -123,6 +123,7 @@ class _Penalty(Raw):
     reason: str = ""
     penalty: str = ""
     penaltyValue: int = 0
+    violationInLap: int = 0
 
 
 class _File(Raw):
@@ -240,15 +241,17 @@ def _penalty(p: _Penalty, number: str | None) -> ImportedPenalty | None:
     if number is None:
         return None
     kind = p.penalty
+    # The lap tells apart two penalties of a car for the same reason.
+    reason = f"{p.reason}, lap {p.violationInLap}" if p.violationInLap else p.reason
     if kind == "Disqualified":
-        return ImportedPenalty(car=number, kind=PenaltyKind.DISQUALIFICATION, reason=p.reason)
+        return ImportedPenalty(car=number, kind=PenaltyKind.DISQUALIFICATION, reason=reason)
     if kind == "PostRaceTime":
         return ImportedPenalty(
-            car=number, kind=PenaltyKind.TIME, reason=p.reason, value=f"{p.penaltyValue} s"
+            car=number, kind=PenaltyKind.TIME, reason=reason, value=f"{p.penaltyValue} s"
         )
     if kind == "DriveThrough" or kind.startswith("StopAndGo"):
         value = (
             "drive-through" if kind == "DriveThrough" else kind.replace("StopAndGo_", "stop-go ")
         )
-        return ImportedPenalty(car=number, kind=PenaltyKind.TIME, reason=p.reason, value=value)
+        return ImportedPenalty(car=number, kind=PenaltyKind.TIME, reason=reason, value=value)
     return None  # None (a warning), RemoveBestLaptime: nothing a classification shows

@@ -146,15 +146,3 @@ def session_kind(name: str) -> SessionKind | None:
     if text.startswith(("fp", "p", "open p", "warm", "test", "lone p")) or "practice" in text:
         return SessionKind.PRACTICE
     return None
-
-
-def format_ms(ms: int | None) -> str:
-    """``1:23:45.678`` / ``1:23.456`` from milliseconds, as timing sheets print."""
-    if ms is None:
-        return ""
-    seconds, millis = divmod(ms, 1000)
-    minutes, seconds = divmod(seconds, 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{seconds:02d}.{millis:03d}"
-    return f"{minutes}:{seconds:02d}.{millis:03d}"

@@ -34,7 +34,7 @@ from podium.model.results import (
     Status,
 )
 from podium.model.season import Season
-from podium.model.timing import format_duration, parse_duration
+from podium.model.timing import format_duration, format_ms, parse_duration
 from podium.rules.dimensions import VacatedPlace
 from podium.rules.schema import Competitor
 from podium.scoring.ledger_row import LedgerRow, RowKind, ordinal
@@ -139,7 +139,10 @@ def classify(
     out = {id(ln): ln for ln in lines}
     own: dict[int, str] = {}
     """What a decision did to a car, by line: said on its own line."""
-    causes: list[str] = []
+    timed: dict[int, str] = {}
+    """A time-penalised car's race time with the penalty added."""
+    causes: dict[str, list[str]] = defaultdict(list)
+    """What moved the cars of a class, said on the lines it moved."""
     vacated: list[ResultLine] = []
     by_entry = {ln.entry: ln for ln in lines if ln.entry}
 
@@ -163,7 +166,7 @@ def classify(
             if line in order:
                 vacated.append(line)
                 order.remove(line)
-                causes.append(f"{label(line)} {word}")
+                causes[line.class_code].append(f"{label(line)} {word}")
         elif line not in order:
             continue  # not classified: a time or place penalty changes nothing
         elif decision.kind is PenaltyKind.TIME:
@@ -187,7 +190,8 @@ def classify(
                 continue
             _move_back(order, line, line.laps or 0, total + seconds, lines)
             own[id(line)] = f"{format_duration(seconds)} time penalty ({what})"
-            causes.append(f"{label(line)}'s time penalty")
+            timed[id(line)] = format_ms(round((total + seconds) * 1000))
+            causes[line.class_code].append(f"{label(line)}'s time penalty")
         elif decision.kind is PenaltyKind.POSITIONS:
             if not _whole(decision.value):
                 problem = _bad_value(number, decision, "a number of places, e.g. 3")
@@ -197,7 +201,7 @@ def classify(
             places = int(decision.value)
             _drop_places(order, line, places)
             own[id(line)] = f"dropped {places} place{'s' if places > 1 else ''} ({what})"
-            causes.append(f"{label(line)} dropped {places}")
+            causes[line.class_code].append(f"{label(line)} dropped {places}")
 
     vacant = season.rules.stewards.disqualified_place is VacatedPlace.LEFT_VACANT
     ranked = _rank(order, vacated if vacant else [], _sheet_order(season))
@@ -208,9 +212,11 @@ def classify(
                 out[id(line)] = replace(line, overall_pos=overall)
             continue
         note = [f"{ordinal(line.class_pos)} on the timing sheet" if line.class_pos else ""]
-        note.append(own.get(id(line)) or (", ".join(causes) if causes else ""))
+        note.append(own.get(id(line)) or ", ".join(causes[line.class_code]))
         out[id(line)] = replace(
             line,
+            time=timed.get(id(line), line.time),
+            gap="" if id(line) in timed else line.gap,
             overall_pos=overall,
             class_pos=in_class,
             decision="; ".join(n for n in note if n),

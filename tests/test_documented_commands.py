@@ -1,0 +1,250 @@
+"""Every `podium` command the documentation shows a user, run as the user
+would run it: the README's and docs' code blocks and each command's `--help`
+"Example:" line, verbatim, each a real process in one folder, in an order
+where each finds what the earlier ones made.
+
+The folder holds what the examples name: `my-league` (made by the `init`
+example), `server/results/*_R.json` (two ACC races), `results.json`,
+`results.csv` (round 3 of my-league, cars of its first race),
+`path/to/season/` (a copy of the built-in season), `data/f1`, and its own
+user data directory (the default database). Two things are substituted: a
+PostgreSQL URL becomes a throwaway server's, and `serve` gets a free port
+and is asked for a page before it is stopped.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+import pytest
+
+from podium.cli import app
+from tests.doc_runner import environment, link_tests
+from tests.store.databases import postgres_server, unavailable
+
+ROOT = Path(__file__).resolve().parents[1]
+ACC = ROOT / "tests" / "fixtures" / "acc"
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+SKIP_DOCS = {"cli.md", "tutorial-league.md"}  # the generated --help; tests/test_tutorial.py
+PG_URL = re.compile(r"postgresql\+psycopg://\S+")
+ORDER = (
+    "podium init ",
+    "podium validate my-league",
+    "podium import server/",
+    "podium import results.csv",
+    "podium penalty add --season my-league --round 3 --car 42",
+    "podium penalty add ",
+    "podium penalty list",
+    "podium penalty withdraw",
+    "podium publish",
+    "podium db load path/to/season/ --database",
+    "podium db load path/to/season/ --by",
+    "podium db load",
+    "podium db ",
+    "podium token ",
+)
+
+
+def _help_examples() -> Iterator[str]:
+    def walk(group: click.Group) -> Iterator[click.Command]:
+        for command in group.commands.values():
+            yield command
+            if isinstance(command, click.Group):
+                yield from walk(command)
+
+    for command in walk(app):
+        for found in re.finditer(r"Example:(.*?)(?:\n\s*\n|$)", command.help or "", re.S):
+            one_line = re.sub(r"\s*\n\s*", " ", found.group(1).strip())
+            yield re.split(r" {2,}", one_line)[0]  # "  then open http://..." is prose
+
+
+def _doc_commands() -> Iterator[str]:
+    for page in DOCS:
+        if page.name in SKIP_DOCS:
+            continue
+        inside = False
+        for line in page.read_text(encoding="utf-8").splitlines():
+            if line.startswith("```"):
+                inside = not inside
+            elif inside and line.startswith("podium "):
+                command = re.sub(r"\s+#\s.*$", "", line).strip()
+                yield from command.split(" | ")  # "podium schedule | podium classes": three
+
+
+def _expanded(command: str) -> list[str]:
+    """``[--apply]``: the command without, then with the option."""
+    optional = re.search(r" \[(--[\w-]+)\]", command)
+    if optional is None:
+        return [command]
+    return [
+        command.replace(optional.group(0), ""),
+        command.replace(optional.group(0), " " + optional.group(1)),
+    ]
+
+
+def _rank(command: str) -> int:
+    return next((i for i, prefix in enumerate(ORDER) if command.startswith(prefix)), len(ORDER))
+
+
+COMMANDS = sorted(
+    dict.fromkeys(c for raw in (*_help_examples(), *_doc_commands()) for c in _expanded(raw)),
+    key=_rank,
+)
+SERVED = [c for c in COMMANDS if c.startswith("podium serve")]
+RUN = [c for c in COMMANDS if c not in SERVED]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder a user runs the documented commands in."""
+    cwd = tmp_path_factory.mktemp("user")
+    link_tests(cwd)
+    (cwd / "data").symlink_to(ROOT / "data", target_is_directory=True)
+    (cwd / "server" / "results").mkdir(parents=True)
+    races = [
+        ACC / "kagd__league-results-parser__cmsracing_split2_zolder-r.json",
+        ACC / "mauserrifle__simresults__191003_235558_R.json",
+    ]
+    for day, race in zip(("231001", "231008"), races, strict=True):
+        shutil.copy(race, cwd / "server" / "results" / f"{day}_190000_R.json")
+    shutil.copy(ACC / "fabieu__simdesk__Session_R.json", cwd / "results.json")
+    # Round 3 of my-league from a timing system's CSV: cars of round 1.
+    (cwd / "results.csv").write_text(
+        "pos,no,class,driver,laps,time\n"
+        "1,18,GT3,Scott Newell,30,45:10.120\n"
+        "2,42,GT3,Gabriel Lira,30,45:20.050\n"
+        "3,4,GT3,Brandon Chan,30,45:31.400\n"
+        "4,13,GT4,Ryan Flanagan,28,45:12.900\n"
+        "5,68,GT4,Neil Sutherland,28,45:40.300\n",
+        encoding="utf-8",
+    )
+    shutil.copytree(
+        ROOT / "src" / "podium" / "datasets" / "alms2004", cwd / "path" / "to" / "season"
+    )
+    return cwd
+
+
+def _env(world: Path) -> dict[str, str]:
+    env = environment()
+    env["XDG_DATA_HOME"] = str(world / "xdg")
+    return env
+
+
+def _postgres(command: str) -> str | None:
+    """The command on the throwaway PostgreSQL server; None without one."""
+    if PG_URL.search(command) is None:
+        return command
+    try:
+        url = postgres_server().new_database()
+    except pytest.skip.Exception:
+        return None
+    return PG_URL.sub(url, command)
+
+
+Ran = dict[str, "subprocess.CompletedProcess[str] | None"]
+
+
+@pytest.fixture(scope="module")
+def ran(world: Path) -> Ran:
+    """Every documented command but `serve`, in order, once."""
+    out: Ran = {}
+    for command in RUN:
+        actual = _postgres(command)
+        out[command] = (
+            None
+            if actual is None
+            else subprocess.run(
+                ["bash", "-c", actual],
+                cwd=world,
+                env=_env(world),
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=600,
+            )
+        )
+    return out
+
+
+def test_there_is_an_example_for_every_command() -> None:
+    def leaves(group: click.Group, prefix: str) -> Iterator[str]:
+        for name, command in group.commands.items():
+            if isinstance(command, click.Group):
+                yield from leaves(command, f"{prefix}{name} ")
+            else:
+                yield f"{prefix}{name}"
+
+    missing = [
+        c for c in leaves(app, "podium ") if not any(r.startswith(f"{c} ") for r in COMMANDS)
+    ]
+    assert not missing, f"no documented example runs these: {missing}"
+
+
+@pytest.mark.parametrize("command", RUN)
+def test_documented_command_runs(command: str, ran: Ran) -> None:
+    done = ran[command]
+    if done is None:
+        unavailable("no PostgreSQL server for this example")
+        return
+    assert done.returncode == 0, f"{command}\n{done.stdout}\n{done.stderr}"
+    assert done.stdout.strip() or done.stderr.strip() or ">" in command, "printed nothing"
+
+
+@pytest.mark.parametrize("command", SERVED)
+def test_documented_server_serves(command: str, world: Path, ran: Ran) -> None:
+    port = _free_port()
+    actual = re.sub(r"--port \d+", "", command) + f" --port {port}"
+    actual = _postgres(actual)
+    if actual is None:
+        unavailable("no PostgreSQL server for this example")
+        return
+    server = subprocess.Popen(
+        ["bash", "-c", f"exec {actual}"],
+        cwd=world,
+        env=_env(world),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        page = _first_page(port, server)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert "<h1>" in page and "Standings" in page, page[:500]
+
+
+def _first_page(port: int, server: subprocess.Popen[str]) -> str:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise AssertionError(
+                f"the server stopped: {server.stdout.read() if server.stdout else ''}"
+            )
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as answer:
+                home = answer.read().decode()
+            season = re.search(r'href="(/seasons/[^"/]+)"', home)
+            assert season is not None, home[:500]
+            with urllib.request.urlopen(
+                f"http://127.0.0.1:{port}{season.group(1)}", timeout=30
+            ) as answer:
+                return str(answer.read().decode())
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError("no answer within 60 s")
