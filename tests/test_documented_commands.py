@@ -98,6 +98,52 @@ COMMANDS = sorted(
     dict.fromkeys(c for raw in (*_help_examples(), *_doc_commands()) for c in _expanded(raw)),
     key=_rank,
 )
+# What each kind of command must print (a regex on the command, one on what
+# it prints): a command that answers with the wrong thing fails too.
+PRINTS = (
+    (r"^podium init ", r"^wrote my-league: season\.toml"),
+    (r"^podium validate ", r": 0 error\(s\), 0 warning\(s\); \d+ classes"),
+    (r"^podium import server/", r"-> round 1 \(acc, 29 cars\): applied(.|\n)*-> round 2 \(acc"),
+    (r"^podium import results\.csv", r"-> round 3 \(generic-csv, 5 cars\)"),
+    (r"--inspect --format json", r'"format": "acc",\n  "session": "race"'),
+    (r"--inspect", r"results\.json: acc, race"),
+    (r"^podium import --list-formats", r"generic-csv"),
+    (r"^podium penalty add .*--car 42", r"^decision 9 added"),
+    (r"^podium penalty add .*--car 13", r"^decision 10 added"),
+    (r"^podium penalty list", r"#42 .* time .* 30s .* track limits .* standing"),
+    (r"^podium penalty withdraw 10", r"^decision 10 withdrawn"),
+    (r"^podium publish", r"^round 3 \(TBA\): results official"),
+    (r"^podium db load path/to/season/ --database", r"^alms-2004: new season"),
+    (r"^podium db load", r"^alms-2004: (new season|unchanged)"),
+    (r"^podium db seasons", r"^alms-2004,2004 American Le Mans Series,4,9,9,56,"),
+    (r"^podium db versions 9", r"round 9: result versions"),
+    (r"^podium db upgrade", r"."),
+    (r"token create", r"token for 'results desk' created"),
+    (r"^podium standings --class GT ", r"GT Teams' championship"),
+    (r"^podium standings --class LMP1 ", r"LMP1 Drivers' championship after round 8"),
+    (r"^podium results 9 --class LMP2", r"Laguna Seca(.|\n)*LMP2"),
+    (r"^podium winners", r"class winners"),
+    (r"^podium explain \"ADT", r"Points of ADT Champion Racing"),
+    (r"^podium audit --format json", r'"clean": true'),
+    (r"^podium audit$", r"computed vs published"),
+    (r"^podium schedule --season my-league", r"Round 3 .* official"),
+    (r"^podium schedule$", r"Laguna Seca"),
+    (r"^podium classes", r"LMP1"),
+    (r"^podium entries --class GTS", r"GTS"),
+    (r"^podium title ", r"champion|can still win"),
+    (r"^podium odds ", r"title odds"),
+    (r"^podium export .*wikitext >", r"^$"),
+    (
+        r"^podium export .*wikitext",
+        r'^<!-- 2004 American Le Mans Series(.|\n)*\{\| class="wikitable"',
+    ),
+    (r"^podium export .*--format md", r"^### 2004 American Le Mans Series"),
+    (r"^podium export results 9 --class GT --format csv", r"^overall_pos,class,class_pos,car_no"),
+    (r"^podium f1 verify --data data/f1 --season 1976", r"final drivers 1/1"),
+    (r"^podium f1 verify --data data/f1$", r"final drivers 38/38"),
+    (r"^podium f1 deciders --data data/f1 --year 1978", r'"season": 1978'),
+    (r"^podium f1 deciders", r"Round that decided each title"),
+)
 SERVED = [c for c in COMMANDS if c.startswith("podium serve")]
 RUN = [c for c in COMMANDS if c not in SERVED]
 
@@ -202,7 +248,10 @@ def test_documented_command_runs(command: str, ran: Ran) -> None:
         unavailable("no PostgreSQL server for this example")
         return
     assert done.returncode == 0, f"{command}\n{done.stdout}\n{done.stderr}"
-    assert done.stdout.strip() or done.stderr.strip() or ">" in command, "printed nothing"
+    expected = next((out for cmd, out in PRINTS if re.search(cmd, command)), None)
+    assert expected is not None, f"say in PRINTS what `{command}` must print"
+    printed = (done.stdout + done.stderr).strip()
+    assert re.search(expected, printed, re.M), f"{command}: expected /{expected}/ in\n{printed}"
 
 
 @pytest.mark.parametrize("command", SERVED)

@@ -117,3 +117,50 @@ def test_reads_on_a_phone(browser, site: Site) -> None:  # type: ignore[no-untyp
         assert width <= 390, (path, width)
     shot(page, "phone-round-9")
     context.close()
+
+
+def test_a_stewards_decision_shows_on_the_round_page_and_goes_on_appeal(  # type: ignore[no-untyped-def]
+    page, site: Site, alms
+) -> None:
+    """Race control on the site: LMP2 at Laguna Seca finished #30, #56, #10
+    (the seed's classification). #30 disqualified through the API: the round
+    page lists the decision and #56 heads LMP2, saying why; withdrawn on
+    appeal, the page says so and #30 is back in front."""
+    import dataclasses
+
+    from tests.web.test_api_write import bearer
+
+    season_id = "alms-2004-stewards"
+    site.repository.load_season(dataclasses.replace(alms, id=season_id), actor="tests")
+    api = f"{site.url}/api/v1/seasons/{season_id}"
+    with site.client() as http:
+        posted = http.post(
+            f"{api}/penalties",
+            json={"round": 9, "car_no": "30", "kind": "dsq", "reason": "underweight"},
+            headers=bearer(site.token),
+        )
+        assert posted.status_code == 201, posted.text
+        number = http.get(f"{api}/penalties", params={"round": 9}).json()[-1]["number"]
+
+    def lmp2() -> list[list[str]]:
+        page.goto(f"{site.url}/seasons/{season_id}/rounds/9")
+        rows = page.locator("#class-LMP2 table tbody tr").all()
+        return [[c.inner_text().strip() for c in r.locator("td").all()] for r in rows]
+
+    rows = lmp2()
+    assert [(r[2], r[3]) for r in rows[:2]] == [("1", "56"), ("2", "10")]
+    assert "2nd on the timing sheet; #30 disqualified" in rows[0][-1]
+    decisions = page.locator("#decisions").inner_text()
+    assert "underweight" in decisions and "standing" in decisions
+    shot(page, "round-9-decision")
+
+    with site.client() as http:
+        withdrawn = http.post(
+            f"{api}/penalties/{number}/withdraw",
+            json={"reason": "appeal upheld"},
+            headers=bearer(site.token),
+        )
+        assert withdrawn.status_code == 200, withdrawn.text
+    rows = lmp2()
+    assert [(r[2], r[3]) for r in rows[:3]] == [("1", "30"), ("2", "56"), ("3", "10")]
+    assert "withdrawn: appeal upheld" in page.locator("#decisions").inner_text()
