@@ -181,3 +181,11 @@ def test_a_regular_keeps_the_seat_and_a_newcomer_is_refused_without_create(
     season = load_season(folder)
     assert season.entries_by_key["8"].drivers_at(2) == ("Cara",)
     assert season.entries_by_key["7"].drivers_at(2) == ("Anna",)
+
+
+def test_an_unmapped_class_is_named_at_its_first_car(tmp_path: Path) -> None:
+    folder = league(tmp_path)
+    results = sheet(tmp_path, "r1.csv", "1,7,GT3,Anna,A,30\n2,8,TCR,Ben,B,30\n3,9,TCR,Cara,C,29\n")
+    refused = podium("import", str(results), "--season", str(folder), "--round", "1")
+    assert refused.exit_code == 1
+    assert "r1.csv:3: class: file class has no season class" in refused.output

@@ -85,3 +85,24 @@ class NameBook:
         if len(close) > 1:
             return NameMatch(given, None, How.AMBIGUOUS, score, close)
         return NameMatch(given, best, How.FUZZY, round(score, 3), (best,))
+
+
+def typo_only(match: NameMatch) -> bool:
+    """A fuzzy match that differs from the known name only by a typo: the
+    same words, or words of four letters or more each nearly the same. Short
+    words (initials, abbreviations, numbers) must match exactly: 'AT Racing'
+    is not 'AO Racing'."""
+    if match.name is None:
+        return False
+    given, known = normal(match.given).split(), normal(match.name).split()
+    if sorted(given) == sorted(known):
+        return True
+    if len(given) != len(known):
+        return False
+    for pair in (zip(given, known, strict=True), zip(sorted(given), sorted(known), strict=True)):
+        if all(
+            a == b or (min(len(a), len(b)) >= 4 and SequenceMatcher(None, a, b).ratio() >= 0.75)
+            for a, b in pair
+        ):
+            return True
+    return False

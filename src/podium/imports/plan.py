@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from difflib import SequenceMatcher
 
 from podium.errors import InputError, Problem
 from podium.imports.config import ImportConfig
 from podium.imports.diff import Change, diff_grid, diff_round
-from podium.imports.names import How, NameBook, NameMatch, normal
+from podium.imports.names import NameMatch
+from podium.imports.people import People, problem
 from podium.model import (
     CarSpec,
     CrewMember,
@@ -162,13 +162,8 @@ class _Planner:
         self.create = create
         self.source = source or f"import {session.format} {file}"
         self.out = ImportPlan(round_number, file, session_name)
-        self.drivers = NameBook(
-            ((d.name, d.aliases) for d in season.drivers), minimum=config.fuzzy_min
-        )
-        self.teams = NameBook(((t.name, t.aliases) for t in season.teams), config.fuzzy_min)
+        self.people = People(season, config, create, self.source, self.out)
         self.keys = {e.key for e in season.entries}
-        self.created: dict[str, str] = {}
-        self.created_teams: dict[str, str] = {}
         self.entry_of: dict[int, Entry] = {}
         self.used: dict[str, ImportedCar] = {}
         self.cars = [c for c in session.cars if not non_competitor(c)]
@@ -201,7 +196,8 @@ class _Planner:
     def _classes(self) -> dict[tuple[str, str], str]:
         codes = {c.code.casefold(): c.code for c in self.season.classes}
         found: dict[tuple[str, str], str] = {}
-        unmapped: dict[str, None] = {}
+        unmapped: dict[str, ImportedCar] = {}
+        """Each file class without a season class, with its first car (its line)."""
         for car in self.cars:
             target = (
                 self.config.car_models.get(car.car_model)
@@ -210,12 +206,12 @@ class _Planner:
             )
             code = codes.get(target.casefold())
             if code is None:
-                unmapped[car.car_class] = None
+                unmapped.setdefault(car.car_class, car)
             else:
                 found[car.car_class, car.car_model] = code
-        for name in unmapped:
+        for name, first in unmapped.items():
             self._problem(
-                car,
+                first,
                 "class",
                 "file class has no season class (map it in import.toml [classes])",
                 " or ".join(c.code for c in self.season.classes),
@@ -229,7 +225,7 @@ class _Planner:
         """The entry a car of the file is: by number in its class (a number
         may be used in another class too), by driver where a number is used
         twice or the file has none. Two cars of the file are never one entry."""
-        names = {n for d in car.drivers if (n := self._driver(d, record=False))}
+        names = {n for d in car.drivers if (n := self.people.driver(d, record=False))}
         if car.number:
             candidates = [
                 e for e in self.season.entries if e.car_no == car.number and e.class_code == code
@@ -286,7 +282,7 @@ class _Planner:
         while key in self.keys:
             key += "x"
         self.keys.add(key)
-        team = self._team(car.team or (car.drivers[0] if car.drivers else key), car)
+        team = self.people.team(car.team or (car.drivers[0] if car.drivers else key), car)
         entry = Entry(
             key=key,
             class_code=code,
@@ -303,7 +299,7 @@ class _Planner:
     def _crew(self, entry: Entry, car: ImportedCar, new: bool) -> None:
         added = self.out.crew_added.setdefault(entry.key, [])
         for given in car.drivers:
-            name = self._driver(given, car=car)
+            name = self.people.driver(given, car=car)
             if name is None:
                 continue
             entered = any(
@@ -330,129 +326,10 @@ class _Planner:
                 said = f"{name} (drove it in {word} {rounds})" if regular else f"{name} (new)"
                 self.out.changes.append(Change("crew", car.label, said))
 
-    def _driver(
-        self, given: str, record: bool = True, car: ImportedCar | None = None
-    ) -> str | None:
-        explicit = self.config.drivers.get(given)
-        if explicit:
-            return self._aliased(given, explicit, record, car)
-        if normal(given) in self.created:
-            return self.created[normal(given)]  # created earlier in this import
-        match = self.drivers.match(given)
-        if match.how in (How.EXACT, How.ALIAS):
-            return match.name
-        if not record:
-            return match.name if match.how is How.FUZZY and typo_only(match) else None
-        if match.how is How.FUZZY:
-            if not typo_only(match):
-                self._not_the_same(match, "driver", "drivers", car)
-                return None
-            if match not in self.out.matches:
-                self.out.matches.append(match)
-            return match.name
-        if match.how is How.AMBIGUOUS:
-            self.out.matches.append(match)
-            self._problem(
-                car,
-                "drivers",
-                "ambiguous driver name (add an alias in drivers.csv or import.toml [drivers])",
-                "one of " + ", ".join(match.candidates),
-                given,
-            )
-            return None
-        if not self.create:
-            self._problem(
-                car,
-                "drivers",
-                "unknown driver (add to drivers.csv or use --create-entries)",
-                "a driver of drivers.csv",
-                given,
-            )
-            return None
-        if "/" in given:
-            # the season folder separates a car's drivers with "/"
-            self._problem(
-                car,
-                "drivers",
-                'a new driver\'s name cannot hold "/" (map it in import.toml [drivers])',
-                'a name without "/"',
-                given,
-            )
-            return None
-        self.out.new_drivers.append(Driver(given, source=self.source))
-        self.out.changes.append(Change("new driver", "", given))
-        self.created[normal(given)] = given
-        return given
-
-    def _aliased(
-        self, given: str, canonical: str, record: bool, car: ImportedCar | None
-    ) -> str | None:
-        """A name import.toml maps onto ``canonical``: a driver of the season,
-        or one --create-entries adds with ``given`` as an alias."""
-        if self.drivers.match(canonical).how in (How.EXACT, How.ALIAS):
-            return self.drivers.match(canonical).name
-        if normal(canonical) in self.created:
-            return self.created[normal(canonical)]
-        if not record:
-            return canonical
-        if not self.create:
-            self._problem(
-                car,
-                "drivers",
-                f"import.toml [drivers] maps {given!r} to {canonical!r}, who is not in "
-                "drivers.csv: add them there or use --create-entries",
-                "a driver of drivers.csv",
-                canonical,
-            )
-            return None
-        aliases = () if normal(given) == normal(canonical) else (given,)
-        self.out.new_drivers.append(Driver(canonical, aliases=aliases, source=self.source))
-        self.out.changes.append(Change("new driver", "", f"{canonical} (alias {given})"))
-        self.created[normal(canonical)] = canonical
-        self.created[normal(given)] = canonical
-        return canonical
-
-    def _not_the_same(
-        self, match: NameMatch, what: str, where: str, car: ImportedCar | None
-    ) -> None:
-        """A name only like a known one: never joined to it by a guess."""
-        self.out.matches.append(match)
-        self._problem(
-            car,
-            where,
-            f"{match.given!r} looks like the {what} {match.name!r} (score {match.score:.2f}) "
-            f"but is another name: if it is the same {what}, add it as an alias "
-            f"({where}.csv or import.toml [{where}]); if not, add it to {where}.csv",
-            f"{match.name} or a new {what}",
-            match.given,
-        )
-
-    def _team(self, given: str, car: ImportedCar | None = None) -> str:
-        explicit = self.config.teams.get(given)
-        if explicit:
-            return explicit
-        if normal(given) in self.created_teams:
-            return self.created_teams[normal(given)]
-        match = self.teams.match(given)
-        if match.name and match.how is not How.AMBIGUOUS:
-            if match.how is How.FUZZY:
-                if not typo_only(match):
-                    self._not_the_same(match, "team", "teams", car)
-                    return given
-                self.out.matches.append(match)
-            return match.name
-        self.out.new_teams.append(Team(given, source=self.source))
-        self.out.changes.append(Change("new team", "", given))
-        self.created_teams[normal(given)] = given
-        return given
-
     def _problem(
         self, car: ImportedCar | None, field: str, message: str, expected: str, found: str
     ) -> None:
-        """A problem at the car's line in the file (or where the file puts it)."""
-        line = car.line if car else None
-        where = f"{car.where} {field}" if car and line is None else field
-        self.out.problems.append(Problem(self.out.file, line, where, message, expected, found))
+        problem(self.out, car, field, message, expected, found)
 
     # -- lines, penalties, diff --------------------------------------------
 
@@ -471,7 +348,7 @@ class _Planner:
                 overall_pos = overall
             if status is Status.CLASSIFIED:
                 in_class[code] = class_pos = in_class.get(code, 0) + 1
-            drivers = tuple(n for d in car.drivers if (n := self._driver(d, record=False)))
+            drivers = tuple(n for d in car.drivers if (n := self.people.driver(d, record=False)))
             lines.append(
                 ResultLine(
                     round=self.out.round,
@@ -504,7 +381,7 @@ class _Planner:
             if timed and car.status in (None, Status.CLASSIFIED):
                 position = len([q for q in out if q.position]) + 1
                 in_class[code] = class_position = in_class.get(code, 0) + 1
-            drivers = [n for d in car.drivers if (n := self._driver(d, record=False))]
+            drivers = [n for d in car.drivers if (n := self.people.driver(d, record=False))]
             out.append(
                 QualifyingLine(
                     round=self.out.round,
@@ -568,27 +445,6 @@ class _Planner:
         self.out.changes += diff_round(
             self.season.results_of(self.out.round, self.out.session), self.out.lines, labels
         )
-
-
-def typo_only(match: NameMatch) -> bool:
-    """A fuzzy match that differs from the known name only by a typo: the
-    same words, or words of four letters or more each nearly the same. Short
-    words (initials, abbreviations, numbers) must match exactly: 'AT Racing'
-    is not 'AO Racing'."""
-    if match.name is None:
-        return False
-    given, known = normal(match.given).split(), normal(match.name).split()
-    if sorted(given) == sorted(known):
-        return True
-    if len(given) != len(known):
-        return False
-    for pair in (zip(given, known, strict=True), zip(sorted(given), sorted(known), strict=True)):
-        if all(
-            a == b or (min(len(a), len(b)) >= 4 and SequenceMatcher(None, a, b).ratio() >= 0.75)
-            for a, b in pair
-        ):
-            return True
-    return False
 
 
 def _slug(text: str) -> str:
