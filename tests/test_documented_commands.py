@@ -53,14 +53,16 @@ ORDER = (
 )
 
 
-def _help_examples() -> Iterator[str]:
-    def walk(group: click.Group) -> Iterator[click.Command]:
-        for command in group.commands.values():
-            yield command
-            if isinstance(command, click.Group):
-                yield from walk(command)
+def _walk(group: click.Group, prefix: str = "podium") -> Iterator[tuple[str, click.Command]]:
+    """Every command and sub-command, with how a user types it."""
+    for name, command in group.commands.items():
+        yield f"{prefix} {name}", command
+        if isinstance(command, click.Group):
+            yield from _walk(command, f"{prefix} {name}")
 
-    for command in walk(app):
+
+def _help_examples() -> Iterator[str]:
+    for _, command in _walk(app):
         for found in re.finditer(r"Example:(.*?)(?:\n\s*\n|$)", command.help or "", re.S):
             one_line = re.sub(r"\s*\n\s*", " ", found.group(1).strip())
             yield re.split(r" {2,}", one_line)[0]  # "  then open http://..." is prose
@@ -228,16 +230,8 @@ def ran(world: Path) -> Ran:
 
 
 def test_there_is_an_example_for_every_command() -> None:
-    def leaves(group: click.Group, prefix: str) -> Iterator[str]:
-        for name, command in group.commands.items():
-            if isinstance(command, click.Group):
-                yield from leaves(command, f"{prefix}{name} ")
-            else:
-                yield f"{prefix}{name}"
-
-    missing = [
-        c for c in leaves(app, "podium ") if not any(r.startswith(f"{c} ") for r in COMMANDS)
-    ]
+    leaves = [typed for typed, c in _walk(app) if not isinstance(c, click.Group)]
+    missing = [c for c in leaves if not any(r.startswith(f"{c} ") for r in COMMANDS)]
     assert not missing, f"no documented example runs these: {missing}"
 
 
