@@ -31,6 +31,7 @@ from podium.model import (
     Team,
     parse_round_set,
 )
+from podium.model.laps import Lap
 from podium.model.timing import format_ms
 from podium.readers.session import ImportedCar, ImportedSession, SessionKind
 
@@ -54,6 +55,9 @@ class ImportPlan:
     changes: list[Change] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """What the import left out or decided, in words (a safety car, ...)."""
+    laps: tuple[Lap, ...] = ()
+    """Every lap of the session's cars (entry keys and driver ids of the
+    season), stored apart from the classification: ``laps/`` or the laps table."""
 
     @property
     def changed(self) -> bool:

@@ -10,9 +10,12 @@ from pathlib import Path
 
 from podium.errors import InputError, Problem
 from podium.readers import acc, alkamel, assetto, generic_csv, iracing, raceroom, rfactor
-from podium.readers.session import ImportedSession
+from podium.readers.order import settle
+from podium.readers.session import ImportedSession, SessionKind
 
-Parser = Callable[[bytes, str], ImportedSession]
+Parser = Callable[[bytes, str], "ImportedSession | tuple[ImportedSession, ...]"]
+"""A reader: a file's bytes and name to its session (or every session, in
+the file's order)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,28 +105,54 @@ class ParsedFile:
     path: str
     sha256: str
     importer: Importer
-    session: ImportedSession
+    sessions: tuple[ImportedSession, ...]
+    """Every session of the file, in its order (``index`` 1, 2, ...)."""
+
+    @property
+    def session(self) -> ImportedSession:
+        """The file's result when nothing is chosen: its last race, else its
+        last session."""
+        races = [s for s in self.sessions if s.kind is SessionKind.RACE]
+        return (races or list(self.sessions))[-1]
+
+    @property
+    def races(self) -> tuple[ImportedSession, ...]:
+        return tuple(s for s in self.sessions if s.kind is SessionKind.RACE)
 
 
 def parse_bytes(
-    data: bytes, file: str, fmt: str | None = None, parser: Parser | None = None
+    data: bytes,
+    file: str,
+    fmt: str | None = None,
+    parser: Parser | None = None,
+    trust_positions: bool = False,
 ) -> ParsedFile:
-    """Parse one file's bytes; only podium's own errors leave this function."""
+    """Parse one file's bytes into its sessions, each settled (see
+    podium.readers.order); only podium's own errors leave this function."""
     chosen = importer(fmt) if fmt else detect(data, file)
     try:
-        session = (parser or chosen.parse)(data, file)
+        found = (parser or chosen.parse)(data, file)
     except RecursionError:
         raise InputError(
             Problem(file, None, "(file)", "nested too deeply", "a results file")
         ) from None
-    return ParsedFile(file, hashlib.sha256(data).hexdigest(), chosen, session)
+    listed = (found,) if isinstance(found, ImportedSession) else found
+    if not listed:
+        raise InputError(Problem(file, None, "(file)", "no session", "a session", "nothing"))
+    sessions = tuple(
+        settle(s if s.index == i else s.model_copy(update={"index": i}), trust_positions)
+        for i, s in enumerate(listed, start=1)
+    )
+    return ParsedFile(file, hashlib.sha256(data).hexdigest(), chosen, sessions)
 
 
-def parse_path(path: Path, fmt: str | None = None, parser: Parser | None = None) -> ParsedFile:
+def parse_path(
+    path: Path, fmt: str | None = None, parser: Parser | None = None, trust_positions: bool = False
+) -> ParsedFile:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(
             Problem(str(path), None, "(file)", f"cannot read: {exc.strerror}")
         ) from None
-    return parse_bytes(data, str(path), fmt, parser)
+    return parse_bytes(data, str(path), fmt, parser, trust_positions)

@@ -1,8 +1,10 @@
 """The strict intermediate schema every importer parses into.
 
-One :class:`ImportedSession` per file, whatever wrote it: session type,
-track, cars in classification order (class, drivers, laps, time, status) and
-penalties. Mapping onto a season (podium.imports) only ever sees this shape.
+One :class:`ImportedSession` per session of a file (a weekend file holds
+practice, qualifying and several races), whatever wrote it: session type,
+track, cars in the file's classification order (class, drivers, laps, time,
+status, each lap where the file has them) and penalties. Mapping onto a
+season (podium.imports) only ever sees this shape.
 """
 
 from __future__ import annotations
@@ -25,6 +27,33 @@ class SessionKind(StrEnum):
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ImportedLap(_Strict):
+    """One lap of one car as the file records it."""
+
+    number: Annotated[int, Field(ge=1)]
+    time_ms: Annotated[int, Field(gt=0)] | None = None
+    """None when the file has no usable time (-1, 0, negative: see ``valid``)."""
+    position: Annotated[int, Field(ge=1)] | None = None
+    """Overall position at the line at the end of this lap."""
+    elapsed_ms: Annotated[int, Field(ge=0)] | None = None
+    """Time since the start of the session when the car crossed the line."""
+    sectors_ms: tuple[int | None, ...] = ()
+    pit_in: bool = False
+    """The lap ended in the pit lane."""
+    pit_out: bool = False
+    """The lap started from the pit lane."""
+    valid: bool = True
+    """False when the file marks the lap invalid (track limits, cut) or its
+    time is impossible; an invalid lap still counts as covered distance."""
+    driver: str = ""
+    """Who drove it, as the file names them ('' when the file does not say)."""
+
+    @field_validator("driver", mode="after")
+    @classmethod
+    def _driver(cls, text: str) -> str:
+        return " ".join(text.split())
 
 
 class ImportedCar(_Strict):
@@ -52,6 +81,13 @@ class ImportedCar(_Strict):
     reason: str = ""
     class_position: Annotated[int, Field(ge=1)] | None = None
     """As the file prints it; None when the file prints none."""
+    position: Annotated[int, Field(ge=1)] | None = None
+    """Overall position as the file prints it; None when it prints none."""
+    lap_data: tuple[ImportedLap, ...] = ()
+    """Each lap, in order, where the file has them."""
+    driver_ids: tuple[tuple[str, str], ...] = ()
+    """(driver, the importer's own id): ``("Jan Jansen", "steam:7656...")``,
+    ``("Ann Lee", "iracing:123456")``; kept as aliases of the driver."""
 
     @field_validator("drivers", mode="after")
     @classmethod
@@ -89,12 +125,22 @@ class ImportedSession(_Strict):
     kind: SessionKind
     name: str = ""
     """The session as the file names it (``R``, ``Race3``, ``Open Qualifying``)."""
+    index: Annotated[int, Field(ge=1)] = 1
+    """Its place among the sessions of the file, from 1, as ``--inspect`` lists them."""
     track: str = ""
+    official: bool = False
+    """Positions from an official timing system (Al Kamel): decided by the
+    stewards, so contradictions are reported and the order kept."""
     cars: tuple[ImportedCar, ...]
     penalties: tuple[ImportedPenalty, ...] = ()
     notes: tuple[str, ...] = ()
     """What a steward should check that the file does not decide (ACC's
-    missing mandatory pit stops)."""
+    missing mandatory pit stops), and what podium did about what the file
+    contradicts (positions against laps and time, impossible lap times)."""
+
+    @property
+    def has_laps(self) -> bool:
+        return any(c.lap_data for c in self.cars)
 
     def classes(self) -> list[str]:
         return list(dict.fromkeys(c.car_class for c in self.cars))
