@@ -1,7 +1,7 @@
-"""Importing results files: what a file holds (``FileSummary``), the
-importers podium has (``ImporterList``), and an import of one file into a
-season, planned and, if asked, applied to its folder and/or a database
-(``ImportOutcome``). `podium import` calls these."""
+"""Importing results files: the importers podium has (``ImporterList``),
+and an import of one file into a season, planned and, if asked, applied to
+its folder and/or a database (``ImportOutcome``). What a file holds is
+podium.app.inspect. `podium import` calls these."""
 
 from __future__ import annotations
 
@@ -16,9 +16,10 @@ from podium.errors import InputError, NotFound, Problem
 from podium.imports.config import ImportConfig, load_config
 from podium.imports.diff import Change
 from podium.imports.plan import ImportPlan, plan_import
+from podium.imports.sessions import Chosen, choose
 from podium.model import RoundStatus, Season
 from podium.readers.registry import IMPORTERS, ParsedFile, Parser, parse_path
-from podium.readers.session import SessionKind
+from podium.readers.session import ImportedSession, SessionKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,66 +39,6 @@ class ImporterList(Answer):
 
 def importers() -> ImporterList:
     return ImporterList(tuple(ImporterInfo(i.name, i.label, i.version) for i in IMPORTERS))
-
-
-@dataclass(frozen=True, slots=True)
-class ClassWinnerInfo(Answer):
-    number: str | None
-    drivers: tuple[str, ...]
-    laps: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class ClassSummary(Answer):
-    cars: int
-    winner: ClassWinnerInfo | None
-
-
-@dataclass(frozen=True, slots=True)
-class FileSummary(Answer):
-    """What a results file holds: the shape ``podium import --inspect`` prints."""
-
-    file: str
-    format: str
-    session: str
-    session_name: str
-    track: str
-    cars: int
-    classes: dict[str, ClassSummary]
-    statuses: dict[str, int]
-    penalties: int
-    notes: tuple[str, ...]
-    sha256: str
-
-
-def summary(parsed: ParsedFile) -> FileSummary:
-    session = parsed.session
-    classes = {}
-    for name in session.classes():
-        winner = session.winner(name)
-        classes[name] = ClassSummary(
-            sum(1 for c in session.cars if c.car_class == name),
-            None
-            if winner is None
-            else ClassWinnerInfo(winner.number, tuple(winner.drivers), winner.laps),
-        )
-    return FileSummary(
-        parsed.path,
-        parsed.importer.name,
-        session.kind.value,
-        session.name,
-        session.track,
-        len(session.cars),
-        classes,
-        session.status_counts(),
-        len(session.penalties),
-        tuple(session.notes),
-        parsed.sha256,
-    )
-
-
-def inspect_file(path: Path, fmt: str | None = None, parser: Parser | None = None) -> FileSummary:
-    return summary(parse_path(path, fmt, parser))
 
 
 @dataclass
@@ -120,15 +61,31 @@ def open_target(season: str | None) -> Target:
     return Target(open_season(folder), folder, load_config(folder))
 
 
-def parse_files(paths: list[Path], fmt: str | None, parser: Parser | None) -> list[ParsedFile]:
-    return [parse_path(p, fmt, parser) for p in paths]
+def parse_files(
+    paths: list[Path], fmt: str | None, parser: Parser | None, trust_positions: bool = False
+) -> list[ParsedFile]:
+    return [parse_path(p, fmt, parser, trust_positions) for p in paths]
 
 
-def rounds_for(season: Season, parsed: list[ParsedFile], first: int | None) -> list[int | None]:
-    """Round of each file. Race files: from ``first`` on, one round each, else
-    from the first round without results. A qualifying file: the round of the
-    race file from the same track, else ``first`` (or the first race's round).
-    Practice files: None (not imported)."""
+def choose_sessions(parsed: list[ParsedFile], specs: list[str]) -> list[list[Chosen]]:
+    """The sessions each file's import takes (podium.imports.sessions)."""
+    return [choose(p.path, p.sessions, specs) for p in parsed]
+
+
+def rounds_for(
+    season: Season,
+    parsed: list[ParsedFile],
+    first: int | None,
+    chosen: list[list[Chosen]] | None = None,
+) -> list[int | None]:
+    """Round of each file. Files with a race: from ``first`` on, one round
+    each, else from the first round without results. A qualifying file: the
+    round of the race file from the same track, else ``first`` (or the first
+    race's round). Practice files: None (not imported)."""
+    kinds = [
+        [c.session for c in files] if chosen is not None else [p.session]
+        for p, files in zip(parsed, chosen or [[] for _ in parsed], strict=True)
+    ]
     held = set(season.rounds_with_results())
     numbers = [r.number for r in season.rounds]
     if first is None:
@@ -148,16 +105,18 @@ def rounds_for(season: Season, parsed: list[ParsedFile], first: int | None) -> l
     out: list[int | None] = []
     current = first
     tracks: dict[str, int] = {}
-    for p in parsed:
-        if p.session.kind is SessionKind.RACE:
-            tracks.setdefault(p.session.track, current)
+    for sessions in kinds:
+        races = [s for s in sessions if s.kind is SessionKind.RACE]
+        if races:
+            tracks.setdefault(races[0].track, current)
             out.append(current)
             current += 1
         else:
             out.append(None)
-    for i, p in enumerate(parsed):
-        if p.session.kind is SessionKind.QUALIFYING:
-            out[i] = tracks.get(p.session.track, first)
+    for i, sessions in enumerate(kinds):
+        qualifying = [s for s in sessions if s.kind is SessionKind.QUALIFYING]
+        if out[i] is None and qualifying:
+            out[i] = tracks.get(qualifying[0].track, first)
     return out
 
 
@@ -167,10 +126,13 @@ def plan_file(
     round_number: int,
     create_entries: bool,
     session: str = "race",
+    imported: ImportedSession | None = None,
 ) -> ImportPlan:
+    """The plan of one session of ``parsed`` (default: its last race) into
+    the round's session ``session``."""
     return plan_import(
         target.season,
-        parsed.session,
+        imported or parsed.session,
         round_number,
         parsed.path,
         target.config,
@@ -230,11 +192,14 @@ def import_file(
     repo: Repository | None = None,
     status: RoundStatus = RoundStatus.PROVISIONAL,
     session: str = "race",
+    imported: ImportedSession | None = None,
 ) -> ImportOutcome:
-    """Plan ``parsed`` into round ``number``; with ``apply``, write it to the
+    """Plan one session of ``parsed`` (default: its last race) into round
+    ``number``'s session ``session``; with ``apply``, write it to the
     target's folder and/or post it to ``repo``, all or nothing. The target's
     season becomes the season after the import (the next file plans on it)."""
-    plan = plan_file(target, parsed, number, create, session)
+    imported = imported or parsed.session
+    plan = plan_file(target, parsed, number, create, session, imported)
     notes = [*plan.notes]
     notes += [
         f"fuzzy match: {m.given!r} -> {m.name!r} (score {m.score:.2f})"
@@ -246,7 +211,7 @@ def import_file(
         for m in plan.matches
         if not m.name
     ]
-    notes += list(parsed.session.notes)
+    notes += list(imported.notes)
     if not plan.changes and not plan.problems:
         notes.append("nothing to change: the season already holds these results")
     if plan.problems:
@@ -260,13 +225,19 @@ def import_file(
             stored_plan = (
                 plan
                 if target.folder is None
-                else plan_file(Target(stored, None, target.config), parsed, number, create, session)
+                else plan_file(
+                    Target(stored, None, target.config), parsed, number, create, session, imported
+                )
             )
             if stored_plan.problems:
                 raise InputError(stored_plan.problems)
         if target.folder is not None and plan.changes:
             written = applying.apply_to_folder(
-                target.folder, target.season, plan, applying.record_for(parsed, number), status
+                target.folder,
+                target.season,
+                plan,
+                applying.record_for(parsed, number, imported),
+                status,
             )
             notes.append("wrote " + ", ".join(written))
         if repo is not None and stored_plan is not None:
@@ -287,7 +258,7 @@ def import_file(
         parsed.path,
         number,
         parsed.importer.name,
-        len(parsed.session.cars),
+        len(imported.cars),
         apply,
         plan.session,
         tuple(plan.changes),

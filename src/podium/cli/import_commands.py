@@ -41,10 +41,19 @@ _OUTPUTS = {f.value for f in Format}
 )
 @click.option(
     "--session",
-    default="race",
-    show_default=True,
-    help="The round's session a race file fills: race, sprint, race2, ... (each scored by "
-    "the scale of its session). A qualifying file fills the round's qualifying.",
+    "sessions",
+    multiple=True,
+    metavar="WHICH[=INTO]",
+    help="Which sessions of the file to import (repeatable): its number as --inspect lists "
+    "them, its name as the file spells it, or race/qualifying; =INTO names the round's "
+    "session it fills (race, sprint, race2, qualifying). Default: every race (race, race2, "
+    "...) and the last qualifying. With one race, --session sprint sends it to sprint.",
+)
+@click.option(
+    "--trust-positions",
+    is_flag=True,
+    help="Keep the file's order where it contradicts laps and time (race) or best laps "
+    "(qualifying); by default podium reorders and says so.",
 )
 @click.option("--create-entries", is_flag=True, help="Add unknown cars, drivers and teams.")
 @click.option("--database", help="Also post to this store (e.g. sqlite:///podium.db).")
@@ -58,6 +67,8 @@ _OUTPUTS = {f.value for f in Format}
 )
 @click.option("--columns", help="generic-csv column mapping, e.g. 'number=Startnr,laps=Runden'.")
 @click.option("--inspect", is_flag=True, help="Show what the files hold; no season needed.")
+@click.option("--cars", is_flag=True, help="With --inspect: every car of every session.")
+@click.option("--laps", is_flag=True, help="With --inspect --cars: each car's laps too.")
 @click.option("--list-formats", is_flag=True, help="List the importers.")
 def import_command(
     files: tuple[Path, ...],
@@ -65,12 +76,15 @@ def import_command(
     round_number: int | None,
     apply: bool,
     status: str,
-    session: str,
+    sessions: tuple[str, ...],
+    trust_positions: bool,
     create_entries: bool,
     database: str | None,
     fmt: tuple[str, ...],
     columns: str | None,
     inspect: bool,
+    cars: bool,
+    laps: bool,
     list_formats: bool,
 ) -> None:
     """Import race and qualifying results (FILES: any number; the format is
@@ -83,10 +97,16 @@ def import_command(
     --apply writes them (results/rN.csv, imports.csv) all or nothing.
     Importing the same file again changes nothing.
 
-    Several race files go to consecutive rounds from --round; a qualifying file
-    to the round of the race file from the same track (grid, pole, qualifying
+    A file can hold practice, qualifying and several races: --inspect lists
+    them, and by default each race fills a session of the round (race, race2,
+    ...) and the last qualifying its grid; --session chooses. Several race
+    files go to consecutive rounds from --round; a qualifying file to the
+    round of the race file from the same track (grid, pole, qualifying
     points). A sprint and a feature race of one round: import each with its
-    --session. Results are provisional until `podium publish`. A car is known
+    --session. Where a file's positions contradict its laps and times (or best
+    laps), podium orders by those and says so (--trust-positions keeps the
+    file's). Laps in the file are stored with the results (`podium laps`).
+    Results are provisional until `podium publish`. A car is known
     by its number in its class (two classes may share a number) and, where a
     number is used twice, by its drivers; safety cars are left out.
 
@@ -96,6 +116,8 @@ def import_command(
     drivers.csv or teams.csv settles it. See docs/importing.md.
 
     Example: podium import results.json --inspect
+
+    Example: podium import results.json --inspect --cars --format json
 
     Example: podium import results.csv --season my-league --round 3 --apply
 
@@ -110,7 +132,7 @@ def import_command(
             raise click.UsageError("give at least one results file (or --list-formats)")
         parser = _parser(forced, columns)
         if inspect:
-            _inspect(list(files), forced, parser, output)
+            _inspect(list(files), forced, parser, output, cars, laps, trust_positions, sessions)
             return
         _import(
             list(files),
@@ -118,7 +140,8 @@ def import_command(
             round_number,
             apply,
             status,
-            session,
+            list(sessions),
+            trust_positions,
             create_entries,
             database,
             forced,
@@ -169,12 +192,27 @@ def _progress(items: Sequence[T], label: str, output: Format) -> Iterable[T]:
     return track(items, description=label, console=Console(stderr=True), transient=True)
 
 
-def _inspect(files: list[Path], forced: str | None, parser: Parser | None, output: Format) -> None:
-    from podium.app.imports import inspect_file
+def _inspect(
+    files: list[Path],
+    forced: str | None,
+    parser: Parser | None,
+    output: Format,
+    cars: bool,
+    laps: bool,
+    trust: bool,
+    sessions: tuple[str, ...],
+) -> None:
+    if cars:
+        _inspect_cars(files, forced, parser, output, laps, trust, sessions)
+        return
+    from podium.app.inspect import inspect_file
     from podium.render.import_views import summary_view
     from podium.render.tabular import render
 
-    summaries = [inspect_file(p, forced, parser) for p in _progress(files, "Reading", output)]
+    which = sessions[-1] if sessions else None
+    summaries = [
+        inspect_file(p, forced, parser, trust, which) for p in _progress(files, "Reading", output)
+    ]
     if output is Format.JSON and len(summaries) > 1:
         click.echo(json.dumps([s.to_json() for s in summaries], ensure_ascii=False, indent=2))
         return
@@ -186,13 +224,43 @@ def _inspect(files: list[Path], forced: str | None, parser: Parser | None, outpu
         click.echo(render(table, output), nl=False)
 
 
+def _inspect_cars(
+    files: list[Path],
+    forced: str | None,
+    parser: Parser | None,
+    output: Format,
+    laps: bool,
+    trust: bool,
+    sessions: tuple[str, ...],
+) -> None:
+    from podium.app.inspect import file_cars
+    from podium.render.import_views import cars_views
+    from podium.render.tabular import render
+
+    answers = [
+        file_cars(p, forced, parser, laps, trust, list(sessions))
+        for p in _progress(files, "Reading", output)
+    ]
+    if output is Format.JSON:
+        held = [a.to_json() for a in answers]
+        click.echo(json.dumps(held[0] if len(held) == 1 else held, ensure_ascii=False, indent=2))
+        return
+    for answer in answers:
+        for table in cars_views(answer):
+            if output is Format.TABLE:
+                click.echo(table.title)
+                table.title = ""
+            click.echo(render(table, output), nl=False)
+
+
 def _import(
     files: list[Path],
     season: str | None,
     round_number: int | None,
     apply: bool,
     status: str,
-    session: str,
+    sessions: list[str],
+    trust: bool,
     create_entries: bool,
     database: str | None,
     forced: str | None,
@@ -228,8 +296,9 @@ def _import(
                 found=season,
             )
         )
-    parsed = imports.parse_files(list(_progress(files, "Reading", output)), forced, parser)
-    rounds = imports.rounds_for(target.season, parsed, round_number)
+    parsed = imports.parse_files(list(_progress(files, "Reading", output)), forced, parser, trust)
+    chosen = imports.choose_sessions(parsed, sessions)
+    rounds = imports.rounds_for(target.season, parsed, round_number, chosen)
     repo = None
     if database:
         from podium.store import open_repository
@@ -237,23 +306,25 @@ def _import(
         repo = open_repository(database)
         imports.hold_season(repo, target)
     failed = False
-    for p, number in zip(parsed, rounds, strict=True):
+    for p, number, taken in zip(parsed, rounds, chosen, strict=True):
         if number is None:
             if len(parsed) == 1:
                 imports.plan_file(
-                    target, p, round_number or 1, create_entries
+                    target, p, round_number or 1, create_entries, imported=taken[-1].session
                 )  # raises: not a race
             click.echo(
-                f"skipped {p.path}: a {p.session.kind.value} session (podium imports races "
-                "and qualifying)",
+                f"skipped {p.path}: a {taken[-1].session.kind.value} session (podium imports "
+                "races and qualifying)",
                 err=True,
             )
             continue
-        outcome = imports.import_file(
-            target, p, number, apply, create_entries, repo, RoundStatus(status), session
-        )
-        _print_outcome(outcome, output)
-        failed |= bool(outcome.problems)
+        for c in taken:
+            outcome = imports.import_file(
+                target, p, number, apply, create_entries, repo, RoundStatus(status), c.into,
+                c.session,
+            )  # fmt: skip
+            _print_outcome(outcome, output)
+            failed |= bool(outcome.problems)
     if failed:
         raise click.exceptions.Exit(1)
 

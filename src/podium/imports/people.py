@@ -59,6 +59,17 @@ class People:
         match = self.drivers.match(given)
         if match.how in (How.EXACT, How.ALIAS):
             return match.name
+        ident = dict(car.driver_ids).get(given, "") if car is not None else ""
+        if ident:
+            # The importer's own id (Steam, iRacing) names the person whatever
+            # they call themselves this week.
+            known = self.drivers.match(ident)
+            if known.how in (How.EXACT, How.ALIAS):
+                if record:
+                    self.out.notes.append(f"{given!r} is {known.name!r} (same id {ident})")
+                return known.name
+            if normal(ident) in self.created:
+                return self.created[normal(ident)]
         if not record:
             return match.name if match.how is How.FUZZY and typo_only(match) else None
         if match.how is How.FUZZY:
@@ -100,9 +111,13 @@ class People:
                 given,
             )
             return None
-        self.out.new_drivers.append(Driver(given, source=self.source))
+        self.out.new_drivers.append(
+            Driver(given, aliases=(ident,) if ident else (), source=self.source)
+        )
         self.out.changes.append(Change("new driver", "", given))
         self.created[normal(given)] = given
+        if ident:
+            self.created[normal(ident)] = given
         return given
 
     def _aliased(

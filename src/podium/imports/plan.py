@@ -192,6 +192,7 @@ class _Planner:
             else:
                 self.out.lines = tuple(self._lines(classes))
                 self._penalties()
+            self.out.laps = tuple(self._laps())
             self._diff()
         return self.out
 
@@ -229,7 +230,7 @@ class _Planner:
         """The entry a car of the file is: by number in its class (a number
         may be used in another class too), by driver where a number is used
         twice or the file has none. Two cars of the file are never one entry."""
-        names = {n for d in car.drivers if (n := self.people.driver(d, record=False))}
+        names = {n for d in car.drivers if (n := self.people.driver(d, record=False, car=car))}
         if car.number:
             candidates = [
                 e for e in self.season.entries if e.car_no == car.number and e.class_code == code
@@ -352,7 +353,7 @@ class _Planner:
                 overall_pos = overall
             if status is Status.CLASSIFIED:
                 in_class[code] = class_pos = in_class.get(code, 0) + 1
-            drivers = tuple(n for d in car.drivers if (n := self.people.driver(d, record=False)))
+            drivers = tuple(n for d in car.drivers if (n := self.people.driver(d, record=False, car=car)))
             lines.append(
                 ResultLine(
                     round=self.out.round,
@@ -373,6 +374,33 @@ class _Planner:
             )
         return lines
 
+    def _laps(self) -> list[Lap]:
+        """Each car's laps under its entry, drivers as the season names them."""
+        out = []
+        for index, car in enumerate(self.cars):
+            entry = self.entry_of[index]
+            who: dict[str, str] = {}
+            for lap in car.lap_data:
+                if lap.driver and lap.driver not in who:
+                    who[lap.driver] = self.people.driver(lap.driver, record=False, car=car) or ""
+                out.append(
+                    Lap(
+                        self.out.round,
+                        self.out.session,
+                        entry.key,
+                        lap.number,
+                        lap.time_ms,
+                        lap.position,
+                        lap.elapsed_ms,
+                        lap.sectors_ms,
+                        lap.pit_in,
+                        lap.pit_out,
+                        lap.valid,
+                        who.get(lap.driver, ""),
+                    )
+                )
+        return out
+
     def _grid(self, classes: dict[tuple[str, str], str]) -> list[QualifyingLine]:
         """Qualifying positions in the file's order (overall and in class)."""
         out: list[QualifyingLine] = []
@@ -385,7 +413,7 @@ class _Planner:
             if timed and car.status in (None, Status.CLASSIFIED):
                 position = len([q for q in out if q.position]) + 1
                 in_class[code] = class_position = in_class.get(code, 0) + 1
-            drivers = [n for d in car.drivers if (n := self.people.driver(d, record=False))]
+            drivers = [n for d in car.drivers if (n := self.people.driver(d, record=False, car=car))]
             out.append(
                 QualifyingLine(
                     round=self.out.round,
@@ -401,12 +429,15 @@ class _Planner:
         return out
 
     def _penalties(self) -> None:
-        by_label: dict[str, list[Entry]] = {}
+        by_label: dict[str, list[tuple[ImportedCar, Entry]]] = {}
         for i, car in enumerate(self.cars):
             label = car.number or (car.drivers[0] if car.drivers else "")
-            by_label.setdefault(label, []).append(self.entry_of[i])
+            by_label.setdefault(label, []).append((car, self.entry_of[i]))
         for p in self.session.penalties:
-            matches = by_label.get(p.car, [])
+            found = by_label.get(p.car, [])
+            if len(found) > 1 and p.driver:
+                found = [(c, e) for c, e in found if p.driver in c.drivers]
+            matches = [e for _, e in found]
             if len(matches) > 1:
                 self.out.notes.append(
                     f"penalty for #{p.car} left out: two cars of the file carry that number "

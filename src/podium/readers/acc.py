@@ -18,6 +18,7 @@ from podium.readers.decode import head_text
 from podium.readers.rawjson import Raw, load_json, validate
 from podium.readers.session import (
     ImportedCar,
+    ImportedLap,
     ImportedPenalty,
     ImportedSession,
     SessionKind,
@@ -91,6 +92,7 @@ CARS: dict[int, tuple[str, str]] = {
 class _Driver(Raw):
     firstName: str = ""
     lastName: str = ""
+    playerId: str = ""
 
 
 class _Car(Raw):
@@ -118,6 +120,14 @@ class _Result(Raw):
     leaderBoardLines: list[_Line]
 
 
+class _Lap(Raw):
+    carId: int
+    driverIndex: int = 0
+    laptime: int = 0
+    isValidForBest: bool = True
+    splits: tuple[int, ...] = ()
+
+
 class _Penalty(Raw):
     carId: int
     reason: str = ""
@@ -130,6 +140,7 @@ class _File(Raw):
     sessionType: str
     trackName: str = ""
     sessionResult: _Result
+    laps: list[_Lap] | None = None
     penalties: list[_Penalty] | None = None
     post_race_penalties: list[_Penalty] | None = None
 
@@ -154,6 +165,7 @@ def parse(data: bytes, file: str) -> ImportedSession:
             )
         )
     by_id: dict[int, str] = {}
+    laps = _laps(raw)
     cars = []
     for i, line in enumerate(raw.sessionResult.leaderBoardLines):
         car = line.car
@@ -173,6 +185,8 @@ def parse(data: bytes, file: str) -> ImportedSession:
             )
         by_id[car.carId] = str(car.raceNumber)
         total = line.timing.totalTime
+        people = [split_team(d.firstName, d.lastName) for d in car.drivers]
+        names = [name for name, _ in people]
         cars.append(
             ImportedCar(
                 where=where,
@@ -180,11 +194,21 @@ def parse(data: bytes, file: str) -> ImportedSession:
                 car_class=group,
                 car_model=str(car.carModel),
                 car_name=model,
-                team=car.teamName.strip(),
-                drivers=tuple(n for d in car.drivers if (n := _name(d.firstName, d.lastName))),
+                team=car.teamName.strip() or next((t for _, t in people if t), ""),
+                drivers=tuple(n for n in names if n),
                 laps=line.timing.lapCount,
                 time_ms=total if 0 <= total < NO_TIME else None,
                 best_lap_ms=best if 0 < (best := line.timing.bestLap) < NO_TIME else None,
+                position=i + 1,
+                lap_data=tuple(
+                    lap._replace(driver=names[d] if 0 <= d < len(names) else "")
+                    for d, lap in laps.get(car.carId, [])
+                ),
+                driver_ids=tuple(
+                    (name, player_id(d.playerId))
+                    for name, d in zip(names, car.drivers, strict=True)
+                    if name and d.playerId.strip()
+                ),
             )
         )
     penalties = []
@@ -233,8 +257,38 @@ def parse(data: bytes, file: str) -> ImportedSession:
     )
 
 
-def _name(first: str, last: str) -> str:
-    return " ".join(f"{first} {last}".split())
+def split_team(first: str, last: str) -> tuple[str, str]:
+    """A driver's name, and the team some leagues append to the last name
+    after a newline (``"Siv\\nTEAMname"``): the same person in every session."""
+    last, _, team = last.partition("\n")
+    return " ".join(f"{first} {last}".split()), " ".join(team.split())
+
+
+def player_id(text: str) -> str:
+    """ACC's ``playerId``: ``S`` and a Steam id, as podium keeps ids."""
+    text = text.strip()
+    return f"steam:{text[1:]}" if text[:1] == "S" and text[1:].isdigit() else f"acc:{text}"
+
+
+def _laps(raw: _File) -> dict[int, list[tuple[int, ImportedLap]]]:
+    """Each car's laps in order, with the index of who drove them. A lap time
+    of 0 or the no-time value is a lap without a time."""
+    out: dict[int, list[tuple[int, ImportedLap]]] = {}
+    for lap in raw.laps or ():
+        own = out.setdefault(lap.carId, [])
+        timed = 0 < lap.laptime < NO_TIME
+        own.append(
+            (
+                lap.driverIndex,
+                ImportedLap(
+                    number=len(own) + 1,
+                    time_ms=lap.laptime if timed else None,
+                    sectors_ms=tuple(t if 0 < t < NO_TIME else None for t in lap.splits),
+                    valid=lap.isValidForBest,
+                ),
+            )
+        )
+    return out
 
 
 def _penalty(p: _Penalty, number: str | None) -> ImportedPenalty | None:

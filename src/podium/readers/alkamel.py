@@ -15,7 +15,12 @@ from podium.errors import InputError, Problem
 from podium.model.results import Status
 from podium.readers.decode import head_text, sniff_text
 from podium.readers.rows import Row, read_sheet
-from podium.readers.session import ImportedCar, ImportedSession, SessionKind, check_cars
+from podium.readers.session import (
+    ImportedCar,
+    ImportedSession,
+    SessionKind,
+    check_cars,
+)
 
 NAME = "alkamel"
 ANALYSIS = "alkamel-analysis"
@@ -34,7 +39,6 @@ _STATUS = {
     "disqualified": Status.DISQUALIFIED,
     "excluded": Status.DISQUALIFIED,
 }
-_TIME = re.compile(r"^(?:(\d+):)?(\d+)[:'](\d+(?:\.\d+)?)$")
 
 
 def _header(data: bytes) -> set[str]:
@@ -51,12 +55,21 @@ def sniff_analysis(data: bytes) -> bool:
 
 
 def parse_time(text: str) -> int | None:
-    """Milliseconds from ``4:00'04.690``, ``1:42:08.126`` or ``1'51.631``."""
-    match = _TIME.match(text.strip())
-    if match is None:
+    """Milliseconds from ``4:00'04.690``, ``1:42:08.126``, ``1'51.631`` or
+    ``31.381`` (a sector); None when blank or not a time. Split, not a
+    regular expression: a lap file has 100,000 of these."""
+    rest, colon, tail = text.replace("'", ":").rpartition(":")
+    try:
+        seconds = float(tail)
+        if not colon:
+            return round(seconds * 1000) if 0 <= seconds < 1e6 else None
+        head, colon, minutes_text = rest.rpartition(":")
+        minutes, hours = int(minutes_text), int(head) if colon else 0
+    except ValueError:
         return None
-    hours, minutes, seconds = match.groups()
-    return round(((int(hours or 0) * 60 + int(minutes)) * 60 + float(seconds)) * 1000)
+    if not 0 <= seconds < 60 or minutes < 0 or hours < 0:
+        return None
+    return round(((hours * 60 + minutes) * 60 + seconds) * 1000)
 
 
 def parse(data: bytes, file: str) -> ImportedSession:
@@ -99,6 +112,7 @@ def parse(data: bytes, file: str) -> ImportedSession:
         importer_version=VERSION,
         kind=SessionKind.RACE,
         name="classification",
+        official=True,
         cars=tuple(cars),
     )
 
@@ -111,45 +125,3 @@ def _drivers(row: Row, header: list[str]) -> tuple[str, ...]:
         elif f"DRIVER{n}_FIRSTNAME" in header:
             names.append(f"{row.get(f'DRIVER{n}_FIRSTNAME')} {row.get(f'DRIVER{n}_SECONDNAME')}")
     return tuple(dict.fromkeys(" ".join(n.split()) for n in names if n.strip()))
-
-
-def parse_analysis(data: bytes, file: str) -> ImportedSession:
-    """The lap chart: each car's last lap gives its laps and elapsed time; the
-    order is laps, then elapsed time. The sheet states no status."""
-    _, rows = read_sheet(sniff_text(data, file), file, _ANALYSIS_REQUIRED)
-    last: dict[str, tuple[int, int, Row]] = {}
-    drivers: dict[str, dict[int, str]] = {}
-    for row in rows:
-        number = row.get("NUMBER")
-        lap = row.int("LAP_NUMBER") or 0
-        elapsed = parse_time(row.get("ELAPSED"))
-        if elapsed is None:
-            raise InputError(
-                Problem(file, row.line, "ELAPSED", "not a time", "h:mm:ss.sss", row.get("ELAPSED"))
-            )
-        index = row.int("DRIVER_NUMBER") or 0
-        drivers.setdefault(number, {}).setdefault(index, " ".join(row.get("DRIVER_NAME").split()))
-        if number not in last or (lap, -elapsed) > (last[number][0], -last[number][1]):
-            last[number] = (lap, elapsed, row)
-    order = sorted(last.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
-    cars = [
-        ImportedCar(
-            where=f"line {row.line}",
-            line=row.line,
-            number=number,
-            car_class=row.get("CLASS"),
-            car_model=row.get("MANUFACTURER"),
-            team=row.get("TEAM"),
-            drivers=tuple(n for _, n in sorted(drivers[number].items()) if n),
-            laps=lap,
-            time_ms=elapsed,
-        )
-        for number, (lap, elapsed, row) in order
-    ]
-    return ImportedSession(
-        format=ANALYSIS,
-        importer_version=VERSION,
-        kind=SessionKind.RACE,
-        name="analysis",
-        cars=tuple(cars),
-    )

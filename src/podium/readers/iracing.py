@@ -1,8 +1,10 @@
 """iRacing results JSON (data API ``results/get``, or the site's export).
 
 Positions are 0-based and times are in 1/10000 s; the main event is the
-session with ``simsession_number`` 0; team events nest drivers in
-``driver_results``; the car number is only inside ``livery``.
+session with ``simsession_number`` 0, and the file also holds its
+qualifying and practice; team events nest drivers in ``driver_results``;
+the car number is only inside ``livery``; ``cust_id`` is kept as the
+driver's iRacing id. The file has no lap-by-lap data (a separate API).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class _Livery(Raw):
 
 class _Driver(Raw):
     display_name: str = ""
+    cust_id: int | None = None
 
 
 class _Result(Raw):
@@ -46,6 +49,8 @@ class _Result(Raw):
     reason_out: str = ""
     livery: _Livery = _Livery()
     driver_results: tuple[_Driver, ...] = ()
+    cust_id: int | None = None
+    best_lap_time: int = -1
 
 
 class _Session(Raw):
@@ -77,23 +82,32 @@ def sniff(data: bytes) -> bool:
     return '"subsession_id"' in head
 
 
-def parse(data: bytes, file: str) -> ImportedSession:
+def parse(data: bytes, file: str) -> tuple[ImportedSession, ...]:
+    """Every session in the file's order (race, qualifying, practice as the
+    site lists them)."""
     raw = validate(_File, load_json(data, file), file)
     if not raw.session_results:
         raise InputError(
             Problem(file, None, "$.session_results", "no sessions", "at least one session", "[]")
         )
-    index, session = max(
-        enumerate(raw.session_results), key=lambda s: (s[1].simsession_number == 0, s[0])
-    )
-    kind = session_kind(session.simsession_type_name) or SessionKind.PRACTICE
+    track = " ".join(t for t in (raw.track.track_name, raw.track.config_name) if t and t != "N/A")
     names = {c.car_class_id: c.short_name or c.name for c in raw.car_classes}
+    return tuple(
+        _session(file, index, session, names, track)
+        for index, session in enumerate(raw.session_results)
+    )
+
+
+def _session(
+    file: str, index: int, session: _Session, names: dict[int, str], track: str
+) -> ImportedSession:
+    kind = session_kind(session.simsession_type_name) or SessionKind.PRACTICE
     cars = []
     base = f"$.session_results[{index}].results"
     results = sorted(enumerate(session.results), key=lambda r: (r[1].finish_position, r[0]))
     for i, r in results:
-        drivers = tuple(d.display_name for d in r.driver_results if d.display_name) or (
-            (r.display_name,) if r.display_name else ()
+        people = [(d.display_name, d.cust_id) for d in r.driver_results if d.display_name] or (
+            [(r.display_name, r.cust_id)] if r.display_name else []
         )
         running = r.reason_out.casefold() in ("", "running")
         cars.append(
@@ -103,8 +117,11 @@ def parse(data: bytes, file: str) -> ImportedSession:
                 car_class=names.get(r.car_class_id, str(r.car_class_id)),
                 car_model=r.car_name or str(r.car_id),
                 team=r.display_name if r.driver_results else "",
-                drivers=drivers,
+                drivers=tuple(name for name, _ in people),
+                driver_ids=tuple((n, f"iracing:{c}") for n, c in people if c is not None),
                 laps=r.laps_complete,
+                # 1/10000 s; -1 when no lap was timed.
+                best_lap_ms=round(r.best_lap_time / 10) if r.best_lap_time > 0 else None,
                 status=(Status.CLASSIFIED if running else Status.RETIRED)
                 if kind is SessionKind.RACE
                 else None,
@@ -112,10 +129,10 @@ def parse(data: bytes, file: str) -> ImportedSession:
                 class_position=r.finish_position_in_class + 1
                 if r.finish_position_in_class >= 0
                 else None,
+                position=r.finish_position + 1,
             )
         )
     check_cars(file, cars, "livery.car_number")
-    track = " ".join(t for t in (raw.track.track_name, raw.track.config_name) if t and t != "N/A")
     return ImportedSession(
         format=NAME,
         importer_version=VERSION,

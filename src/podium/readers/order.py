@@ -37,24 +37,30 @@ def settle(session: ImportedSession, trust_positions: bool = False) -> ImportedS
     notes += _lap_notes(cars)
     notes += _shared_class_positions(cars)
     ordered = sorted(range(len(cars)), key=lambda i: _key(session.kind, cars[i], i))
-    moved = [i for place, i in enumerate(ordered) if i != place]
-    if not moved:
+    if ordered == list(range(len(cars))):
         return session.model_copy(update={"notes": tuple(notes)}) if notes else session
+    # Disqualified cars go last by rule, not because the file contradicts
+    # itself: only a change in the order of the others is reported.
+    printed = [i for i in range(len(cars)) if cars[i].status is not Status.DISQUALIFIED]
+    settled = [i for i in ordered if cars[i].status is not Status.DISQUALIFIED]
+    rank = {i: n for n, i in enumerate(printed)}
     keep = trust_positions or session.official
-    rule = "laps, then time" if session.kind is SessionKind.RACE else "best lap"
-    why = (
-        "kept as printed (official timing)"
-        if session.official
-        else "kept as printed (--trust-positions)"
-        if trust_positions
-        else f"placed by {rule} (--trust-positions keeps the file's order)"
-    )
-    for place, i in enumerate(ordered, start=1):
-        if i + 1 != place:
-            notes.append(
-                f"position contradicts {rule}: {_who(cars[i])} printed P{i + 1} "
-                f"({_shown(session.kind, cars[i])}), P{place} by {rule}: {why}"
-            )
+    rule = "laps and time" if session.kind is SessionKind.RACE else "best lap"
+    for n, i in enumerate(settled):
+        if rank[i] == n:
+            continue
+        place = ordered.index(i) + 1
+        action = (
+            f"kept P{i + 1} (official timing)"
+            if session.official
+            else f"kept P{i + 1} (--trust-positions)"
+            if trust_positions
+            else f"placed P{place} (--trust-positions keeps P{i + 1})"
+        )
+        notes.append(
+            f"{_who(cars[i])}: printed P{i + 1} ({_shown(session.kind, cars[i])}), "
+            f"P{place} by {rule}: {action}"
+        )
     if keep:
         return session.model_copy(update={"notes": tuple(notes)})
     return session.model_copy(

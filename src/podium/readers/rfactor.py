@@ -21,6 +21,7 @@ from podium.model.results import PenaltyKind, Status
 from podium.readers.decode import head_text, sniff_text
 from podium.readers.session import (
     ImportedCar,
+    ImportedLap,
     ImportedPenalty,
     ImportedSession,
     SessionKind,
@@ -48,7 +49,8 @@ def sniff(data: bytes) -> bool:
     return "<rFactorXML" in head
 
 
-def parse(data: bytes, file: str) -> ImportedSession:
+def parse(data: bytes, file: str) -> tuple[ImportedSession, ...]:
+    """Every session of the file with drivers (practice, qualifying, races)."""
     root = _parse_xml(data, file)
     results = root.find("RaceResults")
     if root.tag != "rFactorXML" or results is None:
@@ -74,19 +76,19 @@ def parse(data: bytes, file: str) -> ImportedSession:
                 found=", ".join(s.tag for s in results) or "nothing",
             )
         )
-    # A weekend file can hold several sessions: the last race is the result.
-    races = [s for s in sessions if s.tag.startswith("Race")]
-    session = (races or sessions)[-1]
+    track = _text(results, "TrackEvent") or _text(results, "TrackVenue")
+    return tuple(_session(s, file, track) for s in sessions)
+
+
+def _session(session: ET.Element, file: str, track: str) -> ImportedSession:
     kind = session_kind(session.tag) or SessionKind.PRACTICE
     base = f"/rFactorXML/RaceResults/{session.tag}"
-    cars = []
     drivers = session.findall("Driver")
     order = sorted(
         range(len(drivers)),
         key=lambda i: (_position(drivers[i], f"{base}/Driver[{i + 1}]", file) or 10**6, i),
     )
-    for i in order:
-        cars.append(_car(drivers[i], f"{base}/Driver[{i + 1}]", file, kind))
+    cars = [_car(drivers[i], f"{base}/Driver[{i + 1}]", file, kind) for i in order]
     # No check_cars: rFactor numbers come from the mod's liveries and repeat
     # (two #26 in the AMS F3 race); such cars are told apart by driver.
     return ImportedSession(
@@ -94,7 +96,7 @@ def parse(data: bytes, file: str) -> ImportedSession:
         importer_version=VERSION,
         kind=kind,
         name=session.tag,
-        track=_text(results, "TrackEvent") or _text(results, "TrackVenue"),
+        track=track,
         cars=tuple(cars),
         penalties=tuple(_penalties(session, cars)),
     )
@@ -185,6 +187,7 @@ def _car(driver: ET.Element, where: str, file: str, kind: SessionKind) -> Import
         _STATUS.get(_text(driver, "FinishStatus").casefold()) if kind is SessionKind.RACE else None
     )
     class_pos = _int(driver, "ClassPosition", where, file, minimum=-1)
+    position = _position(driver, where, file)
     return ImportedCar(
         where=where,
         number=_text(driver, "CarNumber") or None,
@@ -198,7 +201,67 @@ def _car(driver: ET.Element, where: str, file: str, kind: SessionKind) -> Import
         status=status,
         reason=_text(driver, "DNFReason"),
         class_position=class_pos if class_pos and class_pos > 0 else None,
+        position=position,
+        lap_data=_laps(driver, names),
     )
+
+
+def _seconds(text: str | None) -> float | None:
+    """``107.3740``; ``--.----`` and blanks (corrupt or pit laps) are none."""
+    try:
+        value = float(text or "")
+    except ValueError:
+        return None
+    return value if 0 <= value < 1e7 else None
+
+
+def _ms(seconds: float | None) -> int | None:
+    return None if seconds is None else round(seconds * 1000)
+
+
+def _laps(driver: ET.Element, names: tuple[str, ...]) -> tuple[ImportedLap, ...]:
+    """``<Lap num p et s1 s2 s3 pit>time</Lap>``: ``et`` is when the lap
+    began, so it ends at ``et + time``. ``p`` is not kept: rFactor writes
+    105 or a constant for whole races (Simresults' corrupted lap positions);
+    positions come from the elapsed times instead (podium.readers.laps)."""
+    who = _drivers_by_lap(driver, names)
+    out = []
+    for element in driver.findall("Lap"):
+        try:
+            number = int(element.get("num", ""))
+        except ValueError:
+            continue
+        if number < 1:
+            continue
+        time = _seconds(element.text)
+        start = _seconds(element.get("et"))
+        sectors = tuple(_ms(_seconds(element.get(f"s{n}"))) for n in (1, 2, 3))
+        out.append(
+            ImportedLap(
+                number=number,
+                time_ms=_ms(time) or None,
+                elapsed_ms=_ms(start + time) if start is not None and time else None,
+                sectors_ms=sectors if any(t is not None for t in sectors) else (),
+                pit_in=element.get("pit") == "1",
+                driver=who.get(number, names[0] if len(names) == 1 else ""),
+            )
+        )
+    return tuple(out)
+
+
+def _drivers_by_lap(driver: ET.Element, names: tuple[str, ...]) -> dict[int, str]:
+    """``<Swap startLap endLap>Name</Swap>``; a blank swap is the car's own driver."""
+    own = names[0] if names else ""
+    out: dict[int, str] = {}
+    for swap in driver.findall("Swap"):
+        name = " ".join((swap.text or "").split()) or own
+        try:
+            first, last = int(swap.get("startLap", "")), int(swap.get("endLap", ""))
+        except ValueError:
+            continue
+        for lap in range(first, min(last, first + 10_000) + 1):
+            out[lap] = name
+    return out
 
 
 def _penalties(session: ET.Element, cars: list[ImportedCar]) -> list[ImportedPenalty]:
@@ -218,15 +281,19 @@ def _penalties(session: ET.Element, cars: list[ImportedCar]) -> list[ImportedPen
         if car is None:
             continue
         label = car.number or car.drivers[0]
+        who = match.group("who")
         if received:
             what = received.group("what")
             kind = PenaltyKind.DISQUALIFICATION if "disq" in what.casefold() else PenaltyKind.TIME
             value = " ".join(filter(None, [what, received.group("value")]))
-            out.append(ImportedPenalty(car=label, kind=kind, reason=text + at, value=value))
+            out.append(
+                ImportedPenalty(car=label, driver=who, kind=kind, reason=text + at, value=value)
+            )
         else:
             out.append(
                 ImportedPenalty(
                     car=label,
+                    driver=who,
                     kind=PenaltyKind.TIME,
                     reason=text + at,
                     value=f"{match.group('value')} s",

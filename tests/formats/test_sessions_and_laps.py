@@ -1,0 +1,267 @@
+"""Every session of a file, every lap of a car, and the contradictions a file
+holds: which sessions an import takes (`--session`), the order podium keeps
+where a file's positions contradict its laps and times (`--trust-positions`),
+laps from Al Kamel lap files and simulator files, names split from team
+suffixes, importer ids kept as aliases."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from podium.errors import InputError
+from podium.imports.config import ImportConfig
+from podium.imports.plan import plan_import
+from podium.imports.sessions import choose
+from podium.readers.native import load_season
+from podium.readers.registry import parse_bytes, parse_path
+from tests.formats.conftest import FIXTURES
+from tests.formats.helpers import league, podium
+
+ROOT = FIXTURES.parent.parent
+SIM = FIXTURES / "simresults"
+RF2_RACE = FIXTURES / "rfactor2/mauserrifle__simresults__rf2_race.xml"
+CORRUPT = SIM / "rfactor2/race_with_corrupted_positions_added_DQ_driver.xml"
+CORRUPT_QUALI = SIM / "rfactor2/race_with_corrupted_positions_changed_as_qualify.xml"
+ACC_RACE = SIM / "assettocorsa-competizione/191003_235558_R.json"
+IRACING = FIXTURES / "iracing/mauserrifle__simresults__iracing-result-36788868.json"
+SEBRING = ROOT / "data/imsa2023/timing/07-sebring-international-raceway"
+SEBRING_LAPS = SEBRING / "202303181010-race-laps.csv"
+
+
+def two_races(tmp_path: Path) -> Path:
+    """An rFactor 2 weekend file with two races: the Race element twice."""
+    text = RF2_RACE.read_bytes().decode("utf-8", errors="replace")
+    race = re.search(r"<Race>.*?</Race>", text, re.S)
+    assert race is not None
+    second = race.group(0).replace("<Race>", "<Race2>").replace("</Race>", "</Race2>")
+    path = tmp_path / "two_races.xml"
+    path.write_text(text.replace(race.group(0), race.group(0) + second), encoding="utf-8")
+    return path
+
+
+# -- which sessions ----------------------------------------------------------
+
+
+def test_iracing_file_holds_race_qualifying_and_practice() -> None:
+    parsed = parse_path(IRACING)
+    assert [(s.index, s.kind.value, s.name) for s in parsed.sessions] == [
+        (1, "race", "Race"),
+        (2, "qualifying", "Open Qualifying"),
+        (3, "practice", "Open Practice"),
+    ]
+    # By default the race and the qualifying (the grid); never practice.
+    chosen = choose(parsed.path, parsed.sessions, [])
+    assert [(c.session.index, c.into) for c in chosen] == [(1, "race"), (2, "qualifying")]
+    # iRacing's customer ids become the drivers' ids.
+    first = parsed.sessions[0].cars[0]
+    assert first.driver_ids == ((first.drivers[0], "iracing:357237"),)
+
+
+def test_session_choice_by_number_name_kind_and_target(tmp_path: Path) -> None:
+    parsed = parse_path(two_races(tmp_path))
+    sessions = parsed.sessions
+    assert [s.name for s in sessions] == ["Race", "Race2"]
+    assert [c.into for c in choose("f", sessions, [])] == ["race", "race2"]
+    assert [(c.session.name, c.into) for c in choose("f", sessions, ["2=sprint"])] == [
+        ("Race2", "sprint")
+    ]
+    assert [c.session.name for c in choose("f", sessions, ["race2"])] == ["Race2"]
+    with pytest.raises(InputError) as refused:
+        choose("f", sessions, ["Qualify"])
+    assert "has no session 'Qualify'" in str(refused.value)
+    assert "1 race (Race), 2 race (Race2)" in str(refused.value)
+    with pytest.raises(InputError, match="would both fill the round's race"):
+        choose("f", sessions, ["1=race", "2=race"])
+    # One race: a name the file does not use is where the race goes.
+    one = parse_path(RF2_RACE).sessions
+    assert [c.into for c in choose("f", one, ["sprint"])] == ["sprint"]
+
+
+def test_a_two_race_file_fills_two_sessions_of_one_round(tmp_path: Path) -> None:
+    folder = league(tmp_path)
+    rules = (folder / "rules.toml").read_text(encoding="utf-8")
+    (folder / "rules.toml").write_text(
+        rules + '\n[scales.race2]\npoints = [10, 6, 4]\nsession = "race2"\n', encoding="utf-8"
+    )
+    (folder / "import.toml").write_text('[classes]\nLolaT280 = "GT3"\n', encoding="utf-8")
+    args = ("--season", str(folder), "--round", "1", "--create-entries")
+    dry = podium("import", str(two_races(tmp_path)), *args)
+    assert dry.exit_code == 0, dry.output
+    assert "-> round 1 (rfactor" in dry.output and "-> round 1 race2 (rfactor" in dry.output
+    applied = podium("import", str(two_races(tmp_path)), *args, "--apply")
+    assert applied.exit_code == 0, applied.output
+    season = load_season(folder)
+    assert {ln.session for ln in season.results_of(1)} == {"race", "race2"}
+    assert (folder / "laps/r1.csv").is_file() and (folder / "laps/r1-race2.csv").is_file()
+
+
+# -- contradictions ------------------------------------------------------------
+
+
+def test_corrupt_race_positions_are_overruled_and_said() -> None:
+    """Simresults' testReadingCorruptedRacePositions: Tig_green is printed
+    first, 12 laps and 35 s behind mauserrifle; the disqualified car goes last."""
+    race = parse_path(CORRUPT).session
+    assert [c.drivers[0] for c in race.cars] == [
+        "mauserrifle", "Leonardo Saponti", "Tig_green", "Malek1th", "Bad driver",
+    ]  # fmt: skip
+    said = "\n".join(race.notes)
+    assert "#06 Tig_green: printed P1 (12 laps, 22:18.025), P3 by laps and time: placed P3" in said
+    assert "class position 3 printed for 2 cars in Megane Trophy" in said
+
+
+def test_trust_positions_keeps_the_file_order_and_still_says_so() -> None:
+    kept = parse_path(CORRUPT, trust_positions=True).session
+    assert kept.cars[0].drivers == ("Tig_green",)
+    assert any("kept P1 (--trust-positions)" in n for n in kept.notes)
+    result = podium("import", str(CORRUPT), "--inspect", "--cars", "--trust-positions")
+    assert result.exit_code == 0 and "Tig_green" in result.output.split("\n", 5)[4]
+
+
+def test_qualifying_is_ordered_by_best_lap() -> None:
+    """Simresults' testReadingCorruptedQualifyPositions."""
+    quali = parse_path(CORRUPT_QUALI).session
+    assert [c.drivers[0] for c in quali.cars][:4] == [
+        "Tig_green", "Leonardo Saponti", "mauserrifle", "Malek1th",
+    ]  # fmt: skip
+
+
+def test_official_timing_is_kept_as_printed_even_where_it_looks_wrong() -> None:
+    """An Al Kamel classification is the stewards' order: reported, never
+    reordered. As published, Sebring has nothing to report; give the winner
+    a lap less and it is reported and kept first."""
+    text = (SEBRING / "202303181010-race-results.csv").read_text(encoding="utf-8-sig")
+    parsed = parse_bytes(text.encode(), "results.csv")
+    assert parsed.session.official and not any("printed P" in n for n in parsed.session.notes)
+    edited = text.replace("1,31,Classified,322,", "1,31,Classified,321,", 1)
+    kept = parse_bytes(edited.encode(), "results.csv").session
+    assert kept.cars[0].number == "31"
+    assert any(n.startswith("#31 ") and "kept P1 (official timing)" in n for n in kept.notes)
+
+
+# -- laps ----------------------------------------------------------------------
+
+
+def test_sebring_lap_file_holds_every_lap_of_every_car() -> None:
+    """The 2023 Sebring 12 Hours: 53 cars, 15,196 laps. The winning #31
+    Cadillac (Derani, Sims, Aitken) did 322 laps and led at the end."""
+    race = parse_path(SEBRING_LAPS).session
+    assert len(race.cars) == 53
+    assert sum(len(c.lap_data) for c in race.cars) == 15196
+    winner = race.cars[0]
+    assert (winner.number, winner.laps) == ("31", 322)
+    assert set(winner.drivers) == {"Pipo Derani", "Alexander Sims", "Jack Aitken"}
+    last = winner.lap_data[-1]
+    assert (last.number, last.position, last.time_ms, last.driver) == (
+        322, 1, 111262, "Jack Aitken",
+    )  # fmt: skip
+    assert last.sectors_ms == (10334, 70319, 30609)
+    assert last.elapsed_ms == 43253382  # 12:00:53.382
+    first = winner.lap_data[0]
+    assert first.elapsed_ms == first.time_ms  # lap 1 from the start
+    # Pit stops: a lap ending in the pit lane, the next one leaving it.
+    stops = [lap.number for lap in winner.lap_data if lap.pit_in]
+    assert stops and all(winner.lap_data[n].pit_out for n in stops if n < 322)
+    # Positions at the line agree with the elapsed times on every lap.
+    by_lap: dict[int, list[tuple[int, int]]] = {}
+    for car in race.cars:
+        for lap in car.lap_data:
+            by_lap.setdefault(lap.number, []).append((lap.elapsed_ms or 0, lap.position or 0))
+    for crossings in by_lap.values():
+        assert [p for _, p in sorted(crossings)] == list(range(1, len(crossings) + 1))
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "cell", "found"),
+    [
+        (3, "ELAPSED", "6:00.840", "6:0x.840"),
+        (4, "LAP_NUMBER", ",3,", ",-3,"),
+    ],
+)
+def test_a_bad_lap_row_is_named_by_line_and_field(
+    line: int, field: str, cell: str, found: str
+) -> None:
+    lines = SEBRING_LAPS.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    lines[line - 1] = lines[line - 1].replace(cell, found, 1)
+    with pytest.raises(InputError) as refused:
+        parse_bytes("".join(lines).encode(), "laps.csv")
+    problem = refused.value.problems[0]
+    assert (problem.file, problem.line, problem.field) == ("laps.csv", line, field)
+
+
+def test_acc_laps_drivers_names_and_ids() -> None:
+    """Simresults' ACC tests: 'Federico Siv' with 'TEAMname' after a newline
+    in his last name is one person whose team is TEAMname; each lap has its
+    driver, time and three sectors; positions come from the lap times."""
+    race = parse_path(ACC_RACE).session
+    siv = next(c for c in race.cars if "Federico Siv" in c.drivers)
+    assert siv.team == "TEAMname"
+    mel = race.cars[0]
+    assert mel.drivers == ("Andrea Mel",) and mel.driver_ids == (("Andrea Mel", "acc:123"),)
+    assert len(mel.lap_data) == 23 and all(len(lap.sectors_ms) == 3 for lap in mel.lap_data)
+    assert all(lap.driver == "Andrea Mel" for lap in mel.lap_data)
+    assert mel.lap_data[-1].position == 1
+
+
+def test_laps_go_into_the_plan_under_the_season_entries(tmp_path: Path) -> None:
+    season = load_season(league(tmp_path))
+    parsed = parse_path(ACC_RACE)
+    config = ImportConfig(classes={"GT3": "GT3"})
+    plan = plan_import(season, parsed.session, 1, "r.json", config, create_entries=True)
+    assert not plan.problems
+    keys = {e.key for e in plan.new_entries}
+    assert {lap.entry for lap in plan.laps} == keys
+    assert len(plan.laps) == sum(len(c.lap_data) for c in parsed.session.cars)
+    assert {lap.driver for lap in plan.laps} <= {d.name for d in plan.new_drivers}
+
+
+def test_an_importer_id_joins_a_renamed_driver(tmp_path: Path) -> None:
+    """The same Steam id under a new name is the same driver: the id was
+    kept as an alias when the driver was created."""
+    folder = league(tmp_path)
+    with (folder / "season.toml").open("a", encoding="utf-8") as toml:
+        toml.write('\n[[rounds]]\nnumber = 2\nname = "Spa"\ncircuit = "Nürburgring"\n')
+    args = ("--season", str(folder), "--create-entries", "--apply")
+    assert podium("import", str(ACC_RACE), *args, "--round", "1").exit_code == 0
+    drivers = {d.name: d.aliases for d in load_season(folder).drivers}
+    assert drivers["Andrea Mel"] == ("acc:123",)
+    renamed = tmp_path / "renamed.json"
+    renamed.write_text(
+        ACC_RACE.read_bytes().decode("utf-16-le").replace('"Mel"', '"Mel-Rossi"'),
+        encoding="utf-8",
+    )
+    result = podium("import", str(renamed), *args, "--round", "2")
+    assert result.exit_code == 0, result.output
+    assert "'Andrea Mel-Rossi' is 'Andrea Mel' (same id acc:123)" in result.output
+    round2 = load_season(folder).results_of(2)
+    assert any(ln.drivers == ("Andrea Mel",) for ln in round2)
+
+
+# -- the inspect --cars contract, as a user runs it -------------------------
+
+
+def test_inspect_cars_json_contract_from_a_real_process() -> None:
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).parent / "podium"
+    out = subprocess.run(
+        [str(exe), "import", str(IRACING), "--inspect", "--cars", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    held = json.loads(out)
+    assert [s["type"] for s in held["sessions"]] == ["race", "qualifying", "practice"]
+    car = held["sessions"][0]["cars"][0]
+    assert {
+        "position", "class", "class_position", "number", "drivers", "laps", "best_lap_ms",
+        "time_ms", "status",
+    } <= set(car)  # fmt: skip
+    assert all(isinstance(car[k], int) for k in ("position", "class_position", "laps"))
+    assert isinstance(car["best_lap_ms"], int) and car["status"] == "classified"
+    assert "lap_data" not in car
