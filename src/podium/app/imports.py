@@ -18,6 +18,8 @@ from podium.imports.diff import Change
 from podium.imports.plan import ImportPlan, plan_import
 from podium.imports.sessions import Chosen, choose
 from podium.model import RoundStatus, Season
+from podium.model.lap_checks import sorted_laps
+from podium.readers.native.laps import laps_file, laps_text
 from podium.readers.registry import IMPORTERS, ParsedFile, Parser, parse_path
 from podium.readers.session import ImportedSession, SessionKind
 
@@ -156,6 +158,19 @@ def hold_season(repo: Repository, target: Target) -> None:
         target.season = stored
 
 
+def _new_laps(target: Target, repo: Repository | None, plan: ImportPlan) -> bool:
+    """Whether the folder or the database does not hold these laps yet (laps
+    are not in the season: the plan cannot see them)."""
+    wanted = sorted_laps(plan.laps)
+    if target.folder is not None:
+        held = target.folder / laps_file(plan.round, plan.session)
+        if not held.is_file() or held.read_text(encoding="utf-8") != laps_text(plan.laps):
+            return True
+    if repo is not None:
+        return tuple(repo.laps(target.season.id, plan.round, plan.session)) != wanted
+    return target.folder is None
+
+
 @dataclass(frozen=True, slots=True)
 class ImportOutcome(Answer):
     """One file imported into one round: what changes (or changed)."""
@@ -200,6 +215,9 @@ def import_file(
     season becomes the season after the import (the next file plans on it)."""
     imported = imported or parsed.session
     plan = plan_file(target, parsed, number, create, session, imported)
+    if plan.laps and not plan.problems and _new_laps(target, repo, plan):
+        cars = len({lap.entry for lap in plan.laps})
+        plan.changes.append(Change("laps", "", f"{len(plan.laps)} laps of {cars} cars"))
     notes = [*plan.notes]
     notes += [
         f"fuzzy match: {m.given!r} -> {m.name!r} (score {m.score:.2f})"

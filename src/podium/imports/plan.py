@@ -189,6 +189,13 @@ class _Planner:
         if not self.out.problems:
             if self.out.is_qualifying:
                 self.out.qualifying = tuple(self._grid(classes))
+            elif self.session.lap_chart and self._classified():
+                # A lap chart next to the official classification: its laps
+                # only; the classification (statuses, decisions) stays.
+                self.out.lines = self._classified()
+                self.out.notes.append(
+                    "a lap chart: its laps are imported, the round's classification is kept"
+                )
             else:
                 self.out.lines = tuple(self._lines(classes))
                 self._penalties()
@@ -373,6 +380,9 @@ class _Planner:
                 )
             )
         return lines
+
+    def _classified(self) -> tuple[ResultLine, ...]:
+        return self.season.results_of(self.out.round, self.out.session)
 
     def _laps(self) -> list[Lap]:
         """Each car's laps under its entry, drivers as the season names them."""

@@ -152,6 +152,7 @@ class _Sheet:
             kind=SessionKind.RACE,
             name="analysis",
             official=True,
+            lap_chart=True,
             cars=tuple(cars),
         )
 

@@ -144,6 +144,9 @@ class ImportedSession(_Strict):
     official: bool = False
     """Positions from an official timing system (Al Kamel): decided by the
     stewards, so contradictions are reported and the order kept."""
+    lap_chart: bool = False
+    """The file is a lap chart, not a classification (Al Kamel's analysis):
+    where the round already has results, only its laps are imported."""
     cars: tuple[ImportedCar, ...]
     penalties: tuple[ImportedPenalty, ...] = ()
     notes: tuple[str, ...] = ()
