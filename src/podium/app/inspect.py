@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from podium.app.answer import JSON, Answer
+from podium.model.results import Status
 from podium.readers.registry import ParsedFile, Parser, parse_path
-from podium.readers.session import ImportedCar, ImportedLap, ImportedSession
+from podium.readers.session import ImportedCar, ImportedLap, ImportedSession, SessionKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +130,7 @@ class FileCars(Answer):
         cars: list[JSON] = []
         for position, car in enumerate(session.cars, start=1):
             in_class[car.car_class] = in_class.get(car.car_class, 0) + 1
-            cars.append(self._car(car, position, in_class[car.car_class]))
+            cars.append(self._car(session, car, position, in_class[car.car_class]))
         return {
             "index": session.index,
             "type": session.kind.value,
@@ -143,7 +144,9 @@ class FileCars(Answer):
             "notes": list(session.notes),
         }
 
-    def _car(self, car: ImportedCar, position: int, class_position: int) -> JSON:
+    def _car(
+        self, session: ImportedSession, car: ImportedCar, position: int, class_position: int
+    ) -> JSON:
         out: dict[str, JSON] = {
             "position": position,
             "class": car.car_class,
@@ -156,12 +159,24 @@ class FileCars(Answer):
             "laps": car.laps,
             "best_lap_ms": car.best_lap_ms,
             "time_ms": car.time_ms,
-            "status": car.status.value if car.status else None,
+            "status": _status(session, car),
+            "status_stated": car.status is not None,
             "reason": car.reason,
         }
         if self.laps:
             out["lap_data"] = [_lap(lap) for lap in car.lap_data]
         return out
+
+
+def _status(session: ImportedSession, car: ImportedCar) -> str | None:
+    """The status an import records: the file's, else (a race whose file
+    states none) classified with a lap, did not start without; None outside
+    races."""
+    if session.kind is not SessionKind.RACE:
+        return car.status.value if car.status else None
+    if car.status is not None:
+        return car.status.value
+    return (Status.CLASSIFIED if car.laps else Status.DID_NOT_START).value
 
 
 def _lap(lap: ImportedLap) -> JSON:

@@ -25,6 +25,8 @@ from podium.readers.laps import places
 from podium.readers.rows import delimiter_of
 from podium.readers.session import ImportedCar, ImportedLap, ImportedSession, SessionKind
 
+_BY_LAP = itemgetter(0, 3)  # lap number, elapsed time
+_TIME = itemgetter(1)
 REQUIRED = ("NUMBER", "DRIVER_NUMBER", "LAP_NUMBER", "ELAPSED", "CLASS")
 
 
@@ -170,7 +172,7 @@ class _Sheet:
     def _car(
         self, number: str, rows: list[int], built: list[ImportedLap], drivers: list[str]
     ) -> ImportedCar:
-        own = sorted((built[r] for r in rows), key=lambda lap: (lap.number, lap.elapsed_ms))
+        own = sorted(map(built.__getitem__, rows), key=_BY_LAP)
         first, last = rows[0], own[-1]
         seats: dict[str, str] = {}
         seat_of = self.column("DRIVER_NUMBER")
@@ -186,6 +188,6 @@ class _Sheet:
             drivers=tuple(n for _, n in sorted(seats.items()) if n),
             laps=last.number,
             time_ms=last.elapsed_ms,
-            best_lap_ms=min((lap.time_ms for lap in own if lap.time_ms), default=None),
+            best_lap_ms=min(filter(None, map(_TIME, own)), default=None),
             lap_data=tuple(own),
         )
