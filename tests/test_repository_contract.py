@@ -14,7 +14,10 @@ from podium.app.repository import MemoryRepository, Repository
 from podium.app.season import ScoredSeason
 from podium.errors import InputError, NotFound
 from podium.model import Penalty, PenaltyKind, PointsAdjustment, RoundStatus, Status
+from podium.model.lap_checks import sorted_laps
+from podium.model.laps import Lap
 from podium.model.season import Season
+from tests.laps.sample import sample_laps
 from tests.store.databases import postgres_repository, sqlite_repository
 
 REPOSITORIES: dict[str, Callable[[], Repository]] = {
@@ -128,3 +131,55 @@ def test_penalties_and_adjustments_are_revisions(repo: Repository, alms: Season)
     assert repo.season("alms-2004", as_of=before).adjustments == ()
     # Loading the original file again adds nothing and removes nothing.
     assert not repo.load_season(alms, actor="test").changed
+
+
+def test_laps_are_stored_apart_from_the_season(repo: Repository, alms: Season) -> None:
+    repo.load_season(alms, actor="test")
+    laps = sample_laps(alms)
+    assert repo.laps("alms-2004", 9) == []
+    before = repo.revision("alms-2004")
+    assert repo.put_laps("alms-2004", 9, "race", laps, "timing desk", "import r9")
+    assert repo.revision("alms-2004") == before + 1
+    assert repo.laps("alms-2004", 9) == list(sorted_laps(laps))
+    assert repo.laps("alms-2004", 9, "race") == list(sorted_laps(laps))
+    assert repo.laps("alms-2004", 9, "sprint") == []
+    assert repo.season("alms-2004") == alms  # scoring never sees laps
+    # The same laps again, in any order: nothing changes.
+    assert not repo.put_laps("alms-2004", 9, "race", laps[::-1], "timing desk", "again")
+    assert repo.revision("alms-2004") == before + 1
+    # Another session of the round is kept beside the race, listed after it.
+    sprint = [dataclasses.replace(lap, session="sprint") for lap in laps[:10]]
+    assert repo.put_laps("alms-2004", 9, "sprint", sprint, "timing desk", "sprint")
+    assert [lap.session for lap in repo.laps("alms-2004", 9)] == ["race"] * len(laps) + [
+        "sprint"
+    ] * 10
+    # Putting laps replaces the session's laps; none removes them.
+    assert repo.put_laps("alms-2004", 9, "race", laps[:5], "timing desk", "fewer")
+    assert repo.laps("alms-2004", 9, "race") == list(sorted_laps(laps[:5]))
+    assert repo.put_laps("alms-2004", 9, "sprint", [], "timing desk", "withdrawn")
+    assert repo.laps("alms-2004", 9, "sprint") == []
+    assert repo.revision("alms-2004") == before + 4
+
+
+def test_bad_laps_are_refused_and_write_nothing(repo: Repository, alms: Season) -> None:
+    repo.load_season(alms, actor="test")
+    before = repo.revision("alms-2004")
+    lap = Lap(9, "race", "16", 1, 81_000, 1, 81_000)
+    for laps, field in (
+        ([dataclasses.replace(lap, entry="99")], "entry"),
+        ([lap, dataclasses.replace(lap, session="sprint")], "session"),
+        ([lap, lap], "lap"),
+        ([dataclasses.replace(lap, driver="Nobody")], "driver"),
+        ([dataclasses.replace(lap, time_ms=0)], "time"),
+    ):
+        with pytest.raises(InputError) as refused:
+            repo.put_laps("alms-2004", 9, "race", laps, "desk", "bad")
+        assert refused.value.problems[0].field == field
+    with pytest.raises(NotFound):
+        repo.put_laps("alms-2004", 99, "race", [], "desk", "no such round")
+    with pytest.raises(NotFound):
+        repo.laps("alms-2004", 99)
+    with pytest.raises(NotFound):
+        repo.laps("alms-1999", 9)
+    assert repo.revision("alms-2004") == before
+    assert repo.laps("alms-2004", 9) == []

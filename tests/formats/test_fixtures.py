@@ -157,13 +157,16 @@ CASES = [
         {"Porsche 911": (17, "8", ("Dave N",), 5)},
         {"classified": 17},
     ),
+    # jq: 17 Result rows (10 with a TotalTime) and 6 more drivers with Laps
+    # rows only (Manolo Polonioli, Tabak, Sam Jones, Peter Mac, Hille1980,
+    # Dansav1746): a car per driver, retired without a TotalTime
     (
         "other/mauserrifle__simresults__ac1server_2015_10_17_9_49_RACE.json",
         "assetto",
         SessionKind.RACE,
-        17,
-        {"lotus_exos_125": (17, None, ("Andrea Sorlini",), 10)},
-        {"unstated": 17},
+        23,
+        {"lotus_exos_125": (23, None, ("Andrea Sorlini",), 10)},
+        {"dnf": 13, "unstated": 10},
     ),
     # Race session: 14 Finished, 3 DidNotFinish; Position 1 Magnus Stjerneby, 13 laps
     (
@@ -229,7 +232,8 @@ def test_every_fixture_is_covered() -> None:
     files = {
         str(p.relative_to(FIXTURES))
         for p in FIXTURES.rglob("*")
-        if p.is_file() and p.suffix.lower() in (".json", ".xml", ".csv")
+        if p.is_file()
+        and p.suffix.lower() in (".json", ".xml", ".csv")
         and "simresults" not in p.parts  # test_simresults.py covers those
     }
     assert files == {case[0] for case in CASES}

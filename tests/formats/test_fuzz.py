@@ -22,6 +22,9 @@ SEEDS = {
     "raceroom": "other/mauserrifle__simresults__r3e_log.with.incidents.json",
     "alkamel": "alkamel/Razgrizaces__alkamel_stint_analyzer__2014_ELMS_Silverstone_Classification.csv",
     "alkamel-analysis": "alkamel/y047aka__elm-motorsport-analysis__23_Analysis_Race_Hour_6.csv",
+    "pcars": "simresults/projectcars-server/race.with.alot.of.cuts.json",
+    "assetto-offline": "simresults/assettocorsa/offline_quick_race_session.json",
+    "acc-client": "simresults/assettocorsa-competizione-client/race.json",
     "generic-csv": "alkamel/Razgrizaces__alkamel_stint_analyzer__2014_ELMS_Silverstone_Classification.csv",
 }
 NAMES = [i.name for i in IMPORTERS]
@@ -87,13 +90,16 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return out
 
 
-@pytest.mark.parametrize("name", ["acc", "iracing", "assetto", "raceroom"])
+@pytest.mark.parametrize(
+    "name", ["acc", "iracing", "assetto", "raceroom", "pcars", "assetto-offline", "acc-client"]
+)
 @FUZZ
 @given(pick=st.integers(0, 10**6), value=JSON_VALUES)
 def test_json_fields_replaced(name: str, pick: int, value: Any) -> None:
     raw = seed(name)
     text = raw.decode("utf-16-le") if raw[1:2] == b"\x00" else raw.decode("utf-8-sig")
-    document = json.loads(text)
+    # sms_stats files open with // comment lines
+    document = json.loads("\n".join(x for x in text.split("\n") if not x.startswith("//")))
     paths = [p for p in _paths(document) if p]
     path = paths[pick % len(paths)]
     target = document

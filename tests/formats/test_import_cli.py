@@ -37,7 +37,7 @@ def test_list_formats() -> None:
     names = [line.split(",")[0] for line in result.output.splitlines()[1:]]
     assert names == [
         "acc", "rfactor", "iracing", "assetto", "raceroom", "alkamel", "alkamel-analysis",
-        "generic-csv",
+        "pcars", "assetto-offline", "acc-client", "generic-csv",
     ]  # fmt: skip
 
 

@@ -49,15 +49,15 @@ def two_races(tmp_path: Path) -> Path:
 def test_iracing_file_holds_race_qualifying_and_practice() -> None:
     parsed = parse_path(IRACING)
     assert [(s.index, s.kind.value, s.name) for s in parsed.sessions] == [
-        (1, "race", "Race"),
+        (1, "practice", "Open Practice"),
         (2, "qualifying", "Open Qualifying"),
-        (3, "practice", "Open Practice"),
+        (3, "race", "Race"),
     ]
-    # By default the race and the qualifying (the grid); never practice.
+    # By default the qualifying (the grid) and the race; never practice.
     chosen = choose(parsed.path, parsed.sessions, [])
-    assert [(c.session.index, c.into) for c in chosen] == [(1, "race"), (2, "qualifying")]
+    assert [(c.session.index, c.into) for c in chosen] == [(2, "qualifying"), (3, "race")]
     # iRacing's customer ids become the drivers' ids.
-    first = parsed.sessions[0].cars[0]
+    first = parsed.sessions[2].cars[0]
     assert first.driver_ids == ((first.drivers[0], "iracing:357237"),)
 
 
@@ -256,8 +256,8 @@ def test_inspect_cars_json_contract_from_a_real_process() -> None:
         check=True,
     ).stdout
     held = json.loads(out)
-    assert [s["type"] for s in held["sessions"]] == ["race", "qualifying", "practice"]
-    car = held["sessions"][0]["cars"][0]
+    assert [s["type"] for s in held["sessions"]] == ["practice", "qualifying", "race"]
+    car = held["sessions"][2]["cars"][0]
     assert {
         "position", "class", "class_position", "number", "drivers", "laps", "best_lap_ms",
         "time_ms", "status",

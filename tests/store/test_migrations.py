@@ -20,6 +20,7 @@ from podium.store.engine import (
 )
 from podium.store.models import Base
 from podium.store.repository import SqlRepository
+from tests.laps.sample import sample_laps
 from tests.store.databases import sqlite_url
 
 
@@ -27,7 +28,7 @@ def test_migrations_build_exactly_the_models(store: SqlRepository) -> None:
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
-    assert schema_revision(store.engine) == "0002"
+    assert schema_revision(store.engine) == "0003"
 
 
 def test_downgrade_to_empty_and_up_again(store: SqlRepository) -> None:
@@ -82,3 +83,19 @@ def test_a_season_stored_before_0002_reads_the_same_after_it(
     assert store.season("alms-2004") == alms
     (penalty,) = store.season("alms-2004").penalties
     assert (penalty.session, penalty.withdrawn, penalty.in_results) == ("race", "", False)
+
+
+def test_0003_adds_the_laps_table_and_takes_it_away(store: SqlRepository, alms: Season) -> None:
+    """0003 adds laps, kept apart from the season: going down to 0002 drops
+    them and nothing else; up again, the season reads the same and takes laps."""
+    store.load_season(alms, actor="tests")
+    laps = sample_laps(alms)
+    store.put_laps("alms-2004", 9, "race", laps, "tests", "laps")
+    downgrade(store.engine, "0002")
+    assert "laps" not in inspect(store.engine).get_table_names()
+    assert store.season("alms-2004") == alms
+    upgrade(store.engine)
+    assert store.season("alms-2004") == alms
+    assert store.laps("alms-2004", 9) == []
+    assert store.put_laps("alms-2004", 9, "race", laps, "tests", "laps again")
+    assert len(store.laps("alms-2004", 9)) == len(laps)

@@ -164,3 +164,29 @@ def test_a_stewards_decision_shows_on_the_round_page_and_goes_on_appeal(  # type
     rows = lmp2()
     assert [(r[2], r[3]) for r in rows[:3]] == [("1", "30"), ("2", "56"), ("3", "10")]
     assert "withdrawn: appeal upheld" in page.locator("#decisions").inner_text()
+
+
+def test_a_round_with_laps_shows_its_lap_chart_and_gap_chart(  # type: ignore[no-untyped-def]
+    page, site: Site, alms
+) -> None:
+    """A round whose laps are stored draws, per class, the place of each car
+    at the end of every lap and its gap to the class leader: one line per
+    car, named for screen readers, with the numbers a link away (CSV)."""
+    from tests.laps.sample import with_laps
+
+    season_id = with_laps(site.repository, alms)
+    page.goto(f"{site.url}/seasons/{season_id}/rounds/9")
+    section = page.locator("#laps-race")
+    section.scroll_into_view_if_needed()
+    lap_chart = page.get_by_role("img", name="Lap chart: GT, race")
+    gap_chart = page.get_by_role("img", name="Gap chart: GT, race")
+    assert lap_chart.is_visible() and gap_chart.is_visible()
+    gt_cars = len([r for r in alms.results_of(9) if r.class_code == "GT" and r.laps])
+    assert lap_chart.locator("g.series").count() == gt_cars
+    assert gap_chart.locator("g.series").count() == gt_cars
+    assert lap_chart.locator("text.axis-label").all_text_contents() == ["Lap", "Place in class"]
+    box = lap_chart.bounding_box()
+    assert box is not None and box["width"] > 300 and box["height"] > 150
+    csv = section.get_by_role("link", name="CSV")
+    assert csv.get_attribute("href") == f"/seasons/{season_id}/rounds/9/laps.csv"
+    section.screenshot(path=str(ARTIFACTS / "round-9-laps.png"))

@@ -34,6 +34,7 @@ def write_files(
             shutil.copyfile(staged / "_saved" / name, staged / name)
         shutil.rmtree(staged / "_saved")
         for name, text in texts.items():
+            (staged / name).parent.mkdir(exist_ok=True)
             (staged / name).write_text(text, encoding="utf-8")
         report = read_season(staged)
         if report.errors:

@@ -14,10 +14,14 @@ from podium.errors import InputError
 from podium.imports.plan import ImportPlan
 from podium.model import RoundStatus, Season
 from podium.readers.native.imports_file import FILE, ImportRecord, imports_text, read_imports
+from podium.readers.native.laps import laps_file, laps_text, parse_laps
 from podium.readers.registry import ParsedFile
+from podium.readers.session import ImportedSession
 
 
-def record_for(parsed: ParsedFile, round_number: int) -> ImportRecord:
+def record_for(
+    parsed: ParsedFile, round_number: int, session: ImportedSession | None = None
+) -> ImportRecord:
     return ImportRecord(
         dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         round_number,
@@ -25,7 +29,7 @@ def record_for(parsed: ParsedFile, round_number: int) -> ImportRecord:
         parsed.sha256,
         parsed.importer.name,
         parsed.importer.version,
-        len(parsed.session.cars),
+        len((session or parsed.session).cars),
     )
 
 
@@ -37,9 +41,9 @@ def apply_to_folder(
     status: RoundStatus = RoundStatus.PROVISIONAL,
 ) -> list[str]:
     """Write the round's results (and entries, people, penalties the plan
-    adds, and the round's ``status``) into ``folder``; returns the files
-    written. Refuses, writing nothing, when the season after the import would
-    not be valid."""
+    adds, the round's ``status`` and the session's laps) into ``folder``;
+    returns the files written. Refuses, writing nothing, when the season
+    after the import (or its laps) would not be valid."""
     if plan.problems:
         raise InputError(plan.problems)
     after = plan.season_after(season)
@@ -59,7 +63,24 @@ def apply_to_folder(
     if not plan.is_qualifying and season.round(plan.round).status is not status:
         current = (folder / "season.toml").read_text(encoding="utf-8")
         texts["season.toml"] = round_status_text(current, plan.round, status)
+    texts.update(_laps_texts(folder, after, plan))
     return write_files(folder, after, wanted, texts)
+
+
+def _laps_texts(folder: Path, after: Season, plan: ImportPlan) -> dict[str, str]:
+    """``laps/r<round>[-<session>].csv`` when the plan has laps the folder
+    does not hold yet, checked against the season after the import."""
+    if not plan.laps:
+        return {}
+    name = laps_file(plan.round, plan.session)
+    text = laps_text(plan.laps)
+    held = folder / name
+    if held.is_file() and held.read_text(encoding="utf-8") == text:
+        return {}
+    errors = parse_laps(text, name, after, plan.round, plan.session).errors
+    if errors:
+        raise InputError(errors)
+    return {name: text}
 
 
 def with_status(season: Season, number: int, status: RoundStatus) -> Season:
@@ -75,11 +96,27 @@ def apply_to_repository(
     reason: str,
     status: RoundStatus = RoundStatus.PROVISIONAL,
 ) -> bool:
-    """Post the plan to ``repo`` (whose season is ``season``); False when it
-    already holds exactly these results and penalties."""
+    """Post the plan to ``repo`` (whose season is ``season``), and the
+    session's laps; False when it already holds exactly these results,
+    penalties and laps."""
     if plan.problems:
         raise InputError(plan.problems)
     after = plan.season_after(season)
+    changed = _post_plan(repo, season, after, plan, actor, reason, status)
+    if plan.laps and repo.put_laps(season.id, plan.round, plan.session, plan.laps, actor, reason):
+        changed = True
+    return changed
+
+
+def _post_plan(
+    repo: Repository,
+    season: Season,
+    after: Season,
+    plan: ImportPlan,
+    actor: str,
+    reason: str,
+    status: RoundStatus,
+) -> bool:
     if plan.is_qualifying or (
         plan.new_entries or plan.new_drivers or plan.new_teams or any(plan.crew_added.values())
     ):

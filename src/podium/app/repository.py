@@ -29,6 +29,8 @@ from podium.app.season import AsOf, ScoredSeason
 from podium.errors import InputError, NotFound, Problem, Severity
 from podium.model.calendar import RoundStatus
 from podium.model.checks import check_season
+from podium.model.lap_checks import check_laps, sorted_laps
+from podium.model.laps import Lap
 from podium.model.results import Penalty, PointsAdjustment, ResultLine
 from podium.model.season import Season
 from podium.scoring.stewards import decision_problems
@@ -109,6 +111,27 @@ class Repository(Protocol):
 
     def add_adjustment(self, season_id: str, adjustment: PointsAdjustment, actor: str) -> int: ...
 
+    def laps(self, season_id: str, round_number: int, session: str | None = None) -> list[Lap]:
+        """The laps of a round (of one session, or of all its sessions), in
+        ``sorted_laps`` order; [] when none are stored. Laps are not part of the
+        season: scoring never reads them, and they are not versioned (no "as of")."""
+        ...
+
+    def put_laps(
+        self,
+        season_id: str,
+        round_number: int,
+        session: str,
+        laps: Sequence[Lap],
+        actor: str,
+        reason: str,
+    ) -> bool:
+        """Replace the laps of one session of a round (a change is a revision);
+        False, writing nothing, when it holds exactly these. Raises InputError,
+        writing nothing, when a lap is of another round or session or does not
+        pass ``check_laps`` against the season."""
+        ...
+
     def create_token(self, name: str) -> str: ...
 
     def verify_token(self, token: str) -> str | None: ...
@@ -130,6 +153,34 @@ def refuse_invalid(season: Season) -> None:
     errors = errors or [p for _, p in decision_problems(season)]
     if errors:
         raise InputError(errors)
+
+
+def laps_to_store(
+    season: Season, round_number: int, session: str, laps: Sequence[Lap]
+) -> tuple[Lap, ...]:
+    """The laps ``put_laps`` keeps, in their one order; InputError when one
+    is of another round or session, or given twice, or does not pass
+    ``check_laps``."""
+    season.round(round_number)
+    where = f"laps of round {round_number} ({session})"
+    ordered = sorted_laps(laps)  # in any order: only a lap given twice is refused
+    problems = check_laps(season, ordered, where)
+    other = next((lap for lap in laps if (lap.round, lap.session) != (round_number, session)), None)
+    if other is not None:
+        problems.insert(
+            0,
+            Problem(
+                where,
+                None,
+                "session",
+                "a lap of another round or session",
+                expected=f"round {round_number}, {session}",
+                found=f"round {other.round}, {other.session}",
+            ),
+        )
+    if problems:
+        raise InputError(problems)
+    return ordered
 
 
 def check_withdrawal(season_id: str, held: Sequence[Penalty], number: int) -> None:
@@ -200,6 +251,8 @@ class _Stored:
     withdrawals: list[tuple[int, dt.datetime, int, str]] = field(default_factory=list)
     adjustments: list[tuple[int, dt.datetime, PointsAdjustment]] = field(default_factory=list)
     loads: list[tuple[int, dt.datetime, Season]] = field(default_factory=list)
+    laps: dict[tuple[int, str], tuple[Lap, ...]] = field(default_factory=dict)
+    """(round, session) -> its laps, in ``sorted_laps`` order."""
     revision: int = 0
 
 
@@ -330,6 +383,33 @@ class MemoryRepository:
         stored.revision += 1
         stored.adjustments.append((stored.revision, now(), adjustment))
         return stored.revision
+
+    def laps(self, season_id: str, round_number: int, session: str | None = None) -> list[Lap]:
+        stored = self._stored(season_id)
+        stored.loads[-1][2].round(round_number)
+        held = [laps for (n, s), laps in stored.laps.items() if n == round_number]
+        found = [lap for laps in held for lap in laps if session is None or lap.session == session]
+        return list(sorted_laps(found))
+
+    def put_laps(
+        self,
+        season_id: str,
+        round_number: int,
+        session: str,
+        laps: Sequence[Lap],
+        actor: str,
+        reason: str,
+    ) -> bool:
+        stored = self._stored(season_id)
+        wanted = laps_to_store(stored.loads[-1][2], round_number, session, laps)
+        if stored.laps.get((round_number, session), ()) == wanted:
+            return False
+        stored.revision += 1
+        if wanted:
+            stored.laps[round_number, session] = wanted
+        else:
+            stored.laps.pop((round_number, session), None)
+        return True
 
     def create_token(self, name: str) -> str:
         token = new_token()

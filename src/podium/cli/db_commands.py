@@ -4,6 +4,7 @@ data directory); --database or $PODIUM_DATABASE_URL picks another."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -56,25 +57,34 @@ def load(path: Path | None, database: str | None, actor: str, reason: str) -> No
 
     Idempotent: loading the same folder again changes nothing. Changed
     results become a new result version of their round; the old version is
-    kept (see `podium db seasons` and docs/store.md). A folder with any error
-    is refused and nothing is written.
+    kept (see `podium db seasons` and docs/store.md). The laps of laps/
+    replace the stored laps of their sessions. A folder with any error
+    (laps/ included) is refused and nothing is written.
 
     Example: podium db load path/to/season/ --by "results desk" --reason "Laguna Seca official"
     """
+    from podium.app.laps import folder_laps, put_season_laps
     from podium.app.season import open_season
     from podium.store import open_repository
     from podium.store.changes import describe_load
 
     with failing_cleanly():
         season = open_season(path)
+        laps = folder_laps(path, season)
         repo = open_repository(database)
         try:
             before = repo.season(season.id) if season.id in repo.season_ids() else None
             report = repo.load_season(season, actor=actor, reason=reason)
+            stored = put_season_laps(repo, season.id, laps, actor, reason)
+            if stored:
+                report = replace(report, revision=repo.revision(season.id), changed=True)
         finally:
             repo.close()
     for line in describe_load(before, season, report):
         click.echo(line)
+    for number, session in stored:
+        count = sum(1 for lap in laps if (lap.round, lap.session) == (number, session))
+        click.echo(f"  laps of round {number} ({session}) stored: {count} laps")
 
 
 @db.command("seasons")

@@ -16,6 +16,7 @@ from podium.cli import (
     db_commands,
     f1_commands,
     import_commands,
+    lap_commands,
     race_control,
     season_commands,
     title_commands,
@@ -46,6 +47,7 @@ COMMANDS: tuple[click.Command, ...] = (
     # a season: tables, results, the points behind them
     season_commands.standings,
     season_commands.results,
+    lap_commands.laps,
     season_commands.winners,
     season_commands.explain,
     season_commands.audit,

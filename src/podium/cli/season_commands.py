@@ -144,15 +144,19 @@ def validate(folder: Path, fmt: str) -> None:
     """Check a season FOLDER and report every problem with file, line and field.
 
     Finds unknown car numbers, drivers not entered, class mismatches, duplicate
-    positions, engines that break their class rules, broken rules.toml. Exits 1
+    positions, engines that break their class rules, broken rules.toml, and
+    in laps/ unknown cars, lap numbers out of order and bad times. Exits 1
     when there is any error (warnings alone exit 0).
 
     Example: podium validate my-league
     """
     from podium.readers.native import read_season
+    from podium.readers.native.laps import read_laps
     from podium.render.tabular import Tabular
 
     report = read_season(folder)
+    if report.season is not None:  # laps are read only here: scoring never needs them
+        report.problems.extend(read_laps(folder, report.season).problems)
     columns = ["severity", "file", "line", "field", "problem", "expected", "found"]
     rows = [
         [p.severity.value, p.file, str(p.line or ""), p.field, p.message, p.expected, p.found]

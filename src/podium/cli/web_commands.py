@@ -171,6 +171,7 @@ def serve(
 def open_repository(database: str | None, season: Path | None) -> Repository:
     """A memory repository holding a season folder, or a database (loaded
     with the built-in season when it holds none)."""
+    from podium.app.laps import folder_laps, put_season_laps
     from podium.app.repository import MemoryRepository
     from podium.app.season import open_season
     from podium.store import open_repository as open_store
@@ -178,7 +179,10 @@ def open_repository(database: str | None, season: Path | None) -> Repository:
     if season is not None:
         memory = MemoryRepository()
         with failing_cleanly():
-            memory.load_season(open_season(season), actor="podium serve")
+            held = open_season(season)
+            memory.load_season(held, actor="podium serve")
+            laps = folder_laps(season, held)
+            put_season_laps(memory, held.id, laps, "podium serve", "season folder laps")
         return memory
     with failing_cleanly():
         store = open_store(database)

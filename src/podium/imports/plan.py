@@ -360,7 +360,9 @@ class _Planner:
                 overall_pos = overall
             if status is Status.CLASSIFIED:
                 in_class[code] = class_pos = in_class.get(code, 0) + 1
-            drivers = tuple(n for d in car.drivers if (n := self.people.driver(d, record=False, car=car)))
+            drivers = tuple(
+                n for d in car.drivers if (n := self.people.driver(d, record=False, car=car))
+            )
             lines.append(
                 ResultLine(
                     round=self.out.round,
@@ -423,7 +425,9 @@ class _Planner:
             if timed and car.status in (None, Status.CLASSIFIED):
                 position = len([q for q in out if q.position]) + 1
                 in_class[code] = class_position = in_class.get(code, 0) + 1
-            drivers = [n for d in car.drivers if (n := self.people.driver(d, record=False, car=car))]
+            drivers = [
+                n for d in car.drivers if (n := self.people.driver(d, record=False, car=car))
+            ]
             out.append(
                 QualifyingLine(
                     round=self.out.round,

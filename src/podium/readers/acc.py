@@ -96,9 +96,11 @@ class _Driver(Raw):
 
 
 class _Car(Raw):
-    carId: int
+    carId: int | None = None
+    """Missing in some files: such a car has no laps or penalties of its own."""
     raceNumber: Annotated[int, Field(ge=0)]
-    carModel: int
+    carModel: int | None = None
+    """Missing in some files: the class is then ``unknown`` (map it in import.toml)."""
     carGroup: str | None = None
     teamName: str = ""
     drivers: tuple[_Driver, ...] = ()
@@ -169,7 +171,11 @@ def parse(data: bytes, file: str) -> ImportedSession:
     cars = []
     for i, line in enumerate(raw.sessionResult.leaderBoardLines):
         car = line.car
-        group, model = CARS.get(car.carModel, ("", f"ACC model {car.carModel}"))
+        group, model = (
+            CARS.get(car.carModel, ("", f"ACC model {car.carModel}"))
+            if car.carModel is not None
+            else ("unknown", "Unknown")
+        )
         group = car.carGroup or group
         where = f"$.sessionResult.leaderBoardLines[{i}]"
         if not group:
@@ -183,7 +189,8 @@ def parse(data: bytes, file: str) -> ImportedSession:
                     found=str(car.carModel),
                 )
             )
-        by_id[car.carId] = str(car.raceNumber)
+        if car.carId is not None:
+            by_id[car.carId] = str(car.raceNumber)
         total = line.timing.totalTime
         people = [split_team(d.firstName, d.lastName) for d in car.drivers]
         names = [name for name, _ in people]
@@ -192,7 +199,7 @@ def parse(data: bytes, file: str) -> ImportedSession:
                 where=where,
                 number=str(car.raceNumber),
                 car_class=group,
-                car_model=str(car.carModel),
+                car_model="" if car.carModel is None else str(car.carModel),
                 car_name=model,
                 team=car.teamName.strip() or next((t for _, t in people if t), ""),
                 drivers=tuple(n for n in names if n),
@@ -202,7 +209,7 @@ def parse(data: bytes, file: str) -> ImportedSession:
                 position=i + 1,
                 lap_data=tuple(
                     lap._replace(driver=names[d] if 0 <= d < len(names) else "")
-                    for d, lap in laps.get(car.carId, [])
+                    for d, lap in (laps.get(car.carId, []) if car.carId is not None else [])
                 ),
                 driver_ids=tuple(
                     (name, player_id(d.playerId))

@@ -83,8 +83,7 @@ def sniff(data: bytes) -> bool:
 
 
 def parse(data: bytes, file: str) -> tuple[ImportedSession, ...]:
-    """Every session in the file's order (race, qualifying, practice as the
-    site lists them)."""
+    """Every session, in the order they ran."""
     raw = validate(_File, load_json(data, file), file)
     if not raw.session_results:
         raise InputError(
@@ -92,10 +91,10 @@ def parse(data: bytes, file: str) -> tuple[ImportedSession, ...]:
         )
     track = " ".join(t for t in (raw.track.track_name, raw.track.config_name) if t and t != "N/A")
     names = {c.car_class_id: c.short_name or c.name for c in raw.car_classes}
-    return tuple(
-        _session(file, index, session, names, track)
-        for index, session in enumerate(raw.session_results)
-    )
+    # In the order they ran: practice (-2), qualifying (-1), the race (0);
+    # the file lists the race first.
+    ordered = sorted(enumerate(raw.session_results), key=lambda s: (s[1].simsession_number, s[0]))
+    return tuple(_session(file, index, session, names, track) for index, session in ordered)
 
 
 def _session(

@@ -9,7 +9,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from podium.errors import InputError, Problem
-from podium.readers import acc, alkamel, assetto, generic_csv, iracing, raceroom, rfactor
+from podium.readers import (
+    acc,
+    acc_client,
+    alkamel,
+    alkamel_laps,
+    assetto,
+    assetto_offline,
+    generic_csv,
+    iracing,
+    pcars,
+    raceroom,
+    rfactor,
+)
+from podium.readers.laps import complete_laps
 from podium.readers.order import settle
 from podium.readers.session import ImportedSession, SessionKind
 
@@ -55,7 +68,28 @@ IMPORTERS: tuple[Importer, ...] = (
         "Al Kamel 23_Analysis lap chart CSV",
         alkamel.VERSION,
         alkamel.sniff_analysis,
-        alkamel.parse_analysis,
+        alkamel_laps.parse,
+    ),
+    Importer(
+        pcars.NAME,
+        "Automobilista 2 / Project CARS 2 / Project CARS server stats JSON",
+        pcars.VERSION,
+        pcars.sniff,
+        pcars.parse,
+    ),
+    Importer(
+        assetto_offline.NAME,
+        "Assetto Corsa offline results JSON",
+        assetto_offline.VERSION,
+        assetto_offline.sniff,
+        assetto_offline.parse,
+    ),
+    Importer(
+        acc_client.NAME,
+        "Assetto Corsa Competizione client (game) results JSON",
+        acc_client.VERSION,
+        acc_client.sniff,
+        acc_client.parse,
     ),
     # Last: it accepts any sheet with a number and a laps column.
     Importer(
@@ -140,7 +174,10 @@ def parse_bytes(
     if not listed:
         raise InputError(Problem(file, None, "(file)", "no session", "a session", "nothing"))
     sessions = tuple(
-        settle(s if s.index == i else s.model_copy(update={"index": i}), trust_positions)
+        settle(
+            complete_laps(s if s.index == i else s.model_copy(update={"index": i})),
+            trust_positions,
+        )
         for i, s in enumerate(listed, start=1)
     )
     return ParsedFile(file, hashlib.sha256(data).hexdigest(), chosen, sessions)

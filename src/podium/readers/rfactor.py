@@ -174,8 +174,13 @@ def _best_lap(driver: ET.Element) -> int | None:
 
 def _car(driver: ET.Element, where: str, file: str, kind: SessionKind) -> ImportedCar:
     name = " ".join(_text(driver, "Name").split())
-    swaps = [" ".join((s.text or "").split()) for s in driver.findall("Swap")]
-    names = tuple(dict.fromkeys(n for n in [name, *swaps] if n))
+    # Drivers in the order they took the wheel: the swaps by start lap (a
+    # blank swap is the car's own driver), ``Name`` being the last one in.
+    swaps = sorted(
+        (_lap_number(s.get("startLap")), " ".join((s.text or "").split()) or name)
+        for s in driver.findall("Swap")
+    )
+    names = tuple(dict.fromkeys(n for n in [*(n for _, n in swaps), name] if n))
     finish = _text(driver, "FinishTime")
     try:
         seconds = float(finish) if finish else None
@@ -204,6 +209,13 @@ def _car(driver: ET.Element, where: str, file: str, kind: SessionKind) -> Import
         position=position,
         lap_data=_laps(driver, names),
     )
+
+
+def _lap_number(text: str | None) -> int:
+    try:
+        return int(text or "")
+    except ValueError:
+        return 10**6
 
 
 def _seconds(text: str | None) -> float | None:

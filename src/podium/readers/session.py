@@ -53,15 +53,19 @@ class ImportedLap(NamedTuple):
     """Who drove it, as the file names them ('' when the file does not say)."""
 
 
+_MAX_LAPS = 100_000
+_MAX_MS = 10**10  # 115 days: no session is longer; keeps every time a machine integer
+
+
 def _check_laps(laps: tuple[ImportedLap, ...]) -> tuple[ImportedLap, ...]:
     for lap in laps:
         if not isinstance(lap, ImportedLap):
             raise ValueError(f"not a lap: {lap!r}")
         if (
-            lap.number < 1
-            or (lap.time_ms is not None and lap.time_ms <= 0)
-            or (lap.position is not None and lap.position < 1)
-            or (lap.elapsed_ms is not None and lap.elapsed_ms < 0)
+            not 1 <= lap.number <= _MAX_LAPS
+            or (lap.time_ms is not None and not 0 < lap.time_ms <= _MAX_MS)
+            or (lap.position is not None and not 1 <= lap.position <= _MAX_LAPS)
+            or (lap.elapsed_ms is not None and not 0 <= lap.elapsed_ms <= _MAX_MS)
         ):
             raise ValueError(f"lap out of range: {lap}")
     return laps

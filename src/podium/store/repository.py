@@ -22,6 +22,7 @@ from podium.app.repository import (
     check_withdrawal,
     decisions_to_store,
     hash_token,
+    laps_to_store,
     new_token,
     now,
     refuse_invalid,
@@ -29,9 +30,11 @@ from podium.app.repository import (
 from podium.app.season import AsOf
 from podium.errors import NotFound
 from podium.model.calendar import RoundStatus
+from podium.model.laps import Lap
 from podium.model.results import Penalty, PointsAdjustment, ResultLine
 from podium.model.season import Season
 from podium.store import mappers
+from podium.store.lap_store import replace_laps, select_laps
 from podium.store.models import (
     EditionRow,
     PenaltyWithdrawalRow,
@@ -94,6 +97,14 @@ class SqlRepository:
                 .options(selectinload(ResultVersionRow.lines))
             )
             return [mappers.to_result_version(row) for row in rows]
+
+    def laps(self, season_id: str, round_number: int, session: str | None = None) -> list[Lap]:
+        with self._read() as db, db.begin():
+            found = select_laps(db, season_id, round_number, session)
+            if not found:  # none stored: is there such a season and round?
+                _season_row(db, season_id)
+                _round_exists(db, season_id, round_number)
+            return found
 
     def verify_token(self, token: str) -> str | None:
         with self._read() as session:
@@ -178,6 +189,29 @@ class SqlRepository:
             revision = _bump(session, row, actor, adjustment.reason, "adjustment")
             session.add(mappers.adjustment_row(season_id, revision, adjustment))
             return revision
+
+    def put_laps(
+        self,
+        season_id: str,
+        round_number: int,
+        session: str,
+        laps: Sequence[Lap],
+        actor: str,
+        reason: str,
+    ) -> bool:
+        with self._write() as db, db.begin():
+            row = _season_row(db, season_id, lock=True)
+            edition = read_edition(db, season_id, row.revision)
+            if edition is None:
+                raise NotFound(f"no season {season_id!r}")
+            wanted = laps_to_store(
+                mappers.to_season(edition, season_id, None), round_number, session, laps
+            )
+            if tuple(select_laps(db, season_id, round_number, session)) == wanted:
+                return False
+            _bump(db, row, actor, reason, "laps")
+            replace_laps(db, season_id, round_number, session, wanted)
+            return True
 
     def create_token(self, name: str) -> str:
         token = new_token()
@@ -274,6 +308,23 @@ def _series(session: Session, season: Season) -> SeriesRow:
     return row
 
 
+def _round_exists(session: Session, season_id: str, round_number: int) -> None:
+    """NotFound unless the season's newest edition has round ``round_number``."""
+    newest = select(func.max(EditionRow.revision)).where(EditionRow.season_id == season_id)
+    held = session.scalar(
+        select(func.count())
+        .select_from(RoundRow)
+        .join(EditionRow, RoundRow.edition_id == EditionRow.id)
+        .where(
+            EditionRow.season_id == season_id,
+            EditionRow.revision == newest.scalar_subquery(),
+            RoundRow.number == round_number,
+        )
+    )
+    if not held:
+        raise NotFound(f"no round {round_number} in season {season_id!r}")
+
+
 def _post(
     session: Session,
     row: SeasonRow,
@@ -283,19 +334,7 @@ def _post(
     actor: str,
     reason: str,
 ) -> ResultVersion:
-    newest = select(func.max(EditionRow.revision)).where(EditionRow.season_id == row.id)
-    held = session.scalar(
-        select(func.count())
-        .select_from(RoundRow)
-        .join(EditionRow, RoundRow.edition_id == EditionRow.id)
-        .where(
-            EditionRow.season_id == row.id,
-            EditionRow.revision == newest.scalar_subquery(),
-            RoundRow.number == round_number,
-        )
-    )
-    if not held:
-        raise NotFound(f"no round {round_number} in season {row.id!r}")
+    _round_exists(session, row.id, round_number)
     previous = session.scalar(
         select(func.max(ResultVersionRow.version)).where(
             ResultVersionRow.season_id == row.id, ResultVersionRow.round == round_number

@@ -15,7 +15,15 @@ from podium.app import people, site
 from podium.app import rounds as round_answers
 from podium.app import standings as standings_answers
 from podium.app.answer import JSON, Answer
-from podium.web.deps import AfterQuery, AsOfQuery, parse_as_of, repository, scored
+from podium.web.deps import (
+    AfterQuery,
+    AsOfQuery,
+    SessionQuery,
+    held_laps,
+    parse_as_of,
+    repository,
+    scored,
+)
 
 router = APIRouter(prefix="/api/v1", tags=["read"])
 
@@ -100,6 +108,26 @@ def versions(season_id: SeasonId, round_number: RoundNo, request: Request) -> Re
     scored(season_id, None, request).season.round(round_number)
     found = repository(request).result_versions(season_id, round_number)
     return answer(round_answers.VersionList(tuple(round_answers.VersionInfo(v) for v in found)))
+
+
+@router.get(
+    "/seasons/{season_id}/rounds/{round_number}/laps",
+    summary="Every lap of a session of the round, car by car, with places in class and gaps",
+)
+def laps(
+    season_id: SeasonId,
+    round_number: RoundNo,
+    request: Request,
+    session: SessionQuery = "race",
+    car: Annotated[
+        str | None, Query(max_length=50, description="Only this car: its number or entry key.")
+    ] = None,
+) -> Response:
+    from podium.app.laps import round_laps
+
+    s = scored(season_id, None, request)
+    held = held_laps(s, season_id, round_number, request)
+    return answer(round_laps(s, round_number, held, session, car))
 
 
 @router.get("/seasons/{season_id}/entries", summary="The entry list")

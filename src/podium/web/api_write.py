@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import tempfile
 import zipfile
+from dataclasses import replace
 from pathlib import Path as FilePath
 from typing import Annotated, Literal
 
@@ -193,7 +194,9 @@ def load_season(
         File(description="a .zip of a season folder (season.toml at its root or one folder down)"),
     ],
 ) -> Response:
+    from podium.app.laps import put_season_laps
     from podium.readers.native import load_season as read_folder
+    from podium.readers.native.laps import load_laps
 
     name = FilePath(file.filename or "season.zip").name
     body = _read(file, name)
@@ -242,6 +245,10 @@ def load_season(
                 )
             )
         season = read_folder(tops[0])
-    report = repository(request).load_season(season, actor)
+        laps = load_laps(tops[0], season)
+    repo = repository(request)
+    report = repo.load_season(season, actor)
+    if put_season_laps(repo, season.id, laps, actor, "season load: laps"):
+        report = replace(report, revision=repo.revision(season.id), changed=True)
     seasons(request).invalidate(report.season_id)
     return answer(report, 201 if report.changed else 200)

@@ -11,6 +11,7 @@ from fastapi import Depends, Header, Query, Request
 from podium.app.repository import Repository, ScoredSeasons
 from podium.app.season import AsOf, ScoredSeason
 from podium.errors import Problem
+from podium.model.laps import Lap
 from podium.web.errors import ApiError
 
 
@@ -53,6 +54,14 @@ AsOfQuery = Annotated[
         max_length=64,
     ),
 ]
+SessionQuery = Annotated[
+    str,
+    Query(
+        description="Session of the round: race, sprint, race2, qualifying...",
+        max_length=50,
+        pattern=r"^[a-z0-9_]+$",
+    ),
+]
 AfterQuery = Annotated[
     int | None, Query(ge=1, le=1000, description="Standings after this round (default: all).")
 ]
@@ -60,6 +69,14 @@ AfterQuery = Annotated[
 
 def scored(season_id: str, as_of: AsOf, request: Request) -> ScoredSeason:
     return seasons(request).get(season_id, as_of)
+
+
+def held_laps(
+    scored: ScoredSeason, season_id: str, number: int, request: Request
+) -> tuple[Lap, ...]:
+    """Every lap of a round, asked of the repository once per season revision
+    (``put_laps`` makes a new revision)."""
+    return scored.memo(("laps", number), lambda: tuple(repository(request).laps(season_id, number)))
 
 
 def require_token(

@@ -10,10 +10,19 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from podium.app import people, rounds, site, standings
-from podium.app.answer import Answer
+from podium.app.answer import JSON, Answer
+from podium.app.season import ScoredSeason
 from podium.render.progression_chart import progression_svg
 from podium.web.api import answer
-from podium.web.deps import AfterQuery, AsOfQuery, parse_as_of, repository, scored
+from podium.web.deps import (
+    AfterQuery,
+    AsOfQuery,
+    SessionQuery,
+    held_laps,
+    parse_as_of,
+    repository,
+    scored,
+)
 from podium.web.pages_common import render_page
 
 router = APIRouter(include_in_schema=False)
@@ -21,6 +30,7 @@ router = APIRouter(include_in_schema=False)
 SeasonId = Annotated[str, Path(max_length=100)]
 Slug = Annotated[str, Path(max_length=200)]
 Ext = Literal["json", "csv", "md", "wiki"]
+JSONList = list[JSON]
 MEDIA = {
     "csv": "text/csv; charset=utf-8",
     "md": "text/markdown; charset=utf-8",
@@ -78,10 +88,59 @@ def entries(season_id: SeasonId, request: Request) -> Response:
 # -- rounds -------------------------------------------------------------------
 
 
-def _round(season_id: str, number: int, request: Request, as_of: str | None) -> rounds.RoundPage:
-    s = scored(season_id, parse_as_of(as_of), request)
+def _round(s: ScoredSeason, season_id: str, number: int, request: Request) -> rounds.RoundPage:
     s.season.round(number)
     return rounds.round_page(s, number, repository(request).result_versions(season_id, number))
+
+
+def _lap_sections(s: ScoredSeason, season_id: str, number: int, request: Request) -> JSONList:
+    """Per session with laps: its lap chart and gap chart per class (SVG),
+    drawn once per season revision."""
+    from podium.app.laps import round_laps
+    from podium.render.lap_chart import gap_chart_svg, lap_chart_svg
+
+    def build() -> JSONList:
+        held = held_laps(s, season_id, number, request)
+        sections: JSONList = []
+        for session in round_laps(s, number, held).sessions:
+            report = round_laps(s, number, held, session)
+            query = "" if session == "race" else f"?session={session}"
+            sections.append(
+                {
+                    "session": session,
+                    "csv": f"/seasons/{season_id}/rounds/{number}/laps.csv{query}",
+                    "json": f"/api/v1/seasons/{season_id}/rounds/{number}/laps{query}",
+                    "classes": [
+                        {
+                            "code": code,
+                            "cars": len(report.of_class(code)),
+                            "lap_chart": lap_chart_svg(report, code),
+                            "gap_chart": gap_chart_svg(report, code),
+                        }
+                        for code in report.class_codes
+                    ],
+                }
+            )
+        return sections
+
+    return s.memo(("lap-charts", number), build)
+
+
+@router.get("/seasons/{season_id}/rounds/{number}/laps.csv")
+def laps_csv(
+    season_id: SeasonId,
+    number: Annotated[int, Path(ge=1, le=1000)],
+    request: Request,
+    session: SessionQuery = "race",
+) -> Response:
+    """Every lap of a session of the round, as `podium laps --format csv` prints it."""
+    from podium.app.laps import round_laps
+    from podium.render.lap_views import laps_view
+    from podium.render.tabular import Format, render
+
+    s = scored(season_id, None, request)
+    report = round_laps(s, number, held_laps(s, season_id, number, request), session)
+    return Response(render(laps_view(report), Format.CSV), media_type=MEDIA["csv"])
 
 
 @router.get("/seasons/{season_id}/rounds/{number}.{ext}")
@@ -92,13 +151,13 @@ def round_download(
     request: Request,
     as_of: AsOfQuery = None,
 ) -> Response:
+    s = scored(season_id, parse_as_of(as_of), request)
     if ext == "json":
-        return answer(_round(season_id, number, request, as_of))
+        return answer(_round(s, season_id, number, request))
     from podium.render.tabular import Format, render
     from podium.render.views import results_view
     from podium.render.wikitext import results_wikitext
 
-    s = scored(season_id, parse_as_of(as_of), request)
     report = rounds.results_report(s, number)
     if ext == "wiki":
         text = results_wikitext(s.season, report)
@@ -114,7 +173,9 @@ def round_page(
     request: Request,
     as_of: AsOfQuery = None,
 ) -> Response:
-    return _page(request, "round.html", _round(season_id, number, request, as_of))
+    s = scored(season_id, parse_as_of(as_of), request)
+    page = _round(s, season_id, number, request)
+    return _page(request, "round.html", page, laps=_lap_sections(s, season_id, number, request))
 
 
 # -- standings ----------------------------------------------------------------

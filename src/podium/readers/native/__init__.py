@@ -8,6 +8,7 @@
     crews.csv      which driver was entered in which car for which rounds
     results/rN.csv one classification per round
     qualifying/rN.csv, penalties.csv, adjustments.csv    (optional)
+    laps/rN.csv    every lap of every car (optional; read only when asked: laps.py)
     published/*.csv reference tables for `podium audit` (optional)
 
 See docs/formats.md.

@@ -11,6 +11,7 @@ from podium.store.models.history import (
     SeasonRow,
     TokenRow,
 )
+from podium.store.models.laps import LapRow
 from podium.store.models.season import (
     CarSpecRow,
     CircuitRow,
@@ -40,6 +41,7 @@ __all__ = [
     "DriverRow",
     "EditionRow",
     "EntryRow",
+    "LapRow",
     "PenaltyRow",
     "PenaltyWithdrawalRow",
     "PublishedStandingRow",
