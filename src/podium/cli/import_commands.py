@@ -90,9 +90,11 @@ def import_command(
     """Import race and qualifying results (FILES: any number; the format is
     read from the content) from a timing system or simulator into a season.
 
-    Formats: Al Kamel classification and analysis CSV, Assetto Corsa
-    Competizione, rFactor 2 / Le Mans Ultimate / Automobilista, iRacing,
-    Assetto Corsa, RaceRoom, and any CSV with --columns. A dry run (the
+    Formats: Al Kamel classification and lap-chart CSV, Assetto Corsa
+    Competizione (server and client), rFactor 2 / Le Mans Ultimate /
+    Automobilista, iRacing, Assetto Corsa (server and offline), RaceRoom,
+    Automobilista 2 / Project CARS server stats, and any CSV with --columns.
+    A dry run (the
     default) shows the new rows, changed positions, new entries and penalties;
     --apply writes them (results/rN.csv, imports.csv) all or nothing.
     Importing the same file again changes nothing.
