@@ -279,7 +279,14 @@ def player_id(text: str) -> str:
 
 def _laps(raw: _File) -> dict[int, list[tuple[int, ImportedLap]]]:
     """Each car's laps in order, with the index of who drove them. A lap time
-    of 0 or the no-time value is a lap without a time."""
+    of 0 or the no-time value is a lap without a time. A lap is invalid when
+    the file says so or a ``RemoveBestLaptime`` penalty (a cut) was given for
+    it: the server then struck it from the lap times."""
+    struck = {
+        (p.carId, p.violationInLap)
+        for p in [*(raw.penalties or []), *(raw.post_race_penalties or [])]
+        if p.penalty == "RemoveBestLaptime"
+    }
     out: dict[int, list[tuple[int, ImportedLap]]] = {}
     for lap in raw.laps or ():
         own = out.setdefault(lap.carId, [])
@@ -291,7 +298,7 @@ def _laps(raw: _File) -> dict[int, list[tuple[int, ImportedLap]]]:
                     number=len(own) + 1,
                     time_ms=lap.laptime if timed else None,
                     sectors_ms=tuple(t if 0 < t < NO_TIME else None for t in lap.splits),
-                    valid=lap.isValidForBest,
+                    valid=lap.isValidForBest and (lap.carId, len(own) + 1) not in struck,
                 ),
             )
         )
