@@ -14,11 +14,11 @@ from pydantic import Field
 
 from podium.errors import InputError, Problem
 from podium.model.results import PenaltyKind, Status
+from podium.readers.acc_laps import NO_TIME, built, read_laps
 from podium.readers.decode import head_text
 from podium.readers.rawjson import Raw, load_json, validate
 from podium.readers.session import (
     ImportedCar,
-    ImportedLap,
     ImportedPenalty,
     ImportedSession,
     SessionKind,
@@ -28,7 +28,6 @@ from podium.readers.session import (
 
 NAME = "acc"
 VERSION = "1"
-NO_TIME = 2147483647
 
 # carModel id -> (group, name): Kunos ACC Server Admin Handbook, car list.
 CARS: dict[int, tuple[str, str]] = {
@@ -122,14 +121,6 @@ class _Result(Raw):
     leaderBoardLines: list[_Line]
 
 
-class _Lap(Raw):
-    carId: int
-    driverIndex: int = 0
-    laptime: int = 0
-    isValidForBest: bool = True
-    splits: tuple[int, ...] = ()
-
-
 class _Penalty(Raw):
     carId: int
     reason: str = ""
@@ -142,7 +133,6 @@ class _File(Raw):
     sessionType: str
     trackName: str = ""
     sessionResult: _Result
-    laps: list[_Lap] | None = None
     penalties: list[_Penalty] | None = None
     post_race_penalties: list[_Penalty] | None = None
 
@@ -153,7 +143,8 @@ def sniff(data: bytes) -> bool:
 
 
 def parse(data: bytes, file: str) -> ImportedSession:
-    raw = validate(_File, load_json(data, file), file)
+    value = load_json(data, file)
+    raw = validate(_File, value, file)
     kind = session_kind(raw.sessionType)
     if kind is None:
         raise InputError(
@@ -167,7 +158,12 @@ def parse(data: bytes, file: str) -> ImportedSession:
             )
         )
     by_id: dict[int, str] = {}
-    laps = _laps(raw)
+    struck = {
+        (p.carId, p.violationInLap)
+        for p in [*(raw.penalties or []), *(raw.post_race_penalties or [])]
+        if p.penalty == "RemoveBestLaptime"
+    }
+    laps = read_laps(value, file, struck)
     cars = []
     for i, line in enumerate(raw.sessionResult.leaderBoardLines):
         car = line.car
@@ -207,10 +203,7 @@ def parse(data: bytes, file: str) -> ImportedSession:
                 time_ms=total if 0 <= total < NO_TIME else None,
                 best_lap_ms=best if 0 < (best := line.timing.bestLap) < NO_TIME else None,
                 position=i + 1,
-                lap_data=tuple(
-                    lap._replace(driver=names[d] if 0 <= d < len(names) else "")
-                    for d, lap in (laps.get(car.carId, []) if car.carId is not None else [])
-                ),
+                lap_data=built(laps.get(car.carId, []), names) if car.carId is not None else (),
                 driver_ids=tuple(
                     (name, player_id(d.playerId))
                     for name, d in zip(names, car.drivers, strict=True)
@@ -275,34 +268,6 @@ def player_id(text: str) -> str:
     """ACC's ``playerId``: ``S`` and a Steam id, as podium keeps ids."""
     text = text.strip()
     return f"steam:{text[1:]}" if text[:1] == "S" and text[1:].isdigit() else f"acc:{text}"
-
-
-def _laps(raw: _File) -> dict[int, list[tuple[int, ImportedLap]]]:
-    """Each car's laps in order, with the index of who drove them. A lap time
-    of 0 or the no-time value is a lap without a time. A lap is invalid when
-    the file says so or a ``RemoveBestLaptime`` penalty (a cut) was given for
-    it: the server then struck it from the lap times."""
-    struck = {
-        (p.carId, p.violationInLap)
-        for p in [*(raw.penalties or []), *(raw.post_race_penalties or [])]
-        if p.penalty == "RemoveBestLaptime"
-    }
-    out: dict[int, list[tuple[int, ImportedLap]]] = {}
-    for lap in raw.laps or ():
-        own = out.setdefault(lap.carId, [])
-        timed = 0 < lap.laptime < NO_TIME
-        own.append(
-            (
-                lap.driverIndex,
-                ImportedLap(
-                    number=len(own) + 1,
-                    time_ms=lap.laptime if timed else None,
-                    sectors_ms=tuple(t if 0 < t < NO_TIME else None for t in lap.splits),
-                    valid=lap.isValidForBest and (lap.carId, len(own) + 1) not in struck,
-                ),
-            )
-        )
-    return out
 
 
 def _penalty(p: _Penalty, number: str | None) -> ImportedPenalty | None:

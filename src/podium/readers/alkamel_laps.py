@@ -80,8 +80,9 @@ class _Sheet:
         self.size = len(rows)
         self.one_line_rows = text.count("\n") <= self.size + 1
         self.at = {name: i for i, name in enumerate(header)}
-        self.rows = rows
-        self.columns: dict[int, list[str]] = {}
+        # By columns: one transposition (in C) is cheaper than picking the
+        # dozen columns used out of every row.
+        self.columns: list[tuple[str, ...]] = list(zip(*rows, strict=True))
 
     def line(self, row: int) -> int:
         """The line a row starts on (rows are one line each unless a quoted
@@ -98,11 +99,7 @@ class _Sheet:
     def column(self, name: str) -> Sequence[str]:
         """A column's cells, taken from the rows once (only the columns used)."""
         i = self.at.get(name)
-        if i is None:
-            return ("",) * self.size
-        if i not in self.columns:
-            self.columns[i] = list(map(itemgetter(i), self.rows))
-        return self.columns[i]
+        return self.columns[i] if i is not None else ("",) * self.size
 
     def fail(self, row: int, field: str, message: str, expected: str) -> InputError:
         found = self.column(field)[row]
@@ -117,29 +114,22 @@ class _Sheet:
         return list(map(seen.__getitem__, column))
 
     def session(self) -> ImportedSession:
-        numbers = [n.strip() for n in self.column("NUMBER")]
-        elapsed = self.times("ELAPSED")
-        if None in elapsed:
-            raise self.fail(elapsed.index(None), "ELAPSED", "not a time", "h:mm:ss.sss")
+        numbers = list(map(str.strip, self.column("NUMBER")))
         laps = self._lap_numbers()
         times = [t or None for t in self.times("LAP_TIME")]
-        sectors = [
-            s if s.count(None) < len(s) else ()
-            for s in zip(
-                *(self.times(f"S{n}") for n in (1, 2, 3) if f"S{n}" in self.at), strict=True
-            )
-        ] or [()] * len(numbers)
-        # "B": the lap ended in the pit lane; a pit time: it began there.
-        pit_in = [bool(x.strip()) for x in self.column("CROSSING_FINISH_LINE_IN_PIT")]
-        pit_out = [bool(x.strip()) for x in self.column("PIT_TIME")]
-        names: dict[str, str] = {}
-        drivers = [
-            names.get(x) or names.setdefault(x, " ".join(x.split()))
-            for x in self.column("DRIVER_NAME")
-        ]
         car_of = {n: i for i, n in enumerate(dict.fromkeys(numbers))}
         cars_of = [car_of[n] for n in numbers]
-        positions = places(laps, cast(list[int], elapsed))  # no None: refused above
+        elapsed = self._read_elapsed()
+        split = [self.times(f"S{n}") for n in (1, 2, 3) if f"S{n}" in self.at]
+        blank = (None,) * len(split)
+        sectors = [s if s != blank else () for s in zip(*split, strict=True)] or [()] * len(laps)
+        # "B": the lap ended in the pit lane; a pit time: it began there.
+        pit_in = list(map(bool, map(str.strip, self.column("CROSSING_FINISH_LINE_IN_PIT"))))
+        pit_out = list(map(bool, map(str.strip, self.column("PIT_TIME"))))
+        column = self.column("DRIVER_NAME")
+        names = {x: " ".join(x.split()) for x in set(column)}
+        drivers = list(map(names.__getitem__, column))
+        positions = places(laps, elapsed)
         fields = (laps, times, positions, elapsed, sectors, pit_in, pit_out)
         rows = zip(*fields, [True] * len(laps), drivers, strict=True)
         built: list[ImportedLap] = list(map(tuple.__new__, repeat(ImportedLap), rows))
@@ -157,6 +147,12 @@ class _Sheet:
             lap_chart=True,
             cars=tuple(cars),
         )
+
+    def _read_elapsed(self) -> list[int]:
+        elapsed = self.times("ELAPSED")
+        if None in elapsed:
+            raise self.fail(elapsed.index(None), "ELAPSED", "not a time", "h:mm:ss.sss")
+        return cast(list[int], elapsed)
 
     def _lap_numbers(self) -> list[int]:
         column = self.column("LAP_NUMBER")

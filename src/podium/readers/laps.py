@@ -10,35 +10,50 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from podium.readers.session import ImportedCar, ImportedLap, ImportedSession, SessionKind
+from podium.readers.session import ImportedLap, ImportedSession, SessionKind
 
 
 def complete_laps(session: ImportedSession) -> ImportedSession:
     if session.kind is not SessionKind.RACE or not session.has_laps:
         return session
-    cars = [_elapsed(car) for car in session.cars]
-    if all(lap.position is not None for car in cars for lap in car.lap_data):
-        return session.model_copy(update={"cars": tuple(cars)})
+    cars = session.cars
+    elapsed = [_elapsed(car.lap_data) for car in cars]
+    if all(
+        lap.position is not None and lap.elapsed_ms == e
+        for car, times in zip(cars, elapsed, strict=True)
+        for lap, e in zip(car.lap_data, times, strict=True)
+    ):
+        return session
+    # Every crossing of the line, ranked by lap and elapsed time in one NumPy pass.
     crossings = [
-        (i, lap.number, lap.elapsed_ms)
-        for i, car in enumerate(cars)
-        for lap in car.lap_data
-        if lap.elapsed_ms is not None
+        (i, lap.number, e)
+        for i, (car, times) in enumerate(zip(cars, elapsed, strict=True))
+        for lap, e in zip(car.lap_data, times, strict=True)
+        if e is not None
     ]
     ranks = places([c[1] for c in crossings], [c[2] for c in crossings])
-    place = {(number, i): rank for (i, number, _), rank in zip(crossings, ranks, strict=True)}
+    place = {(i, n): rank for (i, n, _), rank in zip(crossings, ranks, strict=True)}
     done = [
         car.model_copy(
             update={
                 "lap_data": tuple(
-                    lap
-                    if lap.position is not None or (lap.number, i) not in place
-                    else lap._replace(position=place[lap.number, i])
-                    for lap in car.lap_data
+                    # Built once, both fields at a time: _replace costs ten times
+                    # as much, 20,000 times.
+                    tuple.__new__(
+                        ImportedLap,
+                        (
+                            lap[0],
+                            lap[1],
+                            lap[2] if lap[2] is not None else place.get((i, lap.number)),
+                            e,
+                            *lap[4:],
+                        ),
+                    )
+                    for lap, e in zip(car.lap_data, times, strict=True)
                 )
             }
         )
-        for i, car in enumerate(cars)
+        for i, (car, times) in enumerate(zip(cars, elapsed, strict=True))
     ]
     return session.model_copy(update={"cars": tuple(done)})
 
@@ -59,16 +74,17 @@ def places(laps: Sequence[int], elapsed: Sequence[int]) -> list[int]:
     return [int(r) for r in rank.tolist()]
 
 
-def _elapsed(car: ImportedCar) -> ImportedCar:
-    if not car.lap_data or all(lap.elapsed_ms is not None for lap in car.lap_data):
-        return car
+def _elapsed(laps: tuple[ImportedLap, ...]) -> list[int | None]:
+    """Each lap's elapsed time: the file's, else the running sum of the lap
+    times (none after a lap without a time)."""
+    out: list[int | None] = []
     total: int | None = 0
-    laps: list[ImportedLap] = []
-    for lap in car.lap_data:
+    for lap in laps:
         if lap.elapsed_ms is not None:
             total = lap.elapsed_ms
-            laps.append(lap)
-            continue
-        total = None if total is None or lap.time_ms is None else total + lap.time_ms
-        laps.append(lap if total is None else lap._replace(elapsed_ms=total))
-    return car.model_copy(update={"lap_data": tuple(laps)})
+        elif total is not None and lap.time_ms is not None:
+            total += lap.time_ms
+        else:
+            total = None
+        out.append(total)
+    return out
