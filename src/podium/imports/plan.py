@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from podium.errors import InputError, Problem
 from podium.imports.config import ImportConfig
 from podium.imports.diff import Change, diff_grid, diff_round
+from podium.imports.extras import laps_of, served_penalties
 from podium.imports.names import NameMatch
 from podium.imports.people import People, problem
 from podium.model import (
@@ -143,12 +144,12 @@ def plan_import(
                 found=name,
             )
         )
-    return _Planner(
+    return Planner(
         season, session, round_number, file, config or ImportConfig(), create_entries, source, name
     ).plan()
 
 
-class _Planner:
+class Planner:
     def __init__(
         self,
         season: Season,
@@ -198,8 +199,10 @@ class _Planner:
                 )
             else:
                 self.out.lines = tuple(self._lines(classes))
-                self._penalties()
-            self.out.laps = tuple(self._laps())
+                served_penalties(self)
+            self.out.laps = tuple(
+                laps_of(self.cars, self.entry_of, self.people, self.out.round, self.out.session)
+            )
             self._diff()
         return self.out
 
@@ -386,33 +389,6 @@ class _Planner:
     def _classified(self) -> tuple[ResultLine, ...]:
         return self.season.results_of(self.out.round, self.out.session)
 
-    def _laps(self) -> list[Lap]:
-        """Each car's laps under its entry, drivers as the season names them."""
-        out = []
-        for index, car in enumerate(self.cars):
-            entry = self.entry_of[index]
-            who: dict[str, str] = {}
-            for lap in car.lap_data:
-                if lap.driver and lap.driver not in who:
-                    who[lap.driver] = self.people.driver(lap.driver, record=False, car=car) or ""
-                out.append(
-                    Lap(
-                        self.out.round,
-                        self.out.session,
-                        entry.key,
-                        lap.number,
-                        lap.time_ms,
-                        lap.position,
-                        lap.elapsed_ms,
-                        lap.sectors_ms,
-                        lap.pit_in,
-                        lap.pit_out,
-                        lap.valid,
-                        who.get(lap.driver, ""),
-                    )
-                )
-        return out
-
     def _grid(self, classes: dict[tuple[str, str], str]) -> list[QualifyingLine]:
         """Qualifying positions in the file's order (overall and in class)."""
         out: list[QualifyingLine] = []
@@ -441,46 +417,6 @@ class _Planner:
                 )
             )
         return out
-
-    def _penalties(self) -> None:
-        by_label: dict[str, list[tuple[ImportedCar, Entry]]] = {}
-        for i, car in enumerate(self.cars):
-            label = car.number or (car.drivers[0] if car.drivers else "")
-            by_label.setdefault(label, []).append((car, self.entry_of[i]))
-        for p in self.session.penalties:
-            found = by_label.get(p.car, [])
-            if len(found) > 1 and p.driver:
-                found = [(c, e) for c, e in found if p.driver in c.drivers]
-            matches = [e for _, e in found]
-            if len(matches) > 1:
-                self.out.notes.append(
-                    f"penalty for #{p.car} left out: two cars of the file carry that number "
-                    f"({p.kind.value} {p.value} {p.reason})".replace("  ", " ")
-                )
-                continue
-            entry = matches[0] if matches else None
-            if entry is None:
-                continue
-            # The file's classification already shows what its timing system
-            # applied: on record, never applied a second time.
-            penalty = Penalty(
-                self.out.round,
-                entry.key,
-                p.kind,
-                p.reason,
-                p.value,
-                source=self.source,
-                in_results=True,
-            )
-            if penalty not in self.season.penalties and penalty not in self.out.penalties:
-                self.out.penalties.append(penalty)
-                self.out.changes.append(
-                    Change(
-                        "new penalty",
-                        entry.label,
-                        " ".join(filter(None, (p.kind.value, p.value, p.reason))),
-                    )
-                )
 
     def _diff(self) -> None:
         labels = {e.key: e.label for e in (*self.season.entries, *self.out.new_entries)}

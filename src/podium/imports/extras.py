@@ -1,0 +1,91 @@
+"""What an import plan carries besides the classification: each car's laps
+under its season entry, and the penalties the file says were served (on
+record, never applied twice)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from podium.imports.diff import Change
+from podium.imports.people import People
+from podium.model import Entry, Penalty
+from podium.model.laps import Lap
+from podium.readers.session import ImportedCar
+
+if TYPE_CHECKING:
+    from podium.imports.plan import Planner
+
+
+def laps_of(
+    cars: list[ImportedCar],
+    entry_of: dict[int, Entry],
+    people: People,
+    round_number: int,
+    session: str,
+) -> list[Lap]:
+    """Each car's laps under its entry, drivers as the season names them."""
+    out = []
+    for index, car in enumerate(cars):
+        entry = entry_of[index]
+        who: dict[str, str] = {}
+        for lap in car.lap_data:
+            if lap.driver and lap.driver not in who:
+                who[lap.driver] = people.driver(lap.driver, record=False, car=car) or ""
+            out.append(
+                Lap(
+                    round_number,
+                    session,
+                    entry.key,
+                    lap.number,
+                    lap.time_ms,
+                    lap.position,
+                    lap.elapsed_ms,
+                    lap.sectors_ms,
+                    lap.pit_in,
+                    lap.pit_out,
+                    lap.valid,
+                    who.get(lap.driver, ""),
+                )
+            )
+    return out
+
+
+def served_penalties(planner: Planner) -> None:
+    by_label: dict[str, list[tuple[ImportedCar, Entry]]] = {}
+    for i, car in enumerate(planner.cars):
+        label = car.number or (car.drivers[0] if car.drivers else "")
+        by_label.setdefault(label, []).append((car, planner.entry_of[i]))
+    for p in planner.session.penalties:
+        found = by_label.get(p.car, [])
+        if len(found) > 1 and p.driver:
+            found = [(c, e) for c, e in found if p.driver in c.drivers]
+        matches = [e for _, e in found]
+        if len(matches) > 1:
+            planner.out.notes.append(
+                f"penalty for #{p.car} left out: two cars of the file carry that number "
+                f"({p.kind.value} {p.value} {p.reason})".replace("  ", " ")
+            )
+            continue
+        entry = matches[0] if matches else None
+        if entry is None:
+            continue
+        # The file's classification already shows what its timing system
+        # applied: on record, never applied a second time.
+        penalty = Penalty(
+            planner.out.round,
+            entry.key,
+            p.kind,
+            p.reason,
+            p.value,
+            source=planner.source,
+            in_results=True,
+        )
+        if penalty not in planner.season.penalties and penalty not in planner.out.penalties:
+            planner.out.penalties.append(penalty)
+            planner.out.changes.append(
+                Change(
+                    "new penalty",
+                    entry.label,
+                    " ".join(filter(None, (p.kind.value, p.value, p.reason))),
+                )
+            )
