@@ -4,16 +4,12 @@ record, never applied twice)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from podium.imports.diff import Change
+from podium.imports.outcome import ImportPlan
 from podium.imports.people import People
 from podium.model import Entry, Penalty
 from podium.model.laps import Lap
-from podium.readers.session import ImportedCar
-
-if TYPE_CHECKING:
-    from podium.imports.plan import Planner
+from podium.readers.session import ImportedCar, ImportedPenalty
 
 
 def laps_of(
@@ -50,18 +46,27 @@ def laps_of(
     return out
 
 
-def served_penalties(planner: Planner) -> None:
+def served_penalties(
+    out: ImportPlan,
+    cars: list[ImportedCar],
+    entry_of: dict[int, Entry],
+    given: tuple[ImportedPenalty, ...],
+    held: tuple[Penalty, ...],
+    source: str,
+) -> None:
+    """The file's penalties under the season's entries, into ``out`` (those
+    the season does not hold yet, ``held``)."""
     by_label: dict[str, list[tuple[ImportedCar, Entry]]] = {}
-    for i, car in enumerate(planner.cars):
+    for i, car in enumerate(cars):
         label = car.number or (car.drivers[0] if car.drivers else "")
-        by_label.setdefault(label, []).append((car, planner.entry_of[i]))
-    for p in planner.session.penalties:
+        by_label.setdefault(label, []).append((car, entry_of[i]))
+    for p in given:
         found = by_label.get(p.car, [])
         if len(found) > 1 and p.driver:
             found = [(c, e) for c, e in found if p.driver in c.drivers]
         matches = [e for _, e in found]
         if len(matches) > 1:
-            planner.out.notes.append(
+            out.notes.append(
                 f"penalty for #{p.car} left out: two cars of the file carry that number "
                 f"({p.kind.value} {p.value} {p.reason})".replace("  ", " ")
             )
@@ -72,17 +77,17 @@ def served_penalties(planner: Planner) -> None:
         # The file's classification already shows what its timing system
         # applied: on record, never applied a second time.
         penalty = Penalty(
-            planner.out.round,
+            out.round,
             entry.key,
             p.kind,
             p.reason,
             p.value,
-            source=planner.source,
+            source=source,
             in_results=True,
         )
-        if penalty not in planner.season.penalties and penalty not in planner.out.penalties:
-            planner.out.penalties.append(penalty)
-            planner.out.changes.append(
+        if penalty not in held and penalty not in out.penalties:
+            out.penalties.append(penalty)
+            out.changes.append(
                 Change(
                     "new penalty",
                     entry.label,

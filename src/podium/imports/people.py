@@ -15,7 +15,7 @@ from podium.model import Driver, Season, Team
 from podium.readers.session import ImportedCar
 
 if TYPE_CHECKING:
-    from podium.imports.plan import ImportPlan
+    from podium.imports.outcome import ImportPlan
 
 
 def problem(

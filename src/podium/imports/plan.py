@@ -10,92 +10,26 @@ reads or writes files.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 
 from podium.errors import InputError, Problem
 from podium.imports.config import ImportConfig
 from podium.imports.diff import Change, diff_grid, diff_round
 from podium.imports.extras import laps_of, served_penalties
-from podium.imports.names import NameMatch
+from podium.imports.outcome import QUALIFYING, ImportPlan
 from podium.imports.people import People, problem
 from podium.model import (
     CarSpec,
     CrewMember,
-    Driver,
     Engine,
     Entry,
-    Penalty,
     QualifyingLine,
     ResultLine,
     Season,
     Status,
-    Team,
     parse_round_set,
 )
-from podium.model.laps import Lap
 from podium.model.timing import format_ms
 from podium.readers.session import ImportedCar, ImportedSession, SessionKind
-
-
-@dataclass
-class ImportPlan:
-    round: int
-    file: str
-    session: str = "race"
-    """The session of the round the lines are for (``race``, ``sprint``,
-    ``race2``, or ``qualifying``)."""
-    lines: tuple[ResultLine, ...] = ()
-    qualifying: tuple[QualifyingLine, ...] = ()
-    new_entries: list[Entry] = field(default_factory=list)
-    new_drivers: list[Driver] = field(default_factory=list)
-    new_teams: list[Team] = field(default_factory=list)
-    crew_added: dict[str, list[CrewMember]] = field(default_factory=dict)
-    penalties: list[Penalty] = field(default_factory=list)
-    matches: list[NameMatch] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    changes: list[Change] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    """What the import left out or decided, in words (a safety car, ...)."""
-    laps: tuple[Lap, ...] = ()
-    """Every lap of the session's cars (entry keys and driver ids of the
-    season), stored apart from the classification: ``laps/`` or the laps table."""
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.changes)
-
-    @property
-    def is_qualifying(self) -> bool:
-        return self.session == QUALIFYING
-
-    def season_after(self, season: Season) -> Season:
-        entries = tuple(
-            replace(e, crew=e.crew + tuple(self.crew_added.get(e.key, ())))
-            for e in (*season.entries, *self.new_entries)
-        )
-        results, qualifying = season.results, season.qualifying
-        if self.is_qualifying:
-            qualifying = (
-                *(q for q in season.qualifying if q.round != self.round),
-                *self.qualifying,
-            )
-        else:
-            results = (
-                *(r for r in season.results if (r.round, r.session) != (self.round, self.session)),
-                *self.lines,
-            )
-        return replace(
-            season,
-            entries=entries,
-            drivers=season.drivers + tuple(self.new_drivers),
-            teams=season.teams + tuple(self.new_teams),
-            results=tuple(results),
-            qualifying=tuple(qualifying),
-            penalties=season.penalties + tuple(self.penalties),
-        )
-
-
-QUALIFYING = "qualifying"
 
 _NON_COMPETITOR = re.compile(r"\b(safety|medical|pace|course|doctor)[\s_-]*car\b", re.I)
 
@@ -199,7 +133,14 @@ class Planner:
                 )
             else:
                 self.out.lines = tuple(self._lines(classes))
-                served_penalties(self)
+                served_penalties(
+                    self.out,
+                    self.cars,
+                    self.entry_of,
+                    self.session.penalties,
+                    self.season.penalties,
+                    self.source,
+                )
             self.out.laps = tuple(
                 laps_of(self.cars, self.entry_of, self.people, self.out.round, self.out.session)
             )
