@@ -92,6 +92,10 @@ def test_a_two_race_file_fills_two_sessions_of_one_round(tmp_path: Path) -> None
     dry = podium("import", str(two_races(tmp_path)), *args)
     assert dry.exit_code == 0, dry.output
     assert "-> round 1 (rfactor" in dry.output and "-> round 1 race2 (rfactor" in dry.output
+    assert (
+        "two_races.xml: sessions 1 race (Race), 2 race (Race2); "
+        "importing 1 into race, 2 into race2 (--session chooses)"
+    ) in dry.output
     applied = podium("import", str(two_races(tmp_path)), *args, "--apply")
     assert applied.exit_code == 0, applied.output
     season = load_season(folder)

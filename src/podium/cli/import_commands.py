@@ -320,6 +320,14 @@ def _import(
                 err=True,
             )
             continue
+        if len(p.sessions) > 1 and output is Format.TABLE:
+            from podium.imports.sessions import listing
+
+            click.echo(
+                f"{Path(p.path).name}: sessions {listing(p.sessions)}; importing "
+                + ", ".join(f"{c.session.index} into {c.into}" for c in taken)
+                + " (--session chooses)"
+            )
         for c in taken:
             outcome = imports.import_file(
                 target, p, number, apply, create_entries, repo, RoundStatus(status), c.into,
