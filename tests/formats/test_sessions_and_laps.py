@@ -269,3 +269,27 @@ def test_inspect_cars_json_contract_from_a_real_process() -> None:
     assert all(isinstance(car[k], int) for k in ("position", "class_position", "laps"))
     assert isinstance(car["best_lap_ms"], int) and car["status"] == "classified"
     assert "lap_data" not in car
+
+
+def test_lap_chart_adds_laps_to_the_official_classification(tmp_path: Path) -> None:
+    """Sebring 2023: the results file is the classification; the lap file
+    next to it adds its 15,196 laps and changes no line; the results file
+    again keeps the laps, saying so."""
+    folder = tmp_path / "imsa"
+    made = podium(
+        "init", str(folder), "--name", "IMSA", "--classes", "GTP,LMP2,LMP3,GTDPRO,GTD",
+        "--rounds", "1",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    args = ("--season", str(folder), "--round", "1", "--apply")
+    results = SEBRING / "202303181010-race-results.csv"
+    assert podium("import", str(results), *args, "--create-entries").exit_code == 0
+    lines = load_season(folder).results_of(1)
+    laps = podium("import", str(SEBRING_LAPS), *args)
+    assert laps.exit_code == 0, laps.output
+    assert "15196 laps of 53 cars" in laps.output
+    assert "its laps are imported, the round's classification is kept" in laps.output
+    assert load_season(folder).results_of(1) == lines
+    assert (folder / "laps/r1.csv").read_text(encoding="utf-8").count("\n") == 15197
+    again = podium("import", str(results), *args)
+    assert "laps/r1.csv kept: this file has no laps" in again.output

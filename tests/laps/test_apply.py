@@ -12,7 +12,7 @@ import pytest
 from podium.app.import_apply import apply_to_folder, apply_to_repository
 from podium.app.repository import MemoryRepository
 from podium.errors import InputError
-from podium.imports.plan import ImportPlan
+from podium.imports.outcome import ImportPlan
 from podium.model import RoundStatus, Season
 from podium.model.lap_checks import sorted_laps
 from podium.readers.native import load_season

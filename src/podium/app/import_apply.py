@@ -11,7 +11,7 @@ from pathlib import Path
 from podium.app.folder import round_status_text, write_files
 from podium.app.repository import Repository
 from podium.errors import InputError
-from podium.imports.plan import ImportPlan
+from podium.imports.outcome import ImportPlan
 from podium.model import RoundStatus, Season
 from podium.readers.native.imports_file import FILE, ImportRecord, imports_text, read_imports
 from podium.readers.native.laps import laps_file, laps_text, parse_laps

@@ -15,7 +15,8 @@ from podium.app.season import BUILTIN_ID, open_season
 from podium.errors import InputError, NotFound, Problem
 from podium.imports.config import ImportConfig, load_config
 from podium.imports.diff import Change
-from podium.imports.plan import ImportPlan, plan_import
+from podium.imports.outcome import ImportPlan
+from podium.imports.plan import plan_import
 from podium.imports.sessions import Chosen, choose
 from podium.model import RoundStatus, Season
 from podium.model.lap_checks import sorted_laps
@@ -218,6 +219,10 @@ def import_file(
     if plan.laps and not plan.problems and _new_laps(target, repo, plan):
         cars = len({lap.entry for lap in plan.laps})
         plan.changes.append(Change("laps", "", f"{len(plan.laps)} laps of {cars} cars"))
+    elif not plan.laps and target.folder is not None:
+        held = laps_file(plan.round, plan.session)
+        if (target.folder / held).is_file():
+            plan.notes.append(f"{held} kept: this file has no laps")
     notes = [*plan.notes]
     notes += [
         f"fuzzy match: {m.given!r} -> {m.name!r} (score {m.score:.2f})"
