@@ -9,6 +9,7 @@ import json
 import pytest
 
 from podium.errors import InputError
+from podium.readers.decode import tail_text
 from podium.readers.registry import parse_bytes, parse_path
 from podium.readers.session import SessionKind
 from tests.formats.conftest import FIXTURES
@@ -31,8 +32,13 @@ def test_race_participants() -> None:
     )
     assert first.driver_ids == (("Andrea Sorlini", "steam:76561198213775428"),)
     assert (first.time_ms, first.status) == (1003035, None)
+    # Last: a driver of the entry list who never drove a lap did not start.
     last = race.cars[-1]
-    assert (last.status is not None and last.status.value, last.time_ms) == ("dnf", None)
+    assert (last.status is not None and last.status.value, last.time_ms, last.laps) == (
+        "dns",
+        None,
+        0,
+    )
 
 
 def test_a_car_per_driver() -> None:
@@ -102,3 +108,26 @@ def test_wrong_type_names_the_json_path() -> None:
     problem = caught.value.problems[0]
     assert (problem.file, problem.field) == ("bad.json", "$.Laps[7].LapTime")
     assert (problem.expected, problem.found) == ("a whole number", "dict")
+
+
+def test_sorted_keys_are_detected_by_the_end_of_the_file() -> None:
+    # Assetto Server Manager rewrites results with sorted keys: "Cars" first,
+    # "TrackName" and "Type" after thousands of lines of Laps and Events.
+    document = json.loads((AC / "tyre.info.json").read_text(encoding="utf-8"))
+    document["Laps"] = document["Laps"] * 40
+    ordered = {k: document[k] for k in sorted(document)}
+    text = json.dumps(ordered, indent="\t")
+    assert text.index('"TrackName"') > 10_000
+    for data in (text.encode(), text.encode("utf-16-le"), b"\xff\xfe" + text.encode("utf-16-le")):
+        parsed = parse_bytes(data, "sorted.json")
+        assert parsed.importer.name == "assetto"
+        assert len(parsed.session.cars) == 6
+
+
+def test_tail_text_cuts_utf16_at_a_character() -> None:
+    text = "x" * 5000 + '"TrackName": "é"}'
+    for data in (text.encode("utf-16-le"), b"\xff\xfe" + text.encode("utf-16-le")):
+        assert tail_text(data, 100).endswith('"TrackName": "é"}')
+        # a file cut after an odd byte: still read two bytes to a character
+        assert '"TrackName": "é"}' in tail_text(data + b"x", 100)
+    assert tail_text(b"", 10) == ""

@@ -166,7 +166,33 @@ CASES = [
         SessionKind.RACE,
         23,
         {"lotus_exos_125": (23, None, ("Andrea Sorlini",), 10)},
-        {"dnf": 13, "unstated": 10},
+        {"dnf": 6, "dns": 7, "unstated": 10},
+    ),
+    # jq: 9 Result rows, all rss_formula_rss_4; BestLap 57057 Joseph Elton
+    # (4 Laps rows), 61375 Callum Jones; 7 more with 999999999 and no laps
+    (
+        "other/JustaPenguin__assetto-server-manager__2019_2_15_21_8_QUALIFY.json",
+        "assetto",
+        SessionKind.QUALIFYING,
+        9,
+        {"rss_formula_rss_4": (9, None, ("Joseph Elton",), 4)},
+        {"unstated": 9},
+    ),
+    # Rewritten by Assetto Server Manager: keys sorted, TrackName and Type
+    # at the end. jq: 22 Result rows, 13 empty slots; 6 with a TotalTime
+    # (namelesssboy first, 10 Laps rows; Danny Wilson 5), 3 named with 0
+    (
+        "other/JustaPenguin__assetto-server-manager__2019_3_2_22_28_RACE.json",
+        "assetto",
+        SessionKind.RACE,
+        9,
+        {
+            "a3dr_lambo_diablo_vt": (4, None, ("namelesssboy",), 10),
+            "ks_porsche_911_carrera_rsr": (2, None, ("Joseph Elton",), 10),
+            "ks_alfa_33_stradale": (1, None, ("Callum Jones",), 10),
+            "a3dr_ferrari_512tr": (2, None, ("Danny Wilson",), 5),
+        },
+        {"dns": 3, "unstated": 6},
     ),
     # Race session: 14 Finished, 3 DidNotFinish; Position 1 Magnus Stjerneby, 13 laps
     (

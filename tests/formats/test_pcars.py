@@ -217,3 +217,43 @@ def test_no_stage_with_drivers_is_refused() -> None:
     with pytest.raises(InputError) as caught:
         parse_bytes(_bytes(document), "empty.json")
     assert caught.value.problems[0].message == "no session with drivers"
+
+
+def test_participants_written_as_a_lua_array_start_at_id_1() -> None:
+    # Lua arrays start at 1: participant ids 1..n are written as a JSON list
+    # (optikalus/projectcars2 lua_config/sms_stats_data.json, history index 6:
+    # participants [dlichterman], his result row participantid 1), while ids
+    # from 0 are written as an object {"0": ...}.
+    document = {
+        "stats": {
+            "history": [
+                {
+                    "participants": [
+                        {"Name": "First Driver", "VehicleId": 11},
+                        {"Name": "Second Driver", "VehicleId": 22},
+                    ],
+                    "setup": {"TrackId": 5},
+                    "stages": {
+                        "race1": {
+                            "start_time": 1,
+                            "results": [
+                                {
+                                    "name": "",
+                                    "participantid": 2,
+                                    "attributes": {
+                                        "Lap": 3,
+                                        "RacePosition": 1,
+                                        "State": "Finished",
+                                        "TotalTime": 300000,
+                                        "FastestLapTime": 95000,
+                                    },
+                                }
+                            ],
+                        }
+                    },
+                }
+            ]
+        }
+    }
+    race = parse_bytes(_bytes(document), "lua.json").sessions[0]
+    assert [(c.drivers, c.car_model, c.laps) for c in race.cars] == [(("Second Driver",), "22", 3)]

@@ -293,3 +293,24 @@ def test_lap_chart_adds_laps_to_the_official_classification(tmp_path: Path) -> N
     assert (folder / "laps/r1.csv").read_text(encoding="utf-8").count("\n") == 15197
     again = podium("import", str(results), *args)
     assert "laps/r1.csv kept: this file has no laps" in again.output
+
+
+def test_rfactor_driver_without_laps_element_counts_its_lap_rows() -> None:
+    # hockeylagu/LMULapTime test/fixtures/results/2026_05_28_P1.xml: no
+    # <Laps>, no <VehName>, two <Lap> rows, <CarType>Ferrari 499P</CarType>
+    xml = b"""<?xml version="1.0" encoding="utf-8"?>
+<rFactorXML version="1.0"><RaceResults><TrackEvent>Spa</TrackEvent><Race>
+<Driver><Name>TestPlayer</Name><CarType>Ferrari 499P</CarType><CarClass>Hypercar</CarClass>
+<CarNumber>50</CarNumber><Position>1</Position><ClassPosition>1</ClassPosition>
+<Lap num="1" p="1" s1="34.120" s2="42.340" s3="45.540">122.000</Lap>
+<Lap num="2" p="1" s1="33.800" s2="42.100" s3="45.100">121.000</Lap>
+<BestLapTime>121.000</BestLapTime></Driver>
+<Driver><Name>Other</Name><VehName>Porsche 963</VehName><CarType>963</CarType>
+<CarClass>Hypercar</CarClass><Position>2</Position><Laps>0</Laps>
+<Lap num="1" p="2">--.----</Lap></Driver>
+</Race></RaceResults></rFactorXML>"""
+    cars = parse_bytes(xml, "lmu.xml").session.cars
+    assert [(c.car_model, c.laps, c.best_lap_ms) for c in cars] == [
+        ("Ferrari 499P", 2, 121000),
+        ("Porsche 963", 0, None),  # <Laps> is the file's word when present
+    ]

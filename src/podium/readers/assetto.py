@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from podium.errors import InputError, Problem
 from podium.model.results import Status
 from podium.readers.assetto_offline import repair_name
-from podium.readers.decode import head_text
+from podium.readers.decode import head_text, tail_text
 from podium.readers.rawjson import Raw, load_json, validate
 from podium.readers.session import (
     ImportedCar,
@@ -90,8 +90,14 @@ class _Person:
 
 
 def sniff(data: bytes) -> bool:
+    """``TrackName``, ``Type`` and ``Cars`` at the start, or at the end of a
+    file rewritten with sorted keys (Assetto Server Manager's results:
+    ``Cars``, ``Events``, ``Laps``, ``Result``, then ``TrackName``, ``Type``)."""
     head = head_text(data)
-    return '"TrackName"' in head and '"Type"' in head and '"Cars"' in head
+    if '"Cars"' not in head:
+        return False
+    ends = head + tail_text(data)
+    return '"TrackName"' in ends and '"Type"' in ends
 
 
 def parse(data: bytes, file: str) -> ImportedSession:
@@ -192,4 +198,8 @@ def _lap_data(person: _Person, origin: int | None) -> tuple[ImportedLap, ...]:
 
 
 def _status(person: _Person, total: int | None) -> Status | None:
-    return None if total is not None else Status.RETIRED
+    """A driver who took the flag is unstated (the rules decide); one who
+    left is retired; one who never drove a lap never started."""
+    if total is not None:
+        return None
+    return Status.RETIRED if person.laps else Status.DID_NOT_START

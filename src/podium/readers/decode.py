@@ -60,3 +60,12 @@ def head_text(data: bytes, size: int = 4096) -> str:
         start = 2 if head.startswith(_UTF16LE_BOM) else 0
         return head[start:].decode("utf-16-le", errors="replace")[:size]
     return head.decode("utf-8", errors="replace").lstrip("\ufeff")[:size]
+
+
+def tail_text(data: bytes, size: int = 4096) -> str:
+    """The end of a file as text, for format detection (never raises). A
+    UTF-16LE file (as its start tells) is cut at an even offset."""
+    if data.startswith(_UTF16LE_BOM) or (len(data) >= 2 and data[1] == 0 and data[0] != 0):
+        cut = max(len(data) - size * 2, 0)
+        return data[cut + cut % 2 :].decode("utf-16-le", errors="replace")
+    return data[-size * 2 :].decode("utf-8", errors="replace")[-size:]

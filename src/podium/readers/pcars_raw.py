@@ -22,9 +22,11 @@ def _as_list(value: Any) -> Any:
 
 
 def _as_dict(value: Any) -> Any:
-    """A Lua table written as an array (only ever empty in real files)."""
+    """A Lua table written as an array: its keys ran 1, 2, 3... (Lua's arrays
+    start at 1), so element i is key i + 1. ``participants`` keyed by
+    participant id 1..n is written so, while one keyed 0, 1... is an object."""
     if isinstance(value, list):
-        return {str(i): v for i, v in enumerate(value)}
+        return {str(i): v for i, v in enumerate(value, start=1)}
     return value
 
 

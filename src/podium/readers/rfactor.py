@@ -193,21 +193,26 @@ def _car(driver: ET.Element, where: str, file: str, kind: SessionKind) -> Import
     )
     class_pos = _int(driver, "ClassPosition", where, file, minimum=-1)
     position = _position(driver, where, file)
+    laps = _laps(driver, names)
+    count = _int(driver, "Laps", where, file, minimum=0)
+    if count is None:
+        # No <Laps> (written by some tools, never by the sims): the laps listed.
+        count = max((lap.number for lap in laps), default=0)
     return ImportedCar(
         where=where,
         number=_text(driver, "CarNumber") or None,
         car_class=_text(driver, "CarClass"),
-        car_model=_text(driver, "VehName"),
+        car_model=_text(driver, "VehName") or _text(driver, "CarType"),
         team=_text(driver, "TeamName"),
         drivers=names,
-        laps=_int(driver, "Laps", where, file, minimum=0) or 0,
+        laps=count,
         time_ms=round(seconds * 1000) if seconds is not None and 0 <= seconds < 1e9 else None,
         best_lap_ms=_best_lap(driver),
         status=status,
         reason=_text(driver, "DNFReason"),
         class_position=class_pos if class_pos and class_pos > 0 else None,
         position=position,
-        lap_data=_laps(driver, names),
+        lap_data=laps,
     )
 
 
