@@ -126,7 +126,7 @@ PRINTS = (
     (r"^podium standings --class GT ", r"GT Teams' championship"),
     (r"^podium standings --class LMP1 ", r"LMP1 Drivers' championship after round 8"),
     (r"^podium results 9 --class LMP2", r"Laguna Seca(.|\n)*LMP2"),
-    (r"^podium laps --season my-league --round 1", r"- race laps(.|\n)*#42 +GT3 +1 +Gabriel Lira"),
+    (r"^podium laps 1 --season my-league", r"- race laps(.|\n)*#42 +GT3 +1 +Gabriel Lira"),
     (r"^podium winners", r"class winners"),
     (r"^podium explain \"ADT", r"Points of ADT Champion Racing"),
     (r"^podium audit --format json", r'"clean": true'),

@@ -31,7 +31,7 @@ def with_laps(season_copy: Path, alms: Season) -> Path:
 
 
 def test_laps_of_one_car_as_json(with_laps: Path) -> None:
-    out = podium("laps", "--season", str(with_laps), "--round", "9", "--car", "16", "-f", "json")
+    out = podium("laps", "9", "--season", str(with_laps), "--car", "16", "-f", "json")
     held = json.loads(out.stdout)
     assert (held["round"], held["session"], held["sessions"]) == (9, "race", ["race"])
     (car,) = held["cars"]
@@ -41,24 +41,24 @@ def test_laps_of_one_car_as_json(with_laps: Path) -> None:
 
 
 def test_laps_as_csv_and_table(with_laps: Path) -> None:
-    csv = podium("laps", "--season", str(with_laps), "--round", "9", "--format", "csv").stdout
+    csv = podium("laps", "9", "--season", str(with_laps), "--format", "csv").stdout
     lines = csv.splitlines()
     assert lines[0] == "car,class,lap,driver,time,pos,class_pos,gap,elapsed,s1,s2,s3,pit,valid"
     assert lines[1].startswith("#2,LMP1,1,")
-    table = podium("laps", "--season", str(with_laps), "--round", "9", "--car", "16").stdout
+    table = podium("laps", "9", "--season", str(with_laps), "--car", "16").stdout
     assert "Laguna Seca - race laps" in table and "+0.700" in table
 
 
 def test_a_round_without_laps_and_an_unknown_car(with_laps: Path) -> None:
-    none = podium("laps", "--round", "9").stdout  # the built-in season has no laps
+    none = podium("laps", "9").stdout  # the built-in season has no laps
     assert "No race laps recorded for round 9." in none
-    wrong = podium("laps", "--season", str(with_laps), "--round", "9", "--car", "999", code=1)
+    wrong = podium("laps", "9", "--season", str(with_laps), "--car", "999", code=1)
     assert "no car '999' in the race laps of round 9" in wrong.stderr
 
 
 def test_a_bad_laps_file_fails_cleanly(with_laps: Path) -> None:
     (with_laps / "laps" / "r9.csv").write_text("entry,lap\n99,1\n", encoding="utf-8")
-    done = podium("laps", "--season", str(with_laps), "--round", "9", code=1)
+    done = podium("laps", "9", "--season", str(with_laps), code=1)
     assert "error: alms2004/laps/r9.csv:2: entry: unknown entry" in done.stderr
     # Every other command reads the season without its laps.
     assert (

@@ -6,13 +6,18 @@ from pathlib import Path
 
 import click
 
-from podium.cli.common import emit, failing_cleanly, format_option, scored_season, season_option
+from podium.cli.common import (
+    emit,
+    failing_cleanly,
+    format_option,
+    round_argument,
+    scored_season,
+    season_option,
+)
 
 
 @click.command()
-@click.option(
-    "--round", "-r", "round_number", required=True, type=int, help="Round number, e.g. 9."
-)
+@round_argument
 @click.option(
     "--session",
     default="race",
@@ -31,7 +36,7 @@ def laps(round_number: int, session: str, car: str | None, season: Path | None, 
     files that record laps; see docs/formats.md. CSV columns:
     car,class,lap,driver,time,pos,class_pos,gap,elapsed,s1..sN,pit,valid.
 
-    Example: podium laps --season my-league --round 1 --car 42
+    Example: podium laps 1 --season my-league --car 42
     """
     from podium.app.laps import folder_laps, round_laps
     from podium.render.lap_views import laps_view
