@@ -293,6 +293,16 @@ def test_lap_chart_adds_laps_to_the_official_classification(tmp_path: Path) -> N
     assert (folder / "laps/r1.csv").read_text(encoding="utf-8").count("\n") == 15197
     again = podium("import", str(results), *args)
     assert "laps/r1.csv kept: this file has no laps" in again.output
+    # The gap chart: #60 lost an hour in the pits; every other GTP car stays
+    # readable, #60 on the bottom edge, said in the chart's description.
+    from podium.app.laps import folder_laps, round_laps
+    from podium.app.season import ScoredSeason
+    from podium.render.lap_chart import gap_chart_svg
+
+    season = load_season(folder)
+    report = round_laps(ScoredSeason(season), 1, folder_laps(folder, season, 1))
+    svg = gap_chart_svg(report, "GTP")
+    assert "gaps over " in svg and " s are drawn on the bottom edge" in svg
 
 
 def test_rfactor_driver_without_laps_element_counts_its_lap_rows() -> None:

@@ -67,9 +67,16 @@ def gap_chart_svg(report: RoundLaps, class_code: str) -> str:
     ]
     if not any(series):
         return ""
-    top = max(1.0, max(v for s in series for _, v in s))
+    # One car a long way down (a long stop) would flatten every other line:
+    # the axis ends a fifth above the 95th percentile of the gaps, and gaps
+    # beyond it are drawn on the bottom edge (said in the description).
+    gaps = sorted(v for s in series for _, v in s)
+    top = max(1.0, min(gaps[-1], 1.2 * gaps[int(0.95 * (len(gaps) - 1))]))
     step = _step(int(top) + 1, 6)
     top = float(-(-top // step) * step)
+    clipped = gaps[-1] > top
+    if clipped:
+        series = [[(n, min(v, top)) for n, v in s] for s in series]
     ticks = [(float(t), f"{t:g}") for t in range(0, int(top) + 1, step)]
     return _chart(
         report,
@@ -83,7 +90,8 @@ def gap_chart_svg(report: RoundLaps, class_code: str) -> str:
         "Gap to class leader (s)",
         f"Gap chart: {class_code}, {report.session}",
         f"Seconds behind the {class_code} leader at the end of every lap of the "
-        f"{report.session}, for each of its {len(cars)} cars; the leader at the top.",
+        f"{report.session}, for each of its {len(cars)} cars; the leader at the top"
+        + (f"; gaps over {top:g} s are drawn on the bottom edge." if clipped else "."),
     )
 
 
