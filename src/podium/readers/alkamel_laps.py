@@ -19,11 +19,12 @@ from operator import itemgetter
 from typing import cast
 
 from podium.errors import InputError, Problem
-from podium.readers.alkamel import ANALYSIS, VERSION, parse_time
+from podium.readers.alkamel import ANALYSIS, VERSION
 from podium.readers.decode import sniff_text
 from podium.readers.laps import places
 from podium.readers.rows import delimiter_of
 from podium.readers.session import ImportedCar, ImportedLap, ImportedSession, SessionKind
+from podium.readers.timing_columns import parse_times
 
 _BY_LAP = itemgetter(0, 3)  # lap number, elapsed time
 _TIME = itemgetter(1)
@@ -106,12 +107,7 @@ class _Sheet:
         return InputError(Problem(self.file, self.line(row), field, message, expected, found))
 
     def times(self, name: str) -> list[int | None]:
-        column = self.column(name)
-        if name == "ELAPSED":  # each one different
-            return list(map(parse_time, column))
-        # Sector and lap times repeat (a third of them): each text parsed once.
-        seen = {text: parse_time(text) for text in set(column)}
-        return list(map(seen.__getitem__, column))
+        return parse_times(self.column(name))
 
     def session(self) -> ImportedSession:
         numbers = list(map(str.strip, self.column("NUMBER")))
