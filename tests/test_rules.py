@@ -90,3 +90,43 @@ def test_broken_rules_file_fails_validate(season_copy: Path) -> None:
     report = read_season(season_copy)
     assert not report.ok
     assert str(report.errors[0]).startswith("alms2004/rules.toml:")
+
+
+def test_a_round_can_skip_one_class_of_one_championship(season_copy: Path) -> None:
+    """`skip_class_rounds`: LMP2 drivers score nothing at round 1 (as IMSA
+    2023's Daytona counted only for the Endurance Cup in LMP2); LMP2 teams
+    and the other classes' drivers score as before."""
+    from podium.app.season import ScoredSeason
+    from podium.readers.native import load_season
+
+    def ledger() -> set[tuple[str, str, str, int, object]]:
+        rows = ScoredSeason(load_season(season_copy)).ledger
+        return {(r.championship, r.class_code, r.competitor, r.round, r.points) for r in rows}
+
+    before = ledger()
+    rules = season_copy / "rules.toml"
+    text = rules.read_text(encoding="utf-8")
+    marker = 'id = "drivers"\n'
+    rules.write_text(
+        text.replace(marker, marker + "skip_class_rounds = { LMP2 = [1] }\n"), encoding="utf-8"
+    )
+    after = ledger()
+    gone = before - after
+    assert gone and {(c, k, r) for c, k, _, r, _ in gone} == {("drivers", "LMP2", 1)}
+    assert after - before == set()
+
+
+def test_skip_class_rounds_names_season_classes_and_rounds(season_copy: Path) -> None:
+    from podium.readers.native import read_season
+
+    rules = season_copy / "rules.toml"
+    marker = 'id = "drivers"\n'
+    rules.write_text(
+        rules.read_text(encoding="utf-8").replace(
+            marker, marker + "skip_class_rounds = { LMP9 = [1], GT = [12] }\n"
+        ),
+        encoding="utf-8",
+    )
+    problems = [str(p) for p in read_season(season_copy).errors]
+    assert any("skip_class_rounds.LMP9: no such class" in p for p in problems)
+    assert any("skip_class_rounds.GT: no such round" in p and "found 12" in p for p in problems)

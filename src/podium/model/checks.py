@@ -22,6 +22,7 @@ def check_season(season: Season, where: Locations | None = None) -> list[Problem
     problems += _check_results(season, where)
     problems += _check_qualifying(season, where)
     problems += _check_drops(season)
+    problems += _check_class_rounds(season)
     return problems
 
 
@@ -225,6 +226,40 @@ def _check_qualifying(season: Season, where: Locations) -> list[Problem]:
                         found=str(place),
                     )
                 )
+    return problems
+
+
+def _check_class_rounds(season: Season) -> list[Problem]:
+    """``skip_class_rounds`` names classes and rounds of the season."""
+    problems = []
+    classes = [c.code for c in season.classes]
+    rounds = [r.number for r in season.rounds]
+    for i, championship in enumerate(season.rules.championships):
+        for code, numbers in championship.skip_class_rounds.items():
+            where = f"championships.{i}.skip_class_rounds.{code}"
+            if code not in classes:
+                problems.append(
+                    Problem(
+                        "rules.toml",
+                        None,
+                        where,
+                        "no such class in season.toml",
+                        expected=" or ".join(classes),
+                        found=code,
+                    )
+                )
+            for number in numbers:
+                if number not in rounds:
+                    problems.append(
+                        Problem(
+                            "rules.toml",
+                            None,
+                            where,
+                            "no such round in season.toml",
+                            expected=f"one of {rounds}",
+                            found=str(number),
+                        )
+                    )
     return problems
 
 

@@ -167,6 +167,10 @@ class Championship(_Strict):
     skip_rounds: list[int] = Field(default_factory=list)
     skip_circuits: list[str] = Field(default_factory=list)
     """Rounds (by number or circuit) that do not count for this championship."""
+    skip_class_rounds: dict[str, list[int]] = Field(default_factory=dict)
+    """Rounds that do not count for this championship in one class, by class
+    code (IMSA 2023: Daytona counted only for the Endurance Cup in LMP2 and
+    LMP3)."""
     tie_break: TieBreak | None = None
     """This championship's own tie-break, when it differs from the rules' one."""
     statement: str = ""

@@ -12,7 +12,7 @@ from podium.model.season import Season
 from podium.rules.dimensions import Bonus, BonusKind, BonusTies
 from podium.rules.schema import Competitor
 from podium.scoring.ledger_row import LedgerRow, RowKind
-from podium.scoring.rulings import skips
+from podium.scoring.rulings import skips, skips_class
 
 _WORDS = {
     BonusKind.FASTEST_LAP: "fastest lap",
@@ -92,6 +92,8 @@ def _group_rows(
         if championship.id not in bonus.championships or skips(championship, rnd):
             continue
         for line, who in earned:
+            if skips_class(championship, rnd, line.class_code):
+                continue
             class_code = line.class_code if championship.per_class else ""
             for competitor in _credited(season, line, who, championship.competitor):
                 rows.append(

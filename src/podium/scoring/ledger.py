@@ -22,6 +22,7 @@ from podium.scoring.frozen import builder
 from podium.scoring.ledger_row import QUALIFYING, LedgerRow, RowKind, Withheld, ordinal
 from podium.scoring.rulings import (
     apply_ineligible,
+    counted,
     driver_share,
     multiplier,
     rulings_for,
@@ -69,7 +70,7 @@ def score_season(season: Season) -> tuple[LedgerRow, ...]:
                 if per_class not in placings_by_basis:
                     placings_by_basis[per_class] = place_round(session_lines, rules, per_class)
                 placings = apply_ineligible(
-                    placings_by_basis[per_class],
+                    counted(championship, rnd, placings_by_basis[per_class]),
                     rulings_for(rules, rnd.number, session, championship.id),
                 )
                 name, used = scale_name, scale
@@ -129,6 +130,7 @@ def qualifying_rows(season: Season, rnd: Round) -> list[LedgerRow]:
             placings.append(
                 Placing(line, place, place is not None, "" if place else "no qualifying time")
             )
+        placings = counted(championship, rnd, placings)
         rows.extend(award_round(season, rnd, championship, placings, name, scale, decided=decided))
     return rows
 

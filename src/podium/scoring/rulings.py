@@ -1,5 +1,5 @@
 """Rules that act on single rounds or cars: ineligible cars (with or without
-pass-down), multipliers, shared drives, rounds a championship skips."""
+pass-down), multipliers, shared drives, rounds a championship skips (in every class or in one)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,18 @@ from podium.scoring.classify import Placing
 def skips(championship: Championship, rnd: Round) -> bool:
     """True when the round does not count for the championship."""
     return rnd.number in championship.skip_rounds or rnd.circuit in championship.skip_circuits
+
+
+def skips_class(championship: Championship, rnd: Round, class_code: str) -> bool:
+    """True when the round does not count for the championship in this class."""
+    return rnd.number in championship.skip_class_rounds.get(class_code, ())
+
+
+def counted(championship: Championship, rnd: Round, placings: list[Placing]) -> list[Placing]:
+    """The placings of the classes for which the round counts."""
+    if not championship.skip_class_rounds:
+        return placings
+    return [p for p in placings if not skips_class(championship, rnd, p.line.class_code)]
 
 
 def multiplier(rules: Ruleset, round_number: int, session: str) -> Fraction:
