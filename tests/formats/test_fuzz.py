@@ -22,6 +22,8 @@ SEEDS = {
     "raceroom": "other/mauserrifle__simresults__r3e_log.with.incidents.json",
     "alkamel": "alkamel/Razgrizaces__alkamel_stint_analyzer__2014_ELMS_Silverstone_Classification.csv",
     "alkamel-analysis": "alkamel/y047aka__elm-motorsport-analysis__23_Analysis_Race_Hour_6.csv",
+    "alkamel-qualifying": "../../data/imsa2023/timing/07-sebring-international-raceway/"
+    "202303170915-qualifying-results.csv",
     "pcars": "simresults/projectcars-server/race.with.alot.of.cuts.json",
     "assetto-offline": "simresults/assettocorsa/offline_quick_race_session.json",
     "acc-client": "simresults/assettocorsa-competizione-client/race.json",

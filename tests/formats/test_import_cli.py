@@ -36,8 +36,8 @@ def test_list_formats() -> None:
     result = podium("import", "--list-formats", "--format", "csv")
     names = [line.split(",")[0] for line in result.output.splitlines()[1:]]
     assert names == [
-        "acc", "rfactor", "iracing", "assetto", "raceroom", "alkamel", "alkamel-analysis",
-        "pcars", "assetto-offline", "acc-client", "generic-csv",
+        "acc", "rfactor", "iracing", "assetto", "raceroom", "alkamel", "alkamel-qualifying",
+        "alkamel-analysis", "pcars", "assetto-offline", "acc-client", "generic-csv",
     ]  # fmt: skip
 
 

@@ -324,3 +324,55 @@ def test_rfactor_driver_without_laps_element_counts_its_lap_rows() -> None:
         ("Ferrari 499P", 2, 121000),
         ("Porsche 963", 0, None),  # <Laps> is the file's word when present
     ]
+
+
+QUALI_RESULTS = SEBRING / "202303170915-qualifying-results.csv"
+QUALI_LAPS = SEBRING / "202303170915-qualifying-laps.csv"
+
+
+def test_al_kamel_qualifying_is_a_grid_with_best_laps_and_drivers() -> None:
+    """Sebring 2023 qualifying (IMSA layout): 53 cars; the GTP pole is the
+    #31 Cadillac, 1:45.836, its three drivers named."""
+    parsed = parse_path(QUALI_RESULTS)
+    assert parsed.importer.name == "alkamel-qualifying"
+    grid = parsed.session
+    assert grid.kind.value == "qualifying" and grid.official and len(grid.cars) == 53
+    pole = grid.cars[0]
+    assert (pole.number, pole.car_class, pole.best_lap_ms, pole.position) == (
+        "31",
+        "GTP",
+        105836,
+        1,
+    )
+    assert pole.drivers == ("Pipo Derani", "Alexander Sims", "Jack Aitken")
+
+
+def test_a_bad_qualifying_time_is_named_by_line() -> None:
+    text = QUALI_RESULTS.read_text(encoding="utf-8-sig").replace("1:45.836", "1:4x.836", 1)
+    with pytest.raises(InputError) as refused:
+        parse_bytes(text.encode(), "q.csv")
+    problem = refused.value.problems[0]
+    assert (problem.line, problem.field, problem.found) == (2, "TIME", "1:4x.836")
+
+
+def test_a_qualifying_lap_chart_adds_laps_to_the_grid(tmp_path: Path) -> None:
+    folder = tmp_path / "imsa"
+    made = podium(
+        "init",
+        str(folder),
+        "--name",
+        "IMSA",
+        "--classes",
+        "GTP,LMP2,LMP3,GTDPRO,GTD",
+        "--rounds",
+        "1",
+    )
+    assert made.exit_code == 0, made.output
+    args = ("--season", str(folder), "--round", "1", "--apply")
+    assert podium("import", str(QUALI_RESULTS), *args, "--create-entries").exit_code == 0
+    grid = load_season(folder).qualifying
+    laps = podium("import", str(QUALI_LAPS), *args, "--session", "qualifying")
+    assert laps.exit_code == 0, laps.output
+    assert "its laps are imported, the grid is kept" in laps.output
+    assert load_season(folder).qualifying == grid
+    assert (folder / "laps/r1-qualifying.csv").is_file()

@@ -90,7 +90,7 @@ def import_command(
     """Import race and qualifying results (FILES: any number; the format is
     read from the content) from a timing system or simulator into a season.
 
-    Formats: Al Kamel classification and lap-chart CSV, Assetto Corsa
+    Formats: Al Kamel race and qualifying classifications and lap charts, Assetto Corsa
     Competizione (server and client), rFactor 2 / Le Mans Ultimate /
     Automobilista, iRacing, Assetto Corsa (server and offline), RaceRoom,
     Automobilista 2 / Project CARS server stats, and any CSV with --columns.

@@ -67,7 +67,8 @@ def plan_import(
         )
     season.round(round_number)
     name = QUALIFYING if session.kind is SessionKind.QUALIFYING else session_name
-    if session.kind is SessionKind.RACE and name == QUALIFYING:
+    # A lap chart states no session type: it may hold a qualifying's laps.
+    if session.kind is SessionKind.RACE and name == QUALIFYING and not session.lap_chart:
         raise InputError(
             Problem(
                 file,
@@ -122,7 +123,11 @@ class Planner:
             if entry is not None:
                 self.entry_of[index] = entry
         if not self.out.problems:
-            if self.out.is_qualifying:
+            held = tuple(q for q in self.season.qualifying if q.round == self.out.round)
+            if self.out.is_qualifying and self.session.lap_chart and held:
+                self.out.qualifying = held  # the official grid stays; laps only
+                self.out.notes.append("a lap chart: its laps are imported, the grid is kept")
+            elif self.out.is_qualifying:
                 self.out.qualifying = tuple(self._grid(classes))
             elif self.session.lap_chart and self._classified():
                 # A lap chart next to the official classification: its laps

@@ -41,17 +41,17 @@ _STATUS = {
 }
 
 
-def _header(data: bytes) -> set[str]:
+def header_of(data: bytes) -> set[str]:
     first = head_text(data, 4096).split("\n", 1)[0]
     return {h.strip() for h in re.split(r"[;,]", first)}
 
 
 def sniff(data: bytes) -> bool:
-    return set(_REQUIRED) <= _header(data)
+    return set(_REQUIRED) <= header_of(data)
 
 
 def sniff_analysis(data: bytes) -> bool:
-    return set(_ANALYSIS_REQUIRED) <= _header(data)
+    return set(_ANALYSIS_REQUIRED) <= header_of(data)
 
 
 def parse_time(text: str) -> int | None:
@@ -100,9 +100,10 @@ def parse(data: bytes, file: str) -> ImportedSession:
                 car_class=row.get("CLASS"),
                 car_model=row.get("VEHICLE"),
                 team=row.get("TEAM"),
-                drivers=_drivers(row, header),
+                drivers=drivers_of(row, header),
                 laps=row.int("LAPS") or 0,
                 time_ms=parse_time(row.get("TOTAL_TIME")),
+                best_lap_ms=parse_time(row.get("FL_TIME")) or None,
                 status=status,
             )
         )
@@ -117,7 +118,8 @@ def parse(data: bytes, file: str) -> ImportedSession:
     )
 
 
-def _drivers(row: Row, header: list[str]) -> tuple[str, ...]:
+def drivers_of(row: Row, header: list[str]) -> tuple[str, ...]:
+    """The car's drivers: `DRIVER_1`... (WEC, ELMS) or `DRIVER1_FIRSTNAME`... (IMSA)."""
     names = []
     for n in range(1, 10):
         if f"DRIVER_{n}" in header:

@@ -14,6 +14,7 @@ from podium.readers import (
     acc_client,
     alkamel,
     alkamel_laps,
+    alkamel_qualifying,
     assetto,
     assetto_offline,
     generic_csv,
@@ -62,6 +63,13 @@ IMPORTERS: tuple[Importer, ...] = (
         alkamel.VERSION,
         alkamel.sniff,
         alkamel.parse,
+    ),
+    Importer(
+        alkamel_qualifying.NAME,
+        "Al Kamel qualifying classification CSV (IMSA layout)",
+        alkamel.VERSION,
+        alkamel_qualifying.sniff,
+        alkamel_qualifying.parse,
     ),
     Importer(
         alkamel.ANALYSIS,
