@@ -130,3 +130,27 @@ def test_skip_class_rounds_names_season_classes_and_rounds(season_copy: Path) ->
     problems = [str(p) for p in read_season(season_copy).errors]
     assert any("skip_class_rounds.LMP9: no such class" in p for p in problems)
     assert any("skip_class_rounds.GT: no such round" in p and "found 12" in p for p in problems)
+
+
+_REST = """
+[scales.imsa]
+points = [350, 320, 300]
+rest = 10
+
+[[championships]]
+id = "drivers"
+competitor = "driver"
+"""
+
+
+def test_rest_pays_every_place_past_the_list() -> None:
+    scale = parse_rules(_REST, "rules.toml").scales["imsa"]
+    assert [int(scale.for_place(p)) for p in (1, 3, 4, 40)] == [350, 300, 10, 10]
+    assert scale.for_place(0) == 0  # no place, no points
+
+
+def test_rest_above_the_last_place_is_refused() -> None:
+    assert "rest pays 400, more than the list's last place (300)" in problem(
+        _REST.replace("rest = 10", "rest = 400")
+    )
+    assert "expected a number >= 0" in problem(_REST.replace("rest = 10", "rest = -1"))

@@ -48,7 +48,20 @@ class PointsScale(_Strict):
     places: int | None = Field(default=None, ge=1)
     """How many places the scale pays, when the rules state it: checked
     against the list so that a missing number is an error, not a 0."""
+    rest: Fraction = Fraction(0)
+    """What every place past the list pays (IMSA: 10 from 31st on); never
+    more than the list's last number."""
     statement: str = ""
+
+    @field_validator("rest", mode="before")
+    @classmethod
+    def _rest(cls, value: object) -> object:
+        if isinstance(value, bool) or not isinstance(value, int | float | str | Fraction):
+            raise ValueError(f"expected a number, got {value!r}")
+        number = Fraction(str(value))
+        if number < 0:
+            raise ValueError(f"expected a number >= 0, got {value}")
+        return number
 
     @field_validator("points", mode="before")
     @classmethod
@@ -76,8 +89,18 @@ class PointsScale(_Strict):
                 )
         return out
 
+    @model_validator(mode="after")
+    def _rest_below_list(self) -> Self:
+        if self.rest > self.points[-1]:
+            raise ValueError(
+                f"rest pays {self.rest}, more than the list's last place ({self.points[-1]})"
+            )
+        return self
+
     def for_place(self, place: int) -> Fraction:
-        return self.points[place - 1] if 1 <= place <= len(self.points) else _ZERO
+        if 1 <= place <= len(self.points):
+            return self.points[place - 1]
+        return self.rest if place > len(self.points) else _ZERO
 
 
 class PositionBasis(StrEnum):

@@ -147,7 +147,7 @@ def build_race(
     factors = [multiplier(rules, n, "race") for n in open_numbers]
     bonuses = [_bonus(rules, championship.id, n) for n in open_numbers]
     values: list[Fraction] = [s.total for s in table.rows]
-    values += [p * f for s, f in zip(scales, factors, strict=True) for p in s.points]
+    values += [p * f for s, f in zip(scales, factors, strict=True) for p in (*s.points, s.rest)]
     values += bonuses
     unit = lcm(1, *(v.denominator for v in values))
 
