@@ -124,6 +124,7 @@ PRINTS = (
     (r"^podium db upgrade", r"."),
     (r"token create", r"token for 'results desk' created"),
     (r"^podium standings --class GT ", r"GT Teams' championship"),
+    (r"^podium standings --season imsa-2023", r"GTP Drivers' championship after round 8"),
     (r"^podium standings --class LMP1 ", r"LMP1 Drivers' championship after round 8"),
     (r"^podium results 9 --class LMP2", r"Laguna Seca(.|\n)*LMP2"),
     (r"^podium laps 1 --season my-league", r"- race laps(.|\n)*#42 +GT3 +1 +Gabriel Lira"),

@@ -56,7 +56,7 @@ def test_serve_prints_its_address_and_serves_a_season_folder(season_copy: Path) 
         process.wait(timeout=10)
 
 
-def test_serve_loads_the_built_in_season_into_an_empty_database(tmp_path: Path) -> None:
+def test_serve_loads_the_built_in_seasons_into_an_empty_database(tmp_path: Path) -> None:
     port = free_port()
     podium = Path(sys.executable).with_name("podium")
     url = f"sqlite:///{tmp_path / 'podium.db'}"
@@ -70,6 +70,9 @@ def test_serve_loads_the_built_in_season_into_an_empty_database(tmp_path: Path) 
         assert process.stdout is not None
         assert process.stdout.readline().strip() == (
             "podium: loaded the built-in season alms-2004 into the database"
+        )
+        assert process.stdout.readline().strip() == (
+            "podium: loaded the built-in season imsa-2023 into the database"
         )
         assert process.stdout.readline().strip() == (
             f"podium: serving http://127.0.0.1:{port}/seasons/alms-2004 "

@@ -11,7 +11,7 @@ from pathlib import Path
 from podium.app import import_apply as applying
 from podium.app.answer import JSON, Answer, to_json
 from podium.app.repository import Repository
-from podium.app.season import BUILTIN_ID, open_season
+from podium.app.season import open_season
 from podium.errors import InputError, NotFound, Problem
 from podium.imports.config import ImportConfig, load_config
 from podium.imports.diff import Change
@@ -55,11 +55,12 @@ class Target:
 
 
 def open_target(season: str | None) -> Target:
-    from podium.datasets import builtin_season_path
+    from podium.datasets import builtin_folder
 
-    if season is None or season == BUILTIN_ID:
-        path = builtin_season_path()
-        return Target(open_season(None), None, load_config(path))
+    path = builtin_folder(season)
+    if path is not None:
+        return Target(open_season(season), None, load_config(path))
+    assert season is not None
     folder = Path(season)
     return Target(open_season(folder), folder, load_config(folder))
 

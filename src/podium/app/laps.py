@@ -14,7 +14,7 @@ from pathlib import Path
 
 from podium.app.answer import JSON, Answer
 from podium.app.repository import Repository
-from podium.app.season import BUILTIN_ID, ScoredSeason
+from podium.app.season import ScoredSeason
 from podium.errors import NotFound
 from podium.model.calendar import Round
 from podium.model.lap_checks import entry_order
@@ -235,10 +235,10 @@ def folder_laps(
     """The laps of the season folder ``path`` (None or ``alms-2004``: the
     built-in season, which has none), of one round or all; raises
     :class:`~podium.errors.InputError` naming every problem of ``laps/``."""
-    from podium.datasets import builtin_season_path
+    from podium.datasets import builtin_folder
     from podium.readers.native.laps import load_laps
 
-    folder = builtin_season_path() if path is None or str(path) == BUILTIN_ID else Path(path)
+    folder = builtin_folder(path) or Path(str(path))
     return load_laps(folder, season, round_number)
 
 

@@ -26,6 +26,7 @@ from podium.scoring.classify import place_round
 from podium.scoring.stewards import apply_decisions
 
 BUILTIN_ID = "alms-2004"
+"""The default built-in season; ``podium.datasets.BUILTINS`` lists them all."""
 """The built-in season's id: ``--season alms-2004`` names it where a folder is expected."""
 
 T = TypeVar("T")
@@ -35,14 +36,14 @@ AsOf = int | dt.datetime | None
 
 
 def open_season(path: str | Path | None = None, *, cached: bool = False) -> Season:
-    """The season in a native folder, or the built-in 2004 ALMS when ``path``
-    is None (or ``alms-2004``). Raises :class:`InputError` naming every
+    """The season in a native folder, or a built-in season by its id
+    (``alms-2004``, the default when ``path`` is None; ``imsa-2023``). Raises :class:`InputError` naming every
     problem of the folder.
 
     ``cached``: reuse the season an earlier process loaded if no file of the
     folder changed since (``readers.season_cache``): the CLI reads through it.
     """
-    from podium.datasets import builtin_season_path
+    from podium.datasets import BUILTINS, builtin_folder
 
     def load(folder: Path) -> Season:
         # The reader is imported only on a cache miss (start-up time).
@@ -54,9 +55,10 @@ def open_season(path: str | Path | None = None, *, cached: bool = False) -> Seas
 
         return load_season(folder)
 
-    if path is None or str(path) == BUILTIN_ID:
-        return load(builtin_season_path())
-    folder = Path(path)
+    builtin = builtin_folder(path)
+    if builtin is not None:
+        return load(builtin)
+    folder = Path(str(path))
     if not folder.is_dir():
         raise InputError(
             Problem(
@@ -64,7 +66,7 @@ def open_season(path: str | Path | None = None, *, cached: bool = False) -> Seas
                 None,
                 "season",
                 "not a season folder",
-                expected=f"a season folder or {BUILTIN_ID}",
+                expected=f"a season folder or a built-in season: {', '.join(BUILTINS)}",
                 found=str(path),
             )
         )

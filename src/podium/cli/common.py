@@ -34,7 +34,7 @@ def season_option(function: F) -> F:
         type=click.Path(file_okay=False, path_type=Path),
         default=None,
         show_default="built-in 2004 ALMS",
-        help="Season folder to use (see docs/formats.md).",
+        help="Season folder (see docs/formats.md), or a built-in season: alms-2004, imsa-2023.",
     )(function)
 
 

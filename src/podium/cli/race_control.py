@@ -69,6 +69,7 @@ class Where:
 
 def _where(season: Path | None, database: str | None, season_id: str | None) -> Where:
     from podium.app.season import BUILTIN_ID, open_season
+    from podium.datasets import builtin_folder
     from podium.errors import InputError, Problem
 
     if database:
@@ -77,7 +78,7 @@ def _where(season: Path | None, database: str | None, season_id: str | None) -> 
         repo = open_repository(database)
         stored = season_id or (open_season(season).id if season else BUILTIN_ID)
         return Where(repo.season(stored), repo=repo)
-    if season is None or str(season) == BUILTIN_ID:
+    if builtin_folder(season) is not None:
         raise InputError(
             Problem(
                 "--season",

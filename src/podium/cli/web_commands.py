@@ -169,8 +169,8 @@ def serve(
 
 
 def open_repository(database: str | None, season: Path | None) -> Repository:
-    """A memory repository holding a season folder, or a database (loaded
-    with the built-in season when it holds none)."""
+    """A memory repository holding a season folder, or a database (given
+    every built-in season it does not hold yet: alms-2004, imsa-2023)."""
     from podium.app.laps import folder_laps, put_season_laps
     from podium.app.repository import MemoryRepository
     from podium.app.season import open_season
@@ -184,9 +184,18 @@ def open_repository(database: str | None, season: Path | None) -> Repository:
             laps = folder_laps(season, held)
             put_season_laps(memory, held.id, laps, "podium serve", "season folder laps")
         return memory
+    from podium.datasets import BUILTINS
+
     with failing_cleanly():
         store = open_store(database)
-        if not store.season_ids():
-            report = store.load_season(open_season(), actor="podium serve")
+        held_ids = set(store.season_ids())
+        for season_id in BUILTINS:
+            if season_id in held_ids:
+                continue
+            # Every built-in season the database lacks, with its laps.
+            built_in = open_season(season_id)
+            report = store.load_season(built_in, actor="podium serve")
+            laps = folder_laps(season_id, built_in)
+            put_season_laps(store, built_in.id, laps, "podium serve", "built-in season laps")
             click.echo(f"podium: loaded the built-in season {report.season_id} into the database")
     return store

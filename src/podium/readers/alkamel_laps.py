@@ -47,6 +47,7 @@ def parse(data: bytes, file: str) -> ImportedSession:
 class _Sheet:
     def __init__(self, file: str, text: str) -> None:
         self.file, self.text = file, text
+        self._one_line_rows: bool | None = None
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(text[:4096]))
         try:
             header = [h.strip() for h in next(reader, [])]
@@ -62,7 +63,7 @@ class _Sheet:
             raise InputError(
                 Problem(file, 1, missing[0], "missing column", ", ".join(REQUIRED), "")
             )
-        width = len(header)
+        width, self.size = len(header), len(rows)
         for i in [i for i, r in enumerate(rows) if len(r) != width]:
             if any(c.strip() for c in rows[i][width:]):
                 raise InputError(
@@ -78,8 +79,6 @@ class _Sheet:
             rows[i] = (rows[i] + [""] * width)[:width]
         if not rows:
             raise InputError(Problem(file, 2, "(rows)", "no laps", "a lap per row", "nothing"))
-        self.size = len(rows)
-        self.one_line_rows = text.count("\n") <= self.size + 1
         self.at = {name: i for i, name in enumerate(header)}
         # By columns: one transposition (in C) is cheaper than picking the
         # dozen columns used out of every row.
@@ -88,7 +87,9 @@ class _Sheet:
     def line(self, row: int) -> int:
         """The line a row starts on (rows are one line each unless a quoted
         cell holds a line break: then the file is read again to find it)."""
-        if self.one_line_rows:
+        if self._one_line_rows is None:
+            self._one_line_rows = self.text.count("\n") <= self.size + 1
+        if self._one_line_rows:
             return row + 2
         reader = csv.reader(io.StringIO(self.text, newline=""))
         next(reader)
