@@ -73,3 +73,31 @@ def test_standings_by_id_as_a_user_types_it() -> None:
     ).stdout  # fmt: skip
     assert out.splitlines()[0].startswith("pos,name,r1,")
     assert len(out.splitlines()) > 10
+
+
+def test_the_build_script_reproduces_the_shipped_season(tmp_path: Path) -> None:
+    """A reader reruns tools/build_imsa2023.py and gets the shipped folder,
+    file for file (imports.csv's import times aside)."""
+    out = tmp_path / "imsa2023"
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "build_imsa2023.py"), "--out", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    shipped = builtin_season_path("imsa2023")
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {
+            str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+        }
+
+    def without_times(data: bytes) -> list[list[str]]:
+        return [row[1:] for row in csv.reader(data.decode("utf-8").splitlines())]
+
+    built, held = files(out), files(shipped)
+    assert sorted(built) == sorted(held)
+    for name in held:
+        if name == "imports.csv":
+            assert without_times(built[name]) == without_times(held[name])
+        else:
+            assert built[name] == held[name], name
