@@ -3,6 +3,7 @@ collecting every problem with its file, line and field."""
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
@@ -10,6 +11,7 @@ from typing import TypeVar
 from podium.errors import InputError, Problem
 from podium.model import (
     RoundSet,
+    Season,
     parse_round_set,
 )
 from podium.model.checks import Locations
@@ -27,6 +29,52 @@ class FieldReader:
         self.where: Locations = {}
 
     # -- plumbing -------------------------------------------------------
+
+    def round_files(
+        self, folder: str, pattern: re.Pattern[str], season: Season, what: str, expected: str
+    ) -> list[tuple[int, re.Match[str], str]]:
+        """The CSV files of ``folder`` named for a round of the season by
+        ``pattern`` (its first group is the round number): (round, match,
+        path relative to the season folder). A name the pattern does not
+        read, or a round season.toml lacks, is a problem; hidden files are
+        not season data."""
+        base = self.folder / folder
+        if not base.is_dir():
+            return []
+        known = {r.number for r in season.rounds}
+        found = []
+        for path in sorted(base.iterdir()):
+            if path.suffix.lower() != ".csv" or path.name.startswith("."):
+                continue
+            name = self._name(path)
+            match = pattern.match(path.name)
+            if match is None:
+                self.problems.append(
+                    Problem(
+                        name,
+                        None,
+                        "(file name)",
+                        f"cannot tell the {what}",
+                        expected=expected,
+                        found=path.name,
+                    )
+                )
+                continue
+            number = int(match.group(1))
+            if number not in known:
+                self.problems.append(
+                    Problem(
+                        name,
+                        None,
+                        "(file name)",
+                        "no such round in season.toml",
+                        expected=f"one of {sorted(known)}",
+                        found=str(number),
+                    )
+                )
+                continue
+            found.append((number, match, f"{folder}/{path.name}"))
+        return found
 
     def _name(self, path: Path) -> str:
         try:

@@ -32,7 +32,8 @@ FLAGS = ("pit_in", "pit_out", "valid")
 RACE = "race"
 SESSION = re.compile(r"^[a-z0-9_]+$")
 """A session name a laps file can carry: ``sprint``, ``race2``, ``qualifying``."""
-_FILE = re.compile(r"^r(\d+)(?:-([a-z0-9_]+))?\.csv$")
+_FILE = re.compile(r"^r(\d+)(?:-(?!race\.csv$)([a-z0-9_]+))?\.csv$")
+"""``r9.csv`` (the race), ``r9-sprint.csv``; never ``r9-race.csv``."""
 _SECTOR = re.compile(r"^s([1-9]\d?)$")
 
 
@@ -125,44 +126,15 @@ def load_laps(
 
 class _LapsReader(FieldReader):
     def files(self, season: Season) -> list[tuple[int, str, str]]:
-        base = self.folder / FOLDER
-        if not base.is_dir():
-            return []
-        known = {r.number for r in season.rounds}
-        found = []
-        for path in sorted(base.iterdir()):
-            if path.suffix.lower() != ".csv" or path.name.startswith("."):
-                continue
-            name = self._name(path)
-            match = _FILE.match(path.name)
-            if match is None or match.group(2) == RACE:
-                self.problems.append(
-                    Problem(
-                        name,
-                        None,
-                        "(file name)",
-                        "cannot tell the round and session",
-                        expected="r<round>.csv for the race, r<round>-<session>.csv "
-                        "(e.g. r9.csv, r9-sprint.csv)",
-                        found=path.name,
-                    )
-                )
-                continue
-            number = int(match.group(1))
-            if number not in known:
-                self.problems.append(
-                    Problem(
-                        name,
-                        None,
-                        "(file name)",
-                        "no such round in season.toml",
-                        expected=f"one of {sorted(known)}",
-                        found=str(number),
-                    )
-                )
-                continue
-            found.append((number, match.group(2) or RACE, f"{FOLDER}/{path.name}"))
-        return found
+        found = self.round_files(
+            FOLDER,
+            _FILE,
+            season,
+            "round and session",
+            expected="r<round>.csv for the race, r<round>-<session>.csv "
+            "(e.g. r9.csv, r9-sprint.csv)",
+        )
+        return [(number, match.group(2) or RACE, relative) for number, match, relative in found]
 
     def parse_file(self, relative: str, season: Season, number: int, session: str) -> list[Lap]:
         loaded = self._text(relative)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from podium.errors import Problem
 from podium.model import (
     QualifyingLine,
     ResultLine,
@@ -21,43 +20,10 @@ _ROUND_FILE = re.compile(r"^r?(\d+)\.csv$", re.IGNORECASE)
 
 class ResultReader(FieldReader):
     def _round_files(self, folder: str, season: Season) -> list[tuple[int, str]]:
-        base = self.folder / folder
-        if not base.is_dir():
-            return []
-        known = {r.number for r in season.rounds}
-        found = []
-        for path in sorted(base.iterdir()):
-            if path.suffix.lower() != ".csv":
-                continue
-            match = _ROUND_FILE.match(path.name)
-            name = self._name(path)
-            if match is None:
-                self.problems.append(
-                    Problem(
-                        name,
-                        None,
-                        "(file name)",
-                        "cannot tell the round",
-                        expected="r<round>.csv, e.g. r9.csv",
-                        found=path.name,
-                    )
-                )
-                continue
-            number = int(match.group(1))
-            if number not in known:
-                self.problems.append(
-                    Problem(
-                        name,
-                        None,
-                        "(file name)",
-                        "no such round in season.toml",
-                        expected=f"one of {sorted(known)}",
-                        found=str(number),
-                    )
-                )
-                continue
-            found.append((number, f"{folder}/{path.name}"))
-        return sorted(found)
+        found = self.round_files(
+            folder, _ROUND_FILE, season, "round", expected="r<round>.csv, e.g. r9.csv"
+        )
+        return sorted((number, relative) for number, _, relative in found)
 
     def _resolve(self, row: Row, season: Season, number: int, class_code: str) -> str | None:
         """Entry key of a results or qualifying row (None: the car is not known)."""
