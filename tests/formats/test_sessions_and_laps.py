@@ -376,3 +376,13 @@ def test_a_qualifying_lap_chart_adds_laps_to_the_grid(tmp_path: Path) -> None:
     assert "its laps are imported, the grid is kept" in laps.output
     assert load_season(folder).qualifying == grid
     assert (folder / "laps/r1-qualifying.csv").is_file()
+
+
+def test_an_absurd_lap_time_stamp_is_no_time_not_a_traceback() -> None:
+    """An Assetto Corsa lap stamped 580 days into the session: no elapsed time
+    from the file (every reader shares one bound, readers.session.MAX_MS)."""
+    ac = FIXTURES / "other/mauserrifle__simresults__ac1server_2015_10_17_9_49_RACE.json"
+    raw = json.loads(ac.read_text(encoding="utf-8"))
+    raw["Laps"][3]["Timestamp"] += 5 * 10**10
+    race = parse_bytes(json.dumps(raw).encode(), "race.json").session
+    assert all((lap.elapsed_ms or 0) <= 10**10 for car in race.cars for lap in car.lap_data)

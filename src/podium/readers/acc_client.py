@@ -26,9 +26,11 @@ from pydantic import Field
 
 from podium.errors import InputError, Problem
 from podium.readers.acc import CARS, player_id, split_team
+from podium.readers.acc_laps import NO_TIME
 from podium.readers.decode import head_text
 from podium.readers.rawjson import Raw, load_json, validate
 from podium.readers.session import (
+    MAX_MS,
     ImportedCar,
     ImportedLap,
     ImportedSession,
@@ -38,8 +40,6 @@ from podium.readers.session import (
 
 NAME = "acc-client"
 VERSION = "1"
-NO_TIME = 2147483647
-MAX_MS = 2**40
 _KINDS = {0: SessionKind.PRACTICE, 4: SessionKind.QUALIFYING, 10: SessionKind.RACE}
 _INVALID, _PIT_OUT, _PIT_IN = 1, 4, 8
 

@@ -28,6 +28,7 @@ from podium.readers.assetto_offline import repair_name
 from podium.readers.decode import head_text, tail_text
 from podium.readers.rawjson import Raw, load_json, validate
 from podium.readers.session import (
+    MAX_MS,
     ImportedCar,
     ImportedLap,
     ImportedSession,
@@ -38,7 +39,6 @@ from podium.readers.session import (
 NAME = "assetto"
 VERSION = "2"
 NO_TIME = 999_999_999
-MAX_MS = 2**40
 
 
 class _Driver(Raw):

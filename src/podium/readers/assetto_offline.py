@@ -29,6 +29,7 @@ from podium.errors import InputError, Problem
 from podium.readers.decode import head_text
 from podium.readers.rawjson import Raw, load_json, validate
 from podium.readers.session import (
+    MAX_MS,
     ImportedCar,
     ImportedLap,
     ImportedSession,
@@ -39,7 +40,6 @@ from podium.readers.session import (
 NAME = "assetto-offline"
 VERSION = "1"
 MAX_LAP = 9_999
-MAX_MS = 2**31
 _KINDS = {1: SessionKind.PRACTICE, 2: SessionKind.QUALIFYING, 3: SessionKind.RACE}
 
 

@@ -43,10 +43,11 @@ from collections import Counter
 from podium.errors import InputError, Problem
 from podium.model.timing import format_ms
 from podium.readers.decode import head_text
-from podium.readers.pcars_events import MAX_MS, Run, clean, lap_data, runs, status
+from podium.readers.pcars_events import Run, clean, lap_data, runs, status
 from podium.readers.pcars_raw import History, Stage, StatsFile, load
 from podium.readers.rawjson import validate
 from podium.readers.session import (
+    MAX_MS,
     ImportedCar,
     ImportedLap,
     ImportedSession,

@@ -9,10 +9,9 @@ from podium.errors import InputError, Problem
 from podium.model.results import Status
 from podium.readers.pcars_raw import LapAttributes, Result, Stage, StateAttributes
 from podium.readers.rawjson import validate
-from podium.readers.session import ImportedLap, SessionKind
+from podium.readers.session import MAX_MS, ImportedLap, SessionKind
 
 MAX_LAP = 9_999
-MAX_MS = 2**31
 _STATUS = {
     "finished": Status.CLASSIFIED,
     "dnf": Status.RETIRED,

@@ -26,6 +26,7 @@ from podium.model.results import Status
 from podium.readers.decode import head_text
 from podium.readers.rawjson import Raw, load_json, validate
 from podium.readers.session import (
+    MAX_MS,
     ImportedCar,
     ImportedLap,
     ImportedSession,
@@ -36,7 +37,6 @@ from podium.readers.session import (
 
 NAME = "raceroom"
 VERSION = "2"
-MAX_MS = 2**31
 _STATUS = {
     "finished": Status.CLASSIFIED,
     "didnotfinish": Status.RETIRED,

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from podium.errors import InputError, Problem
 from podium.readers import (
     acc,
@@ -177,6 +179,19 @@ def parse_bytes(
     except RecursionError:
         raise InputError(
             Problem(file, None, "(file)", "nested too deeply", "a results file")
+        ) from None
+    except ValidationError as exc:
+        # A value a reader let through that the schema refuses (a lap time
+        # out of range): the file's fault, said as such, never a traceback.
+        first = exc.errors()[0]
+        raise InputError(
+            Problem(
+                file,
+                None,
+                ".".join(str(part) for part in first["loc"]) or "(file)",
+                str(first["msg"])[:200],
+                expected="values in range",
+            )
         ) from None
     listed = (found,) if isinstance(found, ImportedSession) else found
     if not listed:

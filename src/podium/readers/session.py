@@ -57,7 +57,10 @@ class ImportedLap(NamedTuple):
 
 
 _MAX_LAPS = 100_000
-_MAX_MS = 10**10  # 115 days: no session is longer; keeps every time a machine integer
+MAX_MS = 10**10
+"""The longest time a file can state (115 days: no session is longer); a
+reader turns anything longer into no time, and keeps every time a machine
+integer."""
 
 
 def _check_laps(laps: tuple[ImportedLap, ...]) -> tuple[ImportedLap, ...]:
@@ -71,9 +74,9 @@ def _check_laps(laps: tuple[ImportedLap, ...]) -> tuple[ImportedLap, ...]:
         )
     for index, low, high in (
         (0, 1, _MAX_LAPS),
-        (1, 1, _MAX_MS),
+        (1, 1, MAX_MS),
         (2, 1, _MAX_LAPS),
-        (3, 0, _MAX_MS),
+        (3, 0, MAX_MS),
     ):
         values: list[int] = list(filter(_NOT_NONE, map(itemgetter(index), laps)))
         if values and (min(values) < low or max(values) > high):
