@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from podium.app.answer import JSON, Answer
-from podium.model.results import Status
 from podium.readers.registry import ParsedFile, Parser, parse_path
 from podium.readers.session import ImportedCar, ImportedLap, ImportedSession, SessionKind
 
@@ -169,14 +168,10 @@ class FileCars(Answer):
 
 
 def _status(session: ImportedSession, car: ImportedCar) -> str | None:
-    """The status an import records: the file's, else (a race whose file
-    states none) classified with a lap, did not start without; None outside
-    races."""
-    if session.kind is not SessionKind.RACE:
-        return car.status.value if car.status else None
-    if car.status is not None:
-        return car.status.value
-    return (Status.CLASSIFIED if car.laps else Status.DID_NOT_START).value
+    """The status an import records (races only; elsewhere the file's)."""
+    if session.kind is SessionKind.RACE:
+        return car.race_status.value
+    return car.status.value if car.status else None
 
 
 def _lap(lap: ImportedLap) -> JSON:

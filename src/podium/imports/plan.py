@@ -300,8 +300,7 @@ class Planner:
         in_class: dict[str, int] = {}
         for index, car in enumerate(self.cars):
             entry = self.entry_of[index]
-            # Unstated with no lap: the car never took the start.
-            status = car.status or (Status.CLASSIFIED if car.laps else Status.DID_NOT_START)
+            status = car.race_status
             code = classes[car.car_class, car.car_model]
             overall_pos = class_pos = None
             if status not in (Status.DISQUALIFIED, Status.DID_NOT_START):

@@ -144,6 +144,13 @@ class ImportedCar(_Strict):
     def label(self) -> str:
         return f"#{self.number}" if self.number else (self.drivers[0] if self.drivers else "?")
 
+    @property
+    def race_status(self) -> Status:
+        """The status an import records for this car in a race: the file's;
+        where it states none, classified with a lap (the rules decide its
+        points), did not start without."""
+        return self.status or (Status.CLASSIFIED if self.laps else Status.DID_NOT_START)
+
 
 class ImportedPenalty(_Strict):
     car: str
