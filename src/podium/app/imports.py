@@ -76,20 +76,13 @@ def choose_sessions(parsed: list[ParsedFile], specs: list[str]) -> list[list[Cho
     return [choose(p.path, p.sessions, specs) for p in parsed]
 
 
-def rounds_for(
-    season: Season,
-    parsed: list[ParsedFile],
-    first: int | None,
-    chosen: list[list[Chosen]] | None = None,
-) -> list[int | None]:
-    """Round of each file. Files with a race: from ``first`` on, one round
-    each, else from the first round without results. A qualifying file: the
-    round of the race file from the same track, else ``first`` (or the first
-    race's round). Practice files: None (not imported)."""
-    kinds = [
-        [c.session for c in files] if chosen is not None else [p.session]
-        for p, files in zip(parsed, chosen or [[] for _ in parsed], strict=True)
-    ]
+def rounds_for(season: Season, chosen: list[list[Chosen]], first: int | None) -> list[int | None]:
+    """Round of each file, from the sessions chosen of it. Files with a race:
+    from ``first`` on, one round each, else from the first round without
+    results. A qualifying file: the round of the race file from the same
+    track, else ``first`` (or the first race's round). Practice files: None
+    (not imported)."""
+    kinds = [[c.session for c in files] for files in chosen]
     held = set(season.rounds_with_results())
     numbers = [r.number for r in season.rounds]
     if first is None:

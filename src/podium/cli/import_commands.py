@@ -300,7 +300,7 @@ def _import(
         )
     parsed = imports.parse_files(list(_progress(files, "Reading", output)), forced, parser, trust)
     chosen = imports.choose_sessions(parsed, sessions)
-    rounds = imports.rounds_for(target.season, parsed, round_number, chosen)
+    rounds = imports.rounds_for(target.season, chosen, round_number)
     repo = None
     if database:
         from podium.store import open_repository
