@@ -89,7 +89,7 @@ def test_revision_ttl_reuses_reads_and_own_writes_show_at_once(
     the test's: a loaded machine must not decide what the cache does."""
     import types
 
-    import podium.app.repository as repository_module
+    import podium.app.scored_seasons as repository_module
     from podium.web import create_app
 
     now = [1000.0]

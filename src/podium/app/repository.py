@@ -17,19 +17,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-import threading
-import time
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from podium.app.answer import JSON, Answer
-from podium.app.season import AsOf, ScoredSeason
+from podium.app.season import AsOf
 from podium.errors import InputError, NotFound, Problem, Severity
 from podium.model.calendar import RoundStatus
 from podium.model.checks import check_season
-from podium.model.lap_checks import check_laps, sorted_laps
+from podium.model.lap_checks import laps_to_store, sorted_laps
 from podium.model.laps import Lap
 from podium.model.results import Penalty, PointsAdjustment, ResultLine
 from podium.model.season import Season
@@ -153,34 +150,6 @@ def refuse_invalid(season: Season) -> None:
     errors = errors or [p for _, p in decision_problems(season)]
     if errors:
         raise InputError(errors)
-
-
-def laps_to_store(
-    season: Season, round_number: int, session: str, laps: Sequence[Lap]
-) -> tuple[Lap, ...]:
-    """The laps ``put_laps`` keeps, in their one order; InputError when one
-    is of another round or session, or given twice, or does not pass
-    ``check_laps``."""
-    season.round(round_number)
-    where = f"laps of round {round_number} ({session})"
-    ordered = sorted_laps(laps)  # in any order: only a lap given twice is refused
-    problems = check_laps(season, ordered, where)
-    other = next((lap for lap in laps if (lap.round, lap.session) != (round_number, session)), None)
-    if other is not None:
-        problems.insert(
-            0,
-            Problem(
-                where,
-                None,
-                "session",
-                "a lap of another round or session",
-                expected=f"round {round_number}, {session}",
-                found=f"round {other.round}, {other.session}",
-            ),
-        )
-    if problems:
-        raise InputError(problems)
-    return ordered
 
 
 def check_withdrawal(season_id: str, held: Sequence[Penalty], number: int) -> None:
@@ -425,57 +394,3 @@ def _withdrawn(penalties: list[Penalty], withdrawals: list[tuple[int, str]]) -> 
         if 1 <= number <= len(penalties):
             penalties[number - 1] = replace(penalties[number - 1], withdrawn=why)
     return tuple(penalties)
-
-
-class ScoredSeasons:
-    """Scored seasons by (season id, current revision, as of), in a small LRU.
-
-    A season's state at a given revision never changes, so it is scored
-    once and a request asks the repository only for the current revision.
-    ``revision_ttl`` > 0 lets a request reuse the revision read by another
-    request less than that many seconds ago: writes through this process
-    invalidate it at once (``invalidate``); writes by another process show
-    within the TTL. 0 asks the repository on every request.
-    """
-
-    def __init__(self, repository: Repository, size: int = 32, revision_ttl: float = 0.0) -> None:
-        self.repository = repository
-        self.size = size
-        self.revision_ttl = revision_ttl
-        self._cache: OrderedDict[tuple[str, int, AsOf], ScoredSeason] = OrderedDict()
-        self._revisions: dict[str, tuple[int, float]] = {}
-        self._lock = threading.Lock()
-
-    def revision(self, season_id: str) -> int:
-        if self.revision_ttl > 0:
-            seen = self._revisions.get(season_id)
-            if seen is not None and time.monotonic() - seen[1] < self.revision_ttl:
-                return seen[0]
-        revision = self.repository.revision(season_id)
-        if self.revision_ttl > 0:
-            self._revisions[season_id] = (revision, time.monotonic())
-        return revision
-
-    def invalidate(self, season_id: str) -> None:
-        """Forget the revision read for a season (after a write through this process)."""
-        self._revisions.pop(season_id, None)
-
-    def get(self, season_id: str, as_of: AsOf = None) -> ScoredSeason:
-        revision = self.revision(season_id)
-        if isinstance(as_of, int) and as_of >= revision:
-            as_of = None  # the latest state: share its cache entry
-        if isinstance(as_of, dt.datetime) and as_of.tzinfo is None:
-            as_of = as_of.replace(tzinfo=dt.UTC)
-        key = (season_id, revision, as_of)
-        with self._lock:
-            hit = self._cache.get(key)
-            if hit is not None:
-                self._cache.move_to_end(key)
-                return hit
-        scored = ScoredSeason(self.repository.season(season_id, as_of=as_of), revision, as_of)
-        _ = scored.ledger  # score now, outside any later request
-        with self._lock:
-            self._cache[key] = scored
-            while len(self._cache) > self.size:
-                self._cache.popitem(last=False)
-        return scored

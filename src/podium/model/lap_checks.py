@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from podium.errors import Problem
+from podium.errors import InputError, Problem
 from podium.model.laps import Lap
 from podium.model.season import Season
 
@@ -104,3 +104,31 @@ def check_laps(
             if sector is not None and sector < 1:
                 problem(i, f"s{n}", "out of range", "a sector time > 0", sector)
     return problems
+
+
+def laps_to_store(
+    season: Season, round_number: int, session: str, laps: Sequence[Lap]
+) -> tuple[Lap, ...]:
+    """The laps ``put_laps`` keeps, in their one order; InputError when one
+    is of another round or session, or given twice, or does not pass
+    ``check_laps``."""
+    season.round(round_number)
+    where = f"laps of round {round_number} ({session})"
+    ordered = sorted_laps(laps)  # in any order: only a lap given twice is refused
+    problems = check_laps(season, ordered, where)
+    other = next((lap for lap in laps if (lap.round, lap.session) != (round_number, session)), None)
+    if other is not None:
+        problems.insert(
+            0,
+            Problem(
+                where,
+                None,
+                "session",
+                "a lap of another round or session",
+                expected=f"round {round_number}, {session}",
+                found=f"round {other.round}, {other.session}",
+            ),
+        )
+    if problems:
+        raise InputError(problems)
+    return ordered

@@ -22,7 +22,6 @@ from podium.app.repository import (
     check_withdrawal,
     decisions_to_store,
     hash_token,
-    laps_to_store,
     new_token,
     now,
     refuse_invalid,
@@ -30,6 +29,7 @@ from podium.app.repository import (
 from podium.app.season import AsOf
 from podium.errors import NotFound
 from podium.model.calendar import RoundStatus
+from podium.model.lap_checks import laps_to_store
 from podium.model.laps import Lap
 from podium.model.results import Penalty, PointsAdjustment, ResultLine
 from podium.model.season import Season

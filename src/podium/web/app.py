@@ -7,7 +7,8 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from podium.app.repository import Repository, ScoredSeasons
+from podium.app.repository import Repository
+from podium.app.scored_seasons import ScoredSeasons
 from podium.web import api, api_write, errors, pages, title
 
 STATIC = Path(__file__).resolve().parent / "static"

@@ -8,7 +8,8 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Query, Request
 
-from podium.app.repository import Repository, ScoredSeasons
+from podium.app.repository import Repository
+from podium.app.scored_seasons import ScoredSeasons
 from podium.app.season import AsOf, ScoredSeason
 from podium.errors import Problem
 from podium.model.laps import Lap

@@ -1,0 +1,67 @@
+"""The web's cache of scored seasons: each (season, revision, as of)
+scored once, the current revision asked of the repository at most once per
+``revision_ttl``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections import OrderedDict
+
+from podium.app.repository import Repository
+from podium.app.season import AsOf, ScoredSeason
+
+
+class ScoredSeasons:
+    """Scored seasons by (season id, current revision, as of), in a small LRU.
+
+    A season's state at a given revision never changes, so it is scored
+    once and a request asks the repository only for the current revision.
+    ``revision_ttl`` > 0 lets a request reuse the revision read by another
+    request less than that many seconds ago: writes through this process
+    invalidate it at once (``invalidate``); writes by another process show
+    within the TTL. 0 asks the repository on every request.
+    """
+
+    def __init__(self, repository: Repository, size: int = 32, revision_ttl: float = 0.0) -> None:
+        self.repository = repository
+        self.size = size
+        self.revision_ttl = revision_ttl
+        self._cache: OrderedDict[tuple[str, int, AsOf], ScoredSeason] = OrderedDict()
+        self._revisions: dict[str, tuple[int, float]] = {}
+        self._lock = threading.Lock()
+
+    def revision(self, season_id: str) -> int:
+        if self.revision_ttl > 0:
+            seen = self._revisions.get(season_id)
+            if seen is not None and time.monotonic() - seen[1] < self.revision_ttl:
+                return seen[0]
+        revision = self.repository.revision(season_id)
+        if self.revision_ttl > 0:
+            self._revisions[season_id] = (revision, time.monotonic())
+        return revision
+
+    def invalidate(self, season_id: str) -> None:
+        """Forget the revision read for a season (after a write through this process)."""
+        self._revisions.pop(season_id, None)
+
+    def get(self, season_id: str, as_of: AsOf = None) -> ScoredSeason:
+        revision = self.revision(season_id)
+        if isinstance(as_of, int) and as_of >= revision:
+            as_of = None  # the latest state: share its cache entry
+        if isinstance(as_of, dt.datetime) and as_of.tzinfo is None:
+            as_of = as_of.replace(tzinfo=dt.UTC)
+        key = (season_id, revision, as_of)
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+                return hit
+        scored = ScoredSeason(self.repository.season(season_id, as_of=as_of), revision, as_of)
+        _ = scored.ledger  # score now, outside any later request
+        with self._lock:
+            self._cache[key] = scored
+            while len(self._cache) > self.size:
+                self._cache.popitem(last=False)
+        return scored
