@@ -25,6 +25,9 @@ class CarSpec:
     rounds: RoundSet = RoundSet(known=False)
     weight_kg: int | None = None
     carbon_brakes: bool | None = None
+    make: str = ""
+    """The make a championship of makes counts the car for ("Aston Martin"
+    for a Vantage GT3); blank when not known."""
 
 
 @dataclass(frozen=True, slots=True)

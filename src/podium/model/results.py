@@ -56,6 +56,9 @@ class ResultLine:
     nothing): set on the official classification, never stored."""
     sheet_pos: int | None = None
     """The class position the timing sheet printed, when a decision changed it."""
+    drive_times: tuple[int, ...] = ()
+    """Each driver's time at the wheel in ms, in the order of ``drivers``, as
+    the session's lap chart shows it; empty when no lap chart was imported."""
 
     @property
     def classified(self) -> bool:
