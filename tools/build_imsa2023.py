@@ -7,7 +7,9 @@ files, the way an organiser runs a season: with podium's own commands.
 names; dates from the timing files' names) and the rules
 (tools/imsa2023_rules.toml, each rule with its source); then, event by
 event, `podium import` takes the qualifying classification, the race
-classification and both lap charts; `podium penalty add` records the
+classification and both lap charts (which give each driver's time at the
+wheel and the Endurance Cup's class order at its time marks); the makes
+the lap files name go into import.toml, so each entry gets its make; `podium penalty add` records the
 stewards' decisions that changed points (each with its source); `podium
 publish` makes every round official. No result, point or standing is typed
 here: they all come from the timing files, the rules and the decisions.
@@ -66,6 +68,14 @@ DECISIONS = [
      "manufacturer points unchanged)",
      "autosport.com/imsa/news/daytona-24-winners-msr-hit-by-50k-fine-200-point-penalty-"
      "for-tyre-infraction/10441514/ (2023-03-08)"),
+    (1, "60", "GTP", "points", "all", "endurance",
+     "tyre-pressure data manipulation: all team and driver Michelin Endurance Cup points taken",
+     "autosport.com/imsa/news/daytona-24-winners-msr-hit-by-50k-fine-200-point-penalty-"
+     "for-tyre-infraction/10441514/ (2023-03-08)"),
+    (1, "60", "GTP", "points", "all", "endurance-teams",
+     "tyre-pressure data manipulation: all team and driver Michelin Endurance Cup points taken",
+     "autosport.com/imsa/news/daytona-24-winners-msr-hit-by-50k-fine-200-point-penalty-"
+     "for-tyre-infraction/10441514/ (2023-03-08)"),
     (5, "6", "GTP", "positions", None, "",
      "front skid block below minimum thickness: moved to last in GTP",
      "us.motorsport.com/imsa/news/imsa-confirms-porsche-penalty-bmw-victory-watkins-glen/"
@@ -83,6 +93,25 @@ def podium(*args: str) -> str:
 def one(folder: Path, pattern: str) -> Path | None:
     found = sorted(folder.glob(pattern))
     return found[0] if found else None
+
+
+def makes_toml(folder: Path, timing: Path) -> None:
+    """``makes`` in import.toml: the makes the lap files name (their
+    MANUFACTURER column), so that each entry gets its car's make."""
+    makes: set[str] = set()
+    for laps in sorted(timing.glob("*/*-laps.csv")):
+        with laps.open(encoding="utf-8-sig", newline="") as f:
+            rows = csv.reader(f)
+            column = [c.strip() for c in next(rows)].index("MANUFACTURER")
+            makes.update(row[column].strip() for row in rows if len(row) > column)
+    listed = ", ".join(f'"{m}"' for m in sorted(makes - {""}))
+    path = folder / "import.toml"
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    text = (
+        "# The makes the lap files' MANUFACTURER column names; a car's make is the one its\n"
+        f"# name starts with (docs/importing.md).\nmakes = [{listed}]\n\n" + text
+    )
+    path.write_text(text, encoding="utf-8")
 
 
 def season_toml(folder: Path, timing: Path) -> None:
@@ -126,6 +155,7 @@ def build(timing: Path, out: Path) -> None:
             "--year", "2023", "--scale", "imsa", "--circuits", circuits,
         )  # fmt: skip
         season_toml(folder, timing)
+        makes_toml(folder, timing)
         shutil.copyfile(ROOT / "tools" / "imsa2023_rules.toml", folder / "rules.toml")
         season = ("--season", str(folder))
         for number, (quali, race, *_) in enumerate(EVENTS, start=1):

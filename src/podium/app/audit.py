@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from podium.analysis.audit import AuditReport, audit_tables
+from podium.analysis.gaps import Gap, data_gaps
 from podium.app.answer import JSON, Answer, fields_json, to_json
 from podium.app.season import ScoredSeason
 
@@ -12,6 +13,8 @@ from podium.app.season import ScoredSeason
 @dataclass(frozen=True, slots=True)
 class Audit(Answer):
     report: AuditReport
+    gaps: tuple[Gap, ...] = ()
+    """Where the data is incomplete (not a difference: listed, never failing)."""
 
     @property
     def clean(self) -> bool:
@@ -40,15 +43,17 @@ class Audit(Answer):
                 }
                 for r in report.rule_effects
             ],
+            "incomplete": [fields_json(g) for g in self.gaps],
         }
 
 
 def audit(scored: ScoredSeason) -> Audit:
-    """Every table the season publishes, computed and compared."""
+    """Every table the season publishes, computed and compared, and every
+    place where the season's data is incomplete."""
     season = scored.season
     tables = {
         key: table
         for key, table in scored.all_tables().items()
         if any(p.championship == key[0] and p.class_code == key[1] for p in season.published)
     }
-    return Audit(audit_tables(season, scored.ledger, tables))
+    return Audit(audit_tables(season, scored.ledger, tables), tuple(data_gaps(season)))

@@ -15,6 +15,7 @@ from podium.app.season import open_season
 from podium.errors import InputError, NotFound, Problem
 from podium.imports.config import ImportConfig, load_config
 from podium.imports.diff import Change
+from podium.imports.lap_facts import add_lap_facts
 from podium.imports.outcome import ImportPlan
 from podium.imports.plan import plan_import
 from podium.imports.sessions import Chosen, choose
@@ -127,7 +128,7 @@ def plan_file(
 ) -> ImportPlan:
     """The plan of one session of ``parsed`` (default: its last race) into
     the round's session ``session``."""
-    return plan_import(
+    plan = plan_import(
         target.season,
         imported or parsed.session,
         round_number,
@@ -138,6 +139,8 @@ def plan_file(
         f"{Path(parsed.path).name} sha256:{parsed.sha256[:12]}",
         session_name=session,
     )
+    add_lap_facts(plan, target.season)
+    return plan
 
 
 def hold_season(repo: Repository, target: Target) -> None:

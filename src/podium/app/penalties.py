@@ -16,7 +16,7 @@ from podium.errors import InputError, Problem
 from podium.model import parse_points
 from podium.model.results import Penalty, PenaltyKind
 from podium.model.season import Season
-from podium.scoring.stewards import decision_problems, numbered
+from podium.scoring.stewards import ALL_POINTS, decision_problems, numbered
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +101,19 @@ def penalty_for(
                 championship,
             )
         )
-    if kind is PenaltyKind.POINTS:
+    if kind is PenaltyKind.POINTS and value.strip() != ALL_POINTS:
         try:
             parse_points(value)
         except (ValueError, ZeroDivisionError):
             problems.append(
-                Problem(where, None, "value", "points penalty needs a number", "e.g. 10", value)
+                Problem(
+                    where,
+                    None,
+                    "value",
+                    "points penalty needs a number",
+                    f"e.g. 10, or {ALL_POINTS!r}",
+                    value,
+                )
             )
     if problems:
         raise InputError(problems)

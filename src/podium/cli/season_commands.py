@@ -121,10 +121,13 @@ def audit(season: Path | None, fmt: str) -> None:
 
     The published tables are the season folder's published/*.csv. Every cell
     that differs is listed with the ledger rows behind it; cells decided by a
-    modelled rule (registration, distance) are listed too. Exits 1 if any
-    difference is unexplained.
+    modelled rule (registration, distance) are listed too. Every place where
+    the data is incomplete follows (INCOMPLETE: drive times without a lap
+    chart, time marks not taken, a qualifying without times, a car without
+    a make, a line without a place). Exits 1 if any difference is
+    unexplained; incomplete data alone does not fail.
 
-    Example: podium audit --format json
+    Example: podium audit --season imsa-2023
     """
     from podium.app.audit import audit as audit_season
     from podium.render.audit_view import audit_view

@@ -43,6 +43,9 @@ class ImportPlan:
     laps: tuple[Lap, ...] = ()
     """Every lap of the session's cars (entry keys and driver ids of the
     season), stored apart from the classification: ``laps/`` or the laps table."""
+    marks: tuple[ResultLine, ...] = ()
+    """The classifications at the time marks the rules set in this session,
+    worked out from its laps (sessions ``mark-4h``...; ``imports.lap_facts``)."""
 
     @property
     def changed(self) -> bool:
@@ -64,9 +67,11 @@ class ImportPlan:
                 *self.qualifying,
             )
         else:
+            replaced = {self.session, *(m.session for m in self.marks)}
             results = (
-                *(r for r in season.results if (r.round, r.session) != (self.round, self.session)),
+                *(r for r in season.results if r.round != self.round or r.session not in replaced),
                 *self.lines,
+                *self.marks,
             )
         return replace(
             season,

@@ -51,6 +51,12 @@ def audit_view(audit: Audit) -> Tabular:
         f"round {r.round}: {r.reason}"
         for r in report.rule_effects
     ]
+    notes += [
+        f"INCOMPLETE {g.what}{f' (round {g.round})' if g.round else ''}: {g.detail}"
+        for g in audit.gaps
+    ]
+    if not audit.gaps:
+        notes.append("Data complete: nothing the rules need is missing from the sources.")
     notes.append(
         "'by construction': point cells decided by a results row that the sources derived "
         "from the published table itself; they agree by construction (PROVENANCE.md)."

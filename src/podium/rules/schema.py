@@ -25,6 +25,7 @@ from podium.rules.dimensions import (
     SharedCars,
     Stewards,
 )
+from podium.rules.timed import DriveTime, TimeMarks, session_kind
 
 
 class _Strict(BaseModel):
@@ -146,6 +147,20 @@ class Competitor(StrEnum):
     TEAM = "team"
     DRIVER = "driver"
     ENTRY = "entry"
+    """Each car (its number) on its own: IMSA's teams' championships."""
+    MAKE = "make"
+    """The car's make (``make`` in entries.csv): manufacturers' championships."""
+
+
+class Places(StrEnum):
+    """Which place a competitor's points are paid for."""
+
+    CAR = "car"
+    """The car's own place in the classification."""
+    COMPETITOR = "competitor"
+    """The rank of the competitor's best car among the competitors' best
+    cars (IMSA's manufacturers: the second make home scores for 2nd though
+    its best car was 4th); needs ``cars = "best"``."""
 
 
 class CarsCounted(StrEnum):
@@ -196,7 +211,19 @@ class Championship(_Strict):
     LMP3)."""
     tie_break: TieBreak | None = None
     """This championship's own tie-break, when it differs from the rules' one."""
+    classes: list[str] = Field(default_factory=list)
+    """The classes this championship is held in (none: every class; IMSA
+    2023 had no manufacturers' title in LMP2 and LMP3)."""
+    sessions: list[str] | None = None
+    """Sessions (or kinds: ``mark`` for every time mark) this championship
+    scores; none: every session a scale pays."""
+    places: Places = Places.CAR
     statement: str = ""
+
+    def scores(self, session: str) -> bool:
+        return self.sessions is None or (
+            session in self.sessions or session_kind(session) in self.sessions
+        )
 
 
 class Listing(StrEnum):
@@ -239,6 +266,8 @@ class Ruleset(_Strict):
     exclusions: list[Exclusion] = Field(default_factory=list)
     deductions: list[Deduction] = Field(default_factory=list)
     stewards: Stewards = Field(default_factory=Stewards)
+    drive_time: list[DriveTime] = Field(default_factory=list)
+    marks: list[TimeMarks] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
@@ -289,8 +318,9 @@ class Ruleset(_Strict):
             if round_number in scale.rounds and scale.session == session:
                 return name, scale
         if session != "race":
+            kind = session_kind(session)
             for name, scale in self.scales.items():
-                if scale.session == session and not scale.rounds:
+                if scale.session in (session, kind) and not scale.rounds:
                     return name, scale
             raise KeyError(f"round {round_number}: no points scale for session {session!r}")
         name = tag or self.default_scale
@@ -325,6 +355,12 @@ def check_references(rules: Ruleset) -> None:
                 f"championship {championship.id!r}: shared_cars = 'split' needs competitor = "
                 f"'driver' (a team's car scores once), got {championship.competitor.value!r}"
             )
+        if championship.places is Places.COMPETITOR and championship.cars is not CarsCounted.BEST:
+            raise ValueError(
+                f"championship {championship.id!r}: places = 'competitor' ranks each "
+                "competitor's best car: expected cars = 'best', got "
+                f"{championship.cars.value!r}"
+            )
     for i, bonus in enumerate(rules.bonuses):
         for c in bonus.championships:
             must_know(f"bonuses.{i}.championships", c)
@@ -335,6 +371,14 @@ def check_references(rules: Ruleset) -> None:
         must_know(f"exclusions.{i}.championship", exclusion.championship)
     for i, deduction in enumerate(rules.deductions):
         must_know(f"deductions.{i}.championship", deduction.championship)
+    for i, rule in enumerate(rules.drive_time):
+        for c in rule.championships:
+            must_know(f"drive_time.{i}.championships", c)
+            if rules.championship(c).competitor is not Competitor.DRIVER:
+                raise ValueError(
+                    f"drive_time.{i}.championships: a drive time is a driver's, expected a "
+                    f"championship of drivers, got {c!r}"
+                )
     if rules.positions is PositionBasis.AMONG_ELIGIBLE and any(
         r.pass_down is False for r in rules.ineligible
     ):

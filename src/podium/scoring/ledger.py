@@ -8,18 +8,23 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from fractions import Fraction
-from typing import NamedTuple
 
 from podium.model.calendar import Round
 from podium.model.points import ZERO, Points, format_points
 from podium.model.results import ResultLine, Status
 from podium.model.season import Season
 from podium.rules.dimensions import SharedCars
-from podium.rules.schema import CarsCounted, Championship, Competitor, PointsScale
+from podium.rules.schema import CarsCounted, Championship, Competitor, Places, PointsScale
+from podium.scoring.award import Award as _Award
+from podium.scoring.award import award_row as _row
+from podium.scoring.award import best_key as _best_key
+from podium.scoring.award import not_best as _not_best
 from podium.scoring.bonus import bonus_rows, deduction_rows
 from podium.scoring.classify import Placing, place_round
+from podium.scoring.drive_time import at_the_wheel
 from podium.scoring.frozen import builder
 from podium.scoring.ledger_row import QUALIFYING, LedgerRow, RowKind, Withheld, ordinal
+from podium.scoring.ranked import ranked_rows
 from podium.scoring.rulings import (
     apply_ineligible,
     counted,
@@ -64,7 +69,7 @@ def score_season(season: Season) -> tuple[LedgerRow, ...]:
             # (drivers' and constructors' rows of one car): decide once.
             decided: dict[tuple[object, ...], dict[int, Decision]] = {}
             for championship in rules.championships:
-                if skips(championship, rnd):
+                if skips(championship, rnd) or not championship.scores(session):
                     continue
                 per_class = championship.per_class
                 if per_class not in placings_by_basis:
@@ -82,7 +87,7 @@ def score_season(season: Season) -> tuple[LedgerRow, ...]:
             rows.extend(bonus_rows(season, rnd, session, session_lines))
     rows.extend(_adjustments(season))
     rows.extend(deduction_rows(season))
-    rows.extend(stewards_rows(season))
+    rows.extend(stewards_rows(season, rows))
     return tuple(rows)
 
 
@@ -122,7 +127,7 @@ def qualifying_rows(season: Season, rnd: Round) -> list[LedgerRow]:
     rows: list[LedgerRow] = []
     decided: dict[tuple[object, ...], dict[int, Decision]] = {}
     for championship in rules.championships:
-        if skips(championship, rnd):
+        if skips(championship, rnd) or not championship.scores(QUALIFYING):
             continue
         placings = []
         for line in lines:
@@ -166,6 +171,7 @@ def award_round(
     out: list[LedgerRow] = []
     every_car = championship.cars is CarsCounted.ALL
     kind = championship.competitor
+    timed = kind is Competitor.DRIVER and bool(season.rules.drive_time)
     as_listed = kind is Competitor.DRIVER and not season.drivers  # see _competitors
     for placing in placings:
         line = placing.line
@@ -176,8 +182,10 @@ def award_round(
             decisions[id(placing)] = decision
         car, earned, reason, withheld, rule = decision
         adjusts = bool(earned) and (scaled or len(line.drivers) > 1)
-        for competitor in line.drivers if as_listed else _competitors(season, line, kind):
-            if every_car and not adjusts:
+        wheel = at_the_wheel(season.rules, championship, line) if timed else None
+        competitors = line.drivers if as_listed else _competitors(season, line, kind)
+        for i, competitor in enumerate(competitors):
+            if every_car and not adjusts and wheel is None:
                 # The decision as it stands (most rows), in LedgerRow's field
                 # order: keywords would cost a third more.
                 out.append(
@@ -205,11 +213,16 @@ def award_round(
             award = _Award(placing, class_code, competitor, car, earned, reason, withheld, rule)
             if adjusts:
                 award = _adjust(season, championship, award, scale_name, factor)
+            if wheel is not None:
+                award = wheel.check(award, line, i)
             if every_car:
                 out.append(_row(award, championship, rnd, scale_name))
             else:
                 candidates[(class_code, competitor)].append(award)
 
+    if championship.places is Places.COMPETITOR:
+        out.extend(ranked_rows(candidates, championship, rnd, scale_name, scale, factor))
+        return out
     for awards in candidates.values():
         if len(awards) == 1:
             out.append(_row(awards[0], championship, rnd, scale_name))
@@ -222,50 +235,6 @@ def award_round(
             else:
                 out.append(_row(award, championship, rnd, scale_name))
     return out
-
-
-class _Award(NamedTuple):
-    """A row in the making: what one car earns one competitor."""
-
-    placing: Placing
-    class_code: str
-    competitor: str
-    car: str
-    points: Points
-    reason: str
-    withheld: Points
-    rule: Withheld
-
-
-def _row(
-    award: _Award, championship: Championship, rnd: Round, scale_name: str, counts: bool = True
-) -> LedgerRow:
-    line = award.placing.line
-    return _new_row(  # in LedgerRow's field order, as in award_round
-        championship.id,
-        award.class_code,
-        award.competitor,
-        rnd.number,
-        award.points,
-        award.reason,
-        award.placing.place,
-        line.status,
-        line.entry,
-        award.car,
-        counts,
-        False,  # dropped
-        RowKind.RESULT,
-        award.withheld,
-        award.rule,
-        scale_name,
-        line.session,
-    )
-
-
-def _best_key(award: _Award) -> tuple[int, int]:
-    """The car that stands for a competitor: a scoring car first, then the best placed."""
-    place = award.placing.place
-    return (0 if award.points > 0 else 1, place if place is not None else 10_000)
 
 
 def _adjust(
@@ -303,27 +272,6 @@ def _adjust(
         points=points,
         reason=f"{award.reason.split(':')[0]}: {format_points(points)} pts, scale {scale_name}, "
         + ", ".join(notes),
-    )
-
-
-def _not_best(award: _Award, best: _Award, championship: Championship) -> _Award:
-    if award.points == 0:
-        # Scored nothing anyway; its own reason says why.
-        return award
-    who = {Competitor.TEAM: "the team", Competitor.DRIVER: "the driver"}.get(
-        championship.competitor, "it"
-    )
-    best_place = f", {ordinal(best.placing.place)}" if best.placing.place else ""
-    note = (
-        f"does not count ({format_points(award.points)} pts not added): {who} scores only with "
-        f"its best car ({best.car}{best_place})"
-    )
-    head = award.reason.split(":")[0]
-    return award._replace(
-        points=Points(0),
-        withheld=award.points,
-        rule=Withheld.BEST_CAR,
-        reason=f"{head}: {note}",
     )
 
 
@@ -399,6 +347,9 @@ def _competitors(season: Season, line: ResultLine, kind: Competitor) -> tuple[st
             return (entry.team,)
         team = season.team_name(line.team) if line.team else None
         return (team or line.team,) if line.team else ()
+    if kind is Competitor.MAKE:
+        spec = entry.car_at(line.round) if entry is not None else None
+        return (spec.make,) if spec is not None and spec.make else ()
     return (entry.label,) if entry is not None else ()
 
 

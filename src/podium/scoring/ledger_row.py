@@ -22,6 +22,8 @@ class Withheld(StrEnum):
     SHARED_CAR = "shared_car"
     STEWARDS = "stewards"
     """A stewards' decision (a disqualification, an exclusion)."""
+    DRIVE_TIME = "drive_time"
+    """The driver was not at the wheel for the rules' minimum time."""
 
 
 QUALIFYING = "qualifying"

@@ -19,13 +19,16 @@ def skips(championship: Championship, rnd: Round) -> bool:
 
 
 def skips_class(championship: Championship, rnd: Round, class_code: str) -> bool:
-    """True when the round does not count for the championship in this class."""
+    """True when the round does not count for the championship in this class
+    (or the championship is not held in the class)."""
+    if championship.classes and class_code not in championship.classes:
+        return True
     return rnd.number in championship.skip_class_rounds.get(class_code, ())
 
 
 def counted(championship: Championship, rnd: Round, placings: list[Placing]) -> list[Placing]:
     """The placings of the classes for which the round counts."""
-    if not championship.skip_class_rounds:
+    if not championship.skip_class_rounds and not championship.classes:
         return placings
     return [p for p in placings if not skips_class(championship, rnd, p.line.class_code)]
 

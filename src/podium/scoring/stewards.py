@@ -19,12 +19,12 @@ changes nothing and the decisions still apply.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from fractions import Fraction
 
 from podium.errors import Problem
-from podium.model.points import format_points, parse_points
+from podium.model.points import ZERO, format_points, parse_points
 from podium.model.results import (
     CLASSIFICATION_KINDS,
     Penalty,
@@ -40,6 +40,10 @@ from podium.rules.schema import Competitor
 from podium.scoring.ledger_row import LedgerRow, RowKind, ordinal
 
 _SHEET_END = 1_000_000
+ALL_POINTS = "all"
+"""A points penalty's value that takes every point the car earned at the
+round in the championship (IMSA 2023: No. 60 lost its Daytona Endurance Cup
+points)."""
 
 
 def numbered(season: Season) -> list[tuple[int, Penalty]]:
@@ -76,12 +80,17 @@ def _values(season: Season) -> list[tuple[int, Problem]]:
             out.append((number, _bad_value(number, decision, "a time such as 30s or 1:05")))
         elif kind in (PenaltyKind.POSITIONS, PenaltyKind.GRID_PLACES) and not _whole(value):
             out.append((number, _bad_value(number, decision, "a number of places, e.g. 3")))
-        elif kind is PenaltyKind.POINTS:
+        elif kind is PenaltyKind.POINTS and value.strip() != ALL_POINTS:
             try:
                 if parse_points(value) <= 0:
                     raise ValueError(value)
             except (ValueError, ZeroDivisionError):
-                out.append((number, _bad_value(number, decision, "points > 0, e.g. 10")))
+                out.append(
+                    (
+                        number,
+                        _bad_value(number, decision, f"points > 0, e.g. 10, or {ALL_POINTS!r}"),
+                    )
+                )
     return out
 
 
@@ -338,36 +347,53 @@ def _bad_value(number: int, decision: Penalty, expected: str) -> Problem:
 # -- points penalties -------------------------------------------------------------
 
 
-def deduction_rows(season: Season) -> list[LedgerRow]:
-    """One ledger row per competitor a standing points penalty takes points from."""
+def deduction_rows(season: Season, earned: Sequence[LedgerRow] = ()) -> list[LedgerRow]:
+    """One ledger row per competitor a standing points penalty takes points
+    from; a value of ``all`` takes what the car earned each of them at the
+    round (``earned``: the season's result rows)."""
     rows: list[LedgerRow] = []
     for number, decision in numbered(season):
         if decision.kind is not PenaltyKind.POINTS or not decision.to_apply:
             continue
         entry = season.entries_by_key.get(decision.entry)
+        whole = decision.value.strip() == ALL_POINTS
         try:
-            points = parse_points(decision.value)
+            points = ZERO if whole else parse_points(decision.value)
         except (ValueError, ZeroDivisionError):
             continue  # refused where it comes in (decision_problems)
-        if entry is None or points <= 0:
+        if entry is None or (points <= 0 and not whole):
             continue
         source = f"; {decision.source}" if decision.source else ""
-        reason = (
-            f"stewards' decision {number} at round {decision.round}: "
-            f"-{format_points(points)} pts, {decision.reason}{source}"
-        )
         for championship in season.rules.championships:
             if decision.championship and championship.id != decision.championship:
                 continue
             for competitor in _owners(season, decision, championship.competitor):
+                taken = points
+                if whole:
+                    taken = sum(
+                        (
+                            r.points
+                            for r in earned
+                            if r.championship == championship.id
+                            and r.round == decision.round
+                            and r.entry == entry.key
+                            and r.competitor == competitor
+                            and r.counts
+                        ),
+                        ZERO,
+                    )
+                    if taken <= 0:
+                        continue
                 rows.append(
                     LedgerRow(
                         championship=championship.id,
                         class_code=entry.class_code if championship.per_class else "",
                         competitor=competitor,
                         round=decision.round,
-                        points=-points,
-                        reason=reason,
+                        points=-taken,
+                        reason=f"stewards' decision {number} at round {decision.round}: "
+                        f"-{format_points(taken)} pts{' (all it earned there)' if whole else ''}"
+                        f", {decision.reason}{source}",
                         entry=entry.key,
                         car=entry.label,
                         kind=RowKind.PENALTY,
