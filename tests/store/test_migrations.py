@@ -21,6 +21,7 @@ from podium.store.engine import (
 from podium.store.models import Base
 from podium.store.repository import SqlRepository
 from tests.laps.sample import sample_laps
+from tests.samples import with_makes_and_drive_times
 from tests.store.databases import sqlite_url
 
 
@@ -28,7 +29,7 @@ def test_migrations_build_exactly_the_models(store: SqlRepository) -> None:
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
-    assert schema_revision(store.engine) == "0003"
+    assert schema_revision(store.engine) == "0004"
 
 
 def test_downgrade_to_empty_and_up_again(store: SqlRepository) -> None:
@@ -91,11 +92,44 @@ def test_0003_adds_the_laps_table_and_takes_it_away(store: SqlRepository, alms: 
     store.load_season(alms, actor="tests")
     laps = sample_laps(alms)
     store.put_laps("alms-2004", 9, "race", laps, "tests", "laps")
+    held = _row_counts(store)
     downgrade(store.engine, "0002")
     assert "laps" not in inspect(store.engine).get_table_names()
-    assert store.season("alms-2004") == alms
+    assert _row_counts(store) == {k: v for k, v in held.items() if k != "laps"}
     upgrade(store.engine)
     assert store.season("alms-2004") == alms
     assert store.laps("alms-2004", 9) == []
     assert store.put_laps("alms-2004", 9, "race", laps, "tests", "laps again")
     assert len(store.laps("alms-2004", 9)) == len(laps)
+
+
+def _row_counts(store: SqlRepository) -> dict[str, int]:
+    """The number of rows in each table of the database (Alembic's own aside)."""
+    with store.engine.connect() as connection:
+        names = set(inspect(connection).get_table_names()) - {"alembic_version"}
+        return {
+            name: connection.execute(text(f'SELECT COUNT(*) FROM "{name}"')).scalar_one()
+            for name in sorted(names)
+        }
+
+
+def test_0004_adds_make_and_drive_times_and_takes_them_away(
+    store: SqlRepository, alms: Season
+) -> None:
+    """0004 adds car_specs.make and result_lines.drive_times: going down to
+    0003 drops the two columns and no row; up again, rows stored before it
+    read back with a blank make and no times, and take both again."""
+    season = with_makes_and_drive_times(alms)
+    store.load_season(season, actor="tests")
+    held = _row_counts(store)
+    downgrade(store.engine, "0003")
+    columns = inspect(store.engine)
+    assert "make" not in {c["name"] for c in columns.get_columns("car_specs")}
+    assert "drive_times" not in {c["name"] for c in columns.get_columns("result_lines")}
+    assert _row_counts(store) == held
+    upgrade(store.engine)
+    assert schema_revision(store.engine) == "0004"
+    assert store.season("alms-2004") == alms  # the two facts were dropped, nothing else
+    report = store.load_season(season, actor="tests")
+    assert report.rounds_changed == (9,)
+    assert store.season("alms-2004") == season

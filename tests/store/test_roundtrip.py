@@ -18,6 +18,7 @@ from podium.model import (
 )
 from podium.store import open_repository
 from podium.store.repository import SqlRepository
+from tests.samples import with_makes_and_drive_times
 
 
 def test_builtin_season_reads_back_equal(store: SqlRepository, alms: Season) -> None:
@@ -63,3 +64,43 @@ def test_every_optional_field_survives(store: SqlRepository, alms: Season) -> No
     assert back == odd
     assert back.adjustments[0].points == Fraction(1, 7)
     assert back.entries[0].cars[-1].rounds.absent == frozenset({8})
+
+
+def test_make_and_drive_times_survive(store: SqlRepository, alms: Season) -> None:
+    season = with_makes_and_drive_times(alms)
+    audi = season.entry("38").cars[0]
+    winner = season.results_of(9)[0]
+    assert audi.make == "Audi" and len(winner.drive_times) == len(winner.drivers) == 2
+    store.load_season(season, actor="test")
+    back = store.season("alms-2004")
+    assert back == season
+    assert back.entry("38").cars[0].make == "Audi"
+    assert back.results_of(9)[0].drive_times == (3_600_007, 3_601_007)
+    assert all(r.drive_times == () for r in back.results if r.round != 9)
+    # Stored and read back equal, so loading the same season again changes nothing.
+    again = store.load_season(season, actor="test")
+    assert not again.changed and again.rounds_changed == ()
+
+    # A new time at the wheel is a new version of its round only.
+    lines = season.results_of(9)
+    amended = (dataclasses.replace(lines[0], drive_times=(5_000_000, 2_201_014)), *lines[1:])
+    report = store.load_season(season.replace_results(9, amended), actor="test")
+    assert report.changed and report.rounds_changed == (9,)
+    latest = store.result_versions("alms-2004", 9)[-1]
+    assert latest.lines[0].drive_times == (5_000_000, 2_201_014)
+    assert latest.lines == amended
+
+    # A make is base data: a new edition, no new result version.
+    renamed = dataclasses.replace(
+        season.replace_results(9, amended),
+        entries=tuple(
+            dataclasses.replace(e, cars=(dataclasses.replace(e.cars[0], make="Audi AG"),))
+            if e.key == "38"
+            else e
+            for e in season.entries
+        ),
+    )
+    report = store.load_season(renamed, actor="test")
+    assert report.changed and report.rounds_changed == ()
+    assert store.season("alms-2004").entry("38").cars[0].make == "Audi AG"
+    assert store.season("alms-2004") == renamed

@@ -9,14 +9,17 @@ CUP = "INV"
 [teams]
 "YEET Racing" = "Yeet Racing Team"
 fuzzy_min = 0.88  # lowest similarity a fuzzy name match may have
+
+makes = ["Aston Martin", "BMW"]   # (before the first table) car names start with their make
 """
 
 from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from podium.errors import InputError, Problem
 
@@ -31,6 +34,25 @@ class ImportConfig(BaseModel):
     drivers: dict[str, str] = Field(default_factory=dict)
     teams: dict[str, str] = Field(default_factory=dict)
     fuzzy_min: float = Field(default=0.88, ge=0.5, le=1.0)
+    makes: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]] = Field(
+        default_factory=list
+    )
+    """The makes of the cars: a car an import creates has the longest of them
+    its name starts with (:meth:`make_of`)."""
+
+    def make_of(self, car_name: str) -> str:
+        """The longest of ``makes`` that ``car_name`` starts with, case aside
+        and ending on a word boundary ("BMW M4 GT3" -> "BMW", "Aston Martin
+        Vantage GT3" -> "Aston Martin", "BMWX" -> ""), as ``makes`` spells
+        it; blank when none does."""
+        name = " ".join(car_name.split()).casefold()
+        found, length = "", 0
+        for make in self.makes:
+            folded = " ".join(make.split()).casefold()
+            rest = name[len(folded) : len(folded) + 1]
+            if len(folded) > length and name.startswith(folded) and not rest.isalnum():
+                found, length = make, len(folded)
+        return found
 
 
 def load_config(folder: Path | None) -> ImportConfig:

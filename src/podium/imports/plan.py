@@ -244,11 +244,12 @@ class Planner:
             key += "x"
         self.keys.add(key)
         team = self.people.team(car.team or (car.drivers[0] if car.drivers else key), car)
+        name = car.car_name or car.car_model or "unknown"
         entry = Entry(
             key=key,
             class_code=code,
             team=team,
-            cars=(CarSpec(car.car_name or car.car_model or "unknown", Engine("")),),
+            cars=(CarSpec(name, Engine(""), make=self.config.make_of(name)),),
             car_no=car.number,
             source=self.source,
         )

@@ -26,6 +26,10 @@ def check_season(season: Season, where: Locations | None = None) -> list[Problem
     return problems
 
 
+def _times(count: int) -> str:
+    return f"{count} time" if count == 1 else f"{count} times"
+
+
 def _at(where: Locations, kind: str, key: object, default: str) -> tuple[str, int | None]:
     file, line = where.get((kind, key), (default, 0))
     return file, line or None
@@ -299,6 +303,17 @@ def _check_results(season: Season, where: Locations) -> list[Problem]:
                     "classified car has no class position",
                     expected="class_pos or overall_pos",
                     found="neither",
+                )
+            )
+        if result.drive_times and len(result.drive_times) != len(result.drivers):
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "drive_times",
+                    "a time at the wheel for each driver, in the order of drivers",
+                    expected=f"{_times(len(result.drivers))}, one per driver",
+                    found=_times(len(result.drive_times)),
                 )
             )
         if result.class_pos is not None:

@@ -15,6 +15,8 @@ from podium.model import (
     parse_round_set,
 )
 from podium.model.checks import Locations
+from podium.model.timing import parse_duration
+from podium.readers.native.schema import DRIVER_SEPARATOR
 from podium.readers.rows import Row, read_rows
 
 E = TypeVar("E", bound=StrEnum)
@@ -159,6 +161,50 @@ class FieldReader:
                 row, column, "not a number", expected="a number such as 3.6", found=repr(text)
             )
             return None
+
+    def _ms(self, row: Row, column: str) -> int | None:
+        """A time (``1:23.456``, ``83.456``) in whole milliseconds; None when blank."""
+        text = row.get(column)
+        if not text:
+            return None
+        return self._time(row, column, text, "a time such as 1:23.456")
+
+    def _times(self, row: Row, column: str) -> tuple[int, ...] | None:
+        """Times separated by `` / `` (``3:01:22.500 / 2:58:37.500``), each in
+        whole milliseconds: () when blank, None when one of them is not a time
+        (the problem is recorded)."""
+        text = row.get(column)
+        if not text:
+            return ()
+        times = []
+        expected = "times such as 3:01:22.500 / 2:58:37.500"
+        for part in text.split(DRIVER_SEPARATOR.strip()):
+            part = part.strip()
+            if not part:
+                self._error(row, column, "a time is missing", expected=expected, found=repr(text))
+                return None
+            ms = self._time(row, column, part, expected)
+            if ms is None:
+                return None
+            times.append(ms)
+        return tuple(times)
+
+    def _time(self, row: Row, column: str, text: str, expected: str) -> int | None:
+        seconds = parse_duration(text)
+        if seconds is None or text.startswith("+") or text.rstrip()[-1:].isalpha():
+            self._error(row, column, "not a time", expected=expected, found=repr(text))
+            return None
+        ms = seconds * 1000
+        if ms.denominator != 1:
+            self._error(
+                row,
+                column,
+                "finer than a millisecond",
+                expected="at most three decimals",
+                found=text,
+            )
+            return None
+        return int(ms)
 
     def _flag(self, row: Row, column: str) -> bool:
         """``yes``/``true``/``1`` or blank (``no``/``false``/``0``)."""

@@ -23,7 +23,7 @@ from podium.errors import InputError, Problem, Severity
 from podium.model.lap_checks import check_laps, sorted_laps
 from podium.model.laps import Lap
 from podium.model.season import Season
-from podium.model.timing import format_ms, parse_duration
+from podium.model.timing import format_ms
 from podium.readers.native.fields import FieldReader
 from podium.readers.rows import Row, read_table, write_rows
 
@@ -240,29 +240,6 @@ class _LapsReader(FieldReader):
             valid,
             driver,
         )
-
-    def _ms(self, row: Row, column: str) -> int | None:
-        """A time (``1:23.456``, ``83.456``) in whole milliseconds; None when blank."""
-        text = row.get(column)
-        if not text:
-            return None
-        seconds = parse_duration(text)
-        if seconds is None or text.startswith("+") or text.rstrip()[-1:].isalpha():
-            self._error(
-                row, column, "not a time", expected="a time such as 1:23.456", found=repr(text)
-            )
-            return None
-        ms = seconds * 1000
-        if ms.denominator != 1:
-            self._error(
-                row,
-                column,
-                "finer than a millisecond",
-                expected="at most three decimals",
-                found=text,
-            )
-            return None
-        return int(ms)
 
     def _valid(self, row: Row) -> bool:
         """``no`` (or ``false``, ``0``) for a lap the timing struck out; blank is valid."""

@@ -124,4 +124,5 @@ class EntryReader(FieldReader):
             self._round_set(row, "car_rounds"),
             self._int(row, "weight_kg", 1),
             brakes,
+            make=row.get("make"),
         )

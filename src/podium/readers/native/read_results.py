@@ -113,7 +113,8 @@ class ResultReader(FieldReader):
         if key is not None and not team:
             team = season.entries_by_key[key].team
         drivers = []
-        for name in split_list(row.get("drivers"), schema.DRIVER_SEPARATOR):
+        named = split_list(row.get("drivers"), schema.DRIVER_SEPARATOR)
+        for name in named:
             canonical = season.driver_name(name)
             if canonical is None:
                 self._error(
@@ -125,6 +126,9 @@ class ResultReader(FieldReader):
                 )
                 continue
             drivers.append(canonical)
+        drive_times = self._times(row, "drive_times") or ()
+        if len(drivers) < len(named):
+            drive_times = ()  # a driver is unknown (said above): no count to check the times by
         fastest = row.get("fastest_lap").lower()
         return ResultLine(
             round=number,
@@ -145,6 +149,7 @@ class ResultReader(FieldReader):
             session=row.get("session") or "race",
             fastest_lap=fastest in ("1", "true", "yes"),
             source=row.get("source"),
+            drive_times=drive_times,
         )
 
     def _qualifying(self, season: Season) -> tuple[QualifyingLine, ...]:

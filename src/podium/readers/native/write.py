@@ -8,7 +8,8 @@ from typing import Any
 
 import tomli_w
 
-from podium.model import Season, format_points
+from podium.model import ResultLine, Season, format_points
+from podium.model.timing import format_ms
 from podium.readers.native import schema
 from podium.readers.rows import write_rows
 from podium.rules import Ruleset
@@ -230,6 +231,7 @@ def _entry_rows(season: Season) -> list[tuple[object, ...]]:
                     e.team,
                     e.entrant,
                     car.chassis,
+                    car.make,
                     engine.name,
                     "" if engine.displacement_l is None else engine.displacement_l,
                     engine.aspiration.value if engine.aspiration else "",
@@ -245,7 +247,7 @@ def _entry_rows(season: Season) -> list[tuple[object, ...]]:
     return rows
 
 
-def _result_row(season: Season, r: Any) -> tuple[object, ...]:
+def _result_row(season: Season, r: ResultLine) -> tuple[object, ...]:
     # Write the car number where it names the car; the entry key otherwise.
     entry = season.entries_by_key.get(r.entry) if r.entry else None
     by_number = entry is not None and entry.car_no == entry.key
@@ -257,7 +259,8 @@ def _result_row(season: Season, r: Any) -> tuple[object, ...]:
         "" if by_number else r.entry or "",
         r.team,
         r.entrant,
-        " / ".join(r.drivers),
+        schema.DRIVER_SEPARATOR.join(r.drivers),
+        schema.DRIVER_SEPARATOR.join(format_ms(ms) for ms in r.drive_times),
         r.car,
         r.laps,
         r.time,

@@ -148,6 +148,7 @@ def _to_entry(e: Any, cars_rows: Sequence[Any], crew_rows: Sequence[Any]) -> Ent
             _to_round_set(c),
             c.weight_kg,
             c.carbon_brakes,
+            c.make,
         )
         for c in cars_rows
     )
@@ -201,6 +202,7 @@ def to_result_line(r: Any) -> ResultLine:
         session=r.session,
         fastest_lap=r.fastest_lap,
         source=r.source,
+        drive_times=tuple(int(ms) for ms in r.drive_times.split(",")) if r.drive_times else (),
     )
 
 

@@ -181,6 +181,7 @@ def _entry_row(ordinal: int, e: Entry) -> EntryRow:
                 aspiration=None if car.engine.aspiration is None else car.engine.aspiration.value,
                 weight_kg=car.weight_kg,
                 carbon_brakes=car.carbon_brakes,
+                make=car.make,
                 **_round_set_columns(car.rounds),
             )
             for j, car in enumerate(e.cars)
@@ -232,9 +233,15 @@ def result_line_rows(lines: Sequence[ResultLine]) -> list[ResultLineRow]:
             session=r.session,
             fastest_lap=r.fastest_lap,
             source=r.source,
+            drive_times=_drive_times_text(r.drive_times),
         )
         for i, r in enumerate(lines)
     ]
+
+
+def _drive_times_text(times: tuple[int, ...]) -> str:
+    """``10882500,10717500``: milliseconds, comma-separated ('' when unknown)."""
+    return ",".join(str(ms) for ms in times)
 
 
 def penalty_row(season_id: str, revision: int, p: Penalty) -> PenaltyRow:

@@ -86,6 +86,9 @@ class ResultLineRow(Base):
     session: Mapped[str] = mapped_column(String(50), default="race")
     fastest_lap: Mapped[bool] = mapped_column(Boolean, default=False)
     source: Mapped[str] = mapped_column(Text, default="")
+    drive_times: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """Each driver's time at the wheel in ms, in the order of ``drivers``,
+    comma-separated (``10882500,10717500``); blank when unknown."""
 
 
 class PenaltyRow(Base):

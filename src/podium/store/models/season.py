@@ -202,6 +202,7 @@ class CarSpecRow(_RoundSetColumns, Base):
     aspiration: Mapped[str | None] = mapped_column(String(20))
     weight_kg: Mapped[int | None]
     carbon_brakes: Mapped[bool | None] = mapped_column(Boolean)
+    make: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class CrewMemberRow(_RoundSetColumns, Base):
