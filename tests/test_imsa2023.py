@@ -1,7 +1,7 @@
-"""The built-in 2023 IMSA season (issue 10, in progress): built from the
-official timing files by podium's own commands (tools/build_imsa2023.py),
-reachable as `--season imsa-2023`, and crowning the champions the series
-crowned."""
+"""The built-in 2023 IMSA season (issue 10): built from the official timing
+files by podium's own commands (tools/build_imsa2023.py), reachable as
+`--season imsa-2023`, and crowning the champions the series crowned, in the
+drivers', teams', manufacturers' and Endurance Cup championships."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from podium.readers.native import read_season
 ROOT = Path(__file__).resolve().parent.parent
 TIMING = ROOT / "data" / "imsa2023" / "timing"
 GOLDEN = ROOT / "tests" / "golden" / "imsa2023" / "champions.csv"
+TITLES = ROOT / "tests" / "golden" / "imsa2023" / "titles.csv"
 PODIUM = str(Path(sys.executable).parent / "podium")
 
 
@@ -53,6 +54,78 @@ def test_the_champions_are_the_published_ones(row: dict[str, str]) -> None:
     assert leaders == set(row["drivers"].split("; "))
 
 
+@pytest.mark.parametrize(
+    "row",
+    list(csv.DictReader(TITLES.open(encoding="utf-8"))),
+    ids=lambda r: f"{r['class']}-{r['championship']}",
+)
+def test_the_other_titles_are_the_published_ones(row: dict[str, str]) -> None:
+    table = ScoredSeason(open_season("imsa-2023")).standings(row["championship"], row["class"])
+    leaders = {r.competitor for r in table.rows if r.total == table.rows[0].total}
+    assert leaders == set(row["champion"].split("; "))
+
+
+def test_every_points_row_names_its_own_car() -> None:
+    """Each result row's car is its entry's (a decision cached for one car
+    was once handed to another whose placing reused its memory)."""
+    scored = ScoredSeason(open_season("imsa-2023"))
+    season = scored.season
+    rows = [r for r in scored.ledger if r.entry and r.kind.value == "result"]
+    assert rows
+    wrong = [r for r in rows if season.entries_by_key[r.entry or ""].label != r.car]
+    assert wrong == []
+
+
+def test_makes_score_for_their_rank_among_makes() -> None:
+    """Daytona GTP: Acura 1-2, then Cadillac, BMW, Porsche: each make's best
+    car is paid for the make's rank (350, 320, 300, 280 in the race)."""
+    scored = ScoredSeason(open_season("imsa-2023"))
+    race = {
+        r.competitor: r.points
+        for r in scored.ledger
+        if r.championship == "manufacturers"
+        and (r.round, r.class_code, r.session) == (1, "GTP", "race")
+        and r.counts
+    }
+    order = [
+        scored.season.entries_by_key[x.entry or ""].cars[0].make
+        for x in sorted(
+            (x for x in scored.classification(1, "GTP") if x.class_pos),
+            key=lambda x: x.class_pos or 0,
+        )
+    ]
+    makes = list(dict.fromkeys(order))
+    assert order[:2] == ["Acura", "Acura"]
+    assert [race[m] for m in makes] == [350, 320, 300, 280][: len(makes)]
+    assert "LMP2" not in {r.class_code for r in scored.ledger if r.championship == "manufacturers"}
+
+
+def test_drive_times_and_marks_come_from_the_lap_charts() -> None:
+    """Sebring: the winning #31's drivers' times at the wheel add up to its
+    race time; its class order at 4 and 8 hours is taken from the laps."""
+    season = open_season("imsa-2023")
+    (winner,) = [x for x in season.results_of(2, "race") if x.entry == "31"]
+    total_ms = sum(winner.drive_times)
+    assert len(winner.drive_times) == len(winner.drivers) == 3
+    assert abs(total_ms - 12 * 3600_000) < 10 * 60_000  # 12 hours, give or take the last lap
+    sessions = {x.session for x in season.results_of(2)}
+    assert {"mark-4h", "mark-8h"} <= sessions
+    assert not any(x.session.startswith("mark") for x in season.results_of(1))  # no lap chart
+
+
+def test_the_audit_lists_what_the_files_cannot_tell() -> None:
+    done = subprocess.run(
+        [PODIUM, "audit", "--season", "imsa-2023", "--format", "json"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    import json
+
+    gaps = json.loads(done.stdout)["incomplete"]
+    said = {(g["round"], g["what"]) for g in gaps}
+    assert (1, "drive times") in said and (1, "time marks") in said
+    assert (5, "qualifying") in said  # Watkins Glen: no GTP or LMP2 qualifying times
+
+
 def test_the_stewards_decisions_change_the_points() -> None:
     """Daytona: the No. 60 Acura keeps its win, its drivers and team lose 200
     points. Watkins Glen: the No. 6 Porsche, first on the timing sheet, is
@@ -61,6 +134,13 @@ def test_the_stewards_decisions_change_the_points() -> None:
     rows = [r for r in scored.ledger if r.round == 1 and r.entry == "60"]
     assert any(r.points == -200 and r.championship == "drivers" for r in rows)
     assert any(r.points == -200 and r.championship == "teams" for r in rows)
+    # ... and every Endurance Cup point it earned there; Acura keeps its points.
+    cup = [r for r in rows if r.championship == "endurance"]
+    taken = sum(-r.points for r in cup if r.kind.value == "penalty")
+    earned = sum(r.points for r in cup if r.kind.value == "result" and r.counts)
+    assert earned > 0 and taken == earned
+    makes = [r for r in scored.ledger if r.championship == "manufacturers" and r.round == 1]
+    assert not any(r.kind.value == "penalty" for r in makes)
     glen = scored.classification(5, "GTP")
     assert glen[0].entry == "25" and max(glen, key=lambda ln: ln.class_pos or 0).entry == "6"
 
@@ -101,3 +181,23 @@ def test_the_build_script_reproduces_the_shipped_season(tmp_path: Path) -> None:
             assert without_times(built[name]) == without_times(held[name])
         else:
             assert built[name] == held[name], name
+
+
+def test_the_title_question_counts_the_qualifying_still_to_come() -> None:
+    """After round 10, Sims (2460) leads Albuquerque (2457) by 3. A win is
+    350 and pole 35: with Albuquerque on pole and second (320 + 35), a win
+    without qualifying points leaves Sims 2 short; third (300 + 35) is not
+    enough for him. So Sims needs the win and Albuquerque 3rd or lower."""
+    done = subprocess.run(
+        [PODIUM, "title", "--season", "imsa-2023", "--class", "GTP",
+         "--championship", "drivers", "--after", "10", "--format", "csv"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    rows = {r["name"]: r for r in csv.DictReader(done.stdout.splitlines())}
+    sims = rows["Alexander Sims"]
+    assert sims["points"] == "2460" and rows["Filipe Albuquerque"]["points"] == "2457"
+    assert sims["reachable"] == "2460-2845"  # 350 for the win, 35 for pole
+    assert sims["needs"] == (
+        "R11: Alexander Sims wins and Filipe Albuquerque finishes 3rd or lower "
+        "and Ricky Taylor finishes 3rd or lower"
+    )

@@ -212,9 +212,9 @@ sessions = ["race", "mark"]
 
 
 def test_a_mark_pays_only_the_championships_that_score_marks(season: Season) -> None:
-    rules = RULES.replace(
-        'id = "drivers"\n', 'id = "drivers"\nsessions = ["race"]\n'
-    ).replace('id = "teams"\n', 'id = "teams"\nsessions = ["race"]\n')
+    rules = RULES.replace('id = "drivers"\n', 'id = "drivers"\nsessions = ["race"]\n').replace(
+        'id = "teams"\n', 'id = "teams"\nsessions = ["race"]\n'
+    )
     race = season.results_of(1, "race")
     # The class order at the mark: the race's, reversed in each class.
     mark = [
@@ -262,7 +262,10 @@ def test_a_points_penalty_of_all_takes_everything_the_car_earned(season: Season)
     earned = {
         r.competitor: r.points
         for r in ledger
-        if r.championship == "drivers" and r.round == 2 and r.entry == winner.entry and r.counts
+        if r.championship == "drivers"
+        and r.round == 2
+        and r.entry == winner.entry
+        and r.counts
         and r.kind.value == "result"
     }
     assert taken and {r.competitor: -r.points for r in taken} == earned

@@ -176,6 +176,7 @@ def build(source: Path, out: Path) -> None:
                     canonical_of[team],
                     team,
                     chassis_name,
+                    "",  # make
                     engine,
                     displacement,
                     aspiration,
@@ -304,6 +305,7 @@ def build(source: Path, out: Path) -> None:
                     team,
                     entrant,
                     " / ".join(names),
+                    "",  # drive_times
                     row["car"],
                     row["laps"],
                     "",

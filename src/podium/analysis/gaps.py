@@ -32,6 +32,10 @@ def data_gaps(season: Season) -> list[Gap]:
     return sorted(gaps, key=lambda g: (g.round or 0, g.what))
 
 
+def cars(count: int) -> str:
+    return f"{count} car{'' if count == 1 else 's'}"
+
+
 def _label(season: Season, number: int) -> str:
     return season.round(number).label
 
@@ -39,10 +43,13 @@ def _label(season: Season, number: int) -> str:
 def _drive_times(season: Season) -> list[Gap]:
     out = []
     for rnd in season.rounds:
+        held = season.results_of(rnd.number)
+        charted = {line.session for line in held if line.drive_times}
         lines = [
             line
-            for line in season.results_of(rnd.number)
+            for line in held
             if line.drivers
+            and line.classified
             and len(line.drive_times) != len(line.drivers)
             and any(
                 rule.covers(rnd.number, line.class_code, line.session, c.id)
@@ -51,14 +58,18 @@ def _drive_times(season: Season) -> list[Gap]:
                 if c.competitor is Competitor.DRIVER
             )
         ]
-        for session, cars in Counter(line.session for line in lines).items():
+        for session, count in Counter(line.session for line in lines).items():
+            why = (
+                "no lap of theirs in the session's lap chart"
+                if session in charted
+                else "no lap chart of the session"
+            )
             out.append(
                 Gap(
                     rnd.number,
                     "drive times",
-                    f"{_label(season, rnd.number)} ({session}): {cars} cars without drive "
-                    "times (no lap chart of the session); their drivers score as listed, "
-                    "unchecked",
+                    f"{_label(season, rnd.number)} ({session}): {cars(count)} without drive "
+                    f"times ({why}); their drivers score as listed, unchecked",
                 )
             )
     return out
@@ -96,8 +107,8 @@ def _untimed_qualifying(season: Season) -> list[Gap]:
     counts = Counter((q.round, q.class_code) for q in season.qualifying)
     paid = any(s.session == QUALIFYING for s in season.rules.scales.values())
     out = []
-    for (number, code), cars in sorted(untimed.items()):
-        share = "every car" if cars == counts[number, code] else f"{cars} cars"
+    for (number, code), count in sorted(untimed.items()):
+        share = "every car" if count == counts[number, code] else cars(count)
         pays = ": no qualifying points for them" if paid else ""
         out.append(
             Gap(
@@ -138,8 +149,8 @@ def _unplaced(season: Season) -> list[Gap]:
         Gap(
             number,
             "place",
-            f"{_label(season, number)} ({session}): {cars} classified lines without a "
-            "class position or a car number in the source",
+            f"{_label(season, number)} ({session}): {count} classified line"
+            f"{'' if count == 1 else 's'} without a class position or a car number in the source",
         )
-        for (number, session), cars in sorted(counts.items())
+        for (number, session), count in sorted(counts.items())
     ]

@@ -234,11 +234,23 @@ def _check_qualifying(season: Season, where: Locations) -> list[Problem]:
 
 
 def _check_class_rounds(season: Season) -> list[Problem]:
-    """``skip_class_rounds`` names classes and rounds of the season."""
+    """``classes`` and ``skip_class_rounds`` name classes and rounds of the season."""
     problems = []
     classes = [c.code for c in season.classes]
     rounds = [r.number for r in season.rounds]
     for i, championship in enumerate(season.rules.championships):
+        for code in championship.classes:
+            if code not in classes:
+                problems.append(
+                    Problem(
+                        "rules.toml",
+                        None,
+                        f"championships.{i}.classes",
+                        "no such class in season.toml",
+                        expected=" or ".join(classes),
+                        found=code,
+                    )
+                )
         for code, numbers in championship.skip_class_rounds.items():
             where = f"championships.{i}.skip_class_rounds.{code}"
             if code not in classes:

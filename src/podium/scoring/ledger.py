@@ -67,7 +67,7 @@ def score_season(season: Season) -> tuple[LedgerRow, ...]:
             placings_by_basis: dict[bool, list[Placing]] = {}
             # Championships that see the same placing and scale decide alike
             # (drivers' and constructors' rows of one car): decide once.
-            decided: dict[tuple[object, ...], dict[int, Decision]] = {}
+            decided: dict[tuple[object, ...], dict[int, Cached]] = {}
             for championship in rules.championships:
                 if skips(championship, rnd) or not championship.scores(session):
                     continue
@@ -125,7 +125,7 @@ def qualifying_rows(season: Season, rnd: Round) -> list[LedgerRow]:
             )
         )
     rows: list[LedgerRow] = []
-    decided: dict[tuple[object, ...], dict[int, Decision]] = {}
+    decided: dict[tuple[object, ...], dict[int, Cached]] = {}
     for championship in rules.championships:
         if skips(championship, rnd) or not championship.scores(QUALIFYING):
             continue
@@ -141,6 +141,7 @@ def qualifying_rows(season: Season, rnd: Round) -> list[LedgerRow]:
 
 
 Decision = tuple[str, Points, str, Points, Withheld]
+Cached = tuple[Placing, Decision]
 _new_row = builder(LedgerRow)  # LedgerRow(...) at a third of the cost (frozen.py)
 
 
@@ -152,7 +153,7 @@ def award_round(
     scale_name: str,
     scale: PointsScale,
     factor: Fraction = Fraction(1),
-    decided: dict[tuple[object, ...], dict[int, Decision]] | None = None,
+    decided: dict[tuple[object, ...], dict[int, Cached]] | None = None,
 ) -> list[LedgerRow]:
     """Ledger rows of one championship at one round. ``decided`` caches
     decisions shared between championships of the round: per (scale, basis,
@@ -176,10 +177,14 @@ def award_round(
     for placing in placings:
         line = placing.line
         class_code = line.class_code if championship.per_class else ""
-        decision = decisions.get(id(placing))
-        if decision is None:
+        cached = decisions.get(id(placing))
+        if cached is not None and cached[0] is placing:
+            decision = cached[1]
+        else:
+            # Keyed by identity, and the placing is kept with its decision:
+            # a placing freed meanwhile could hand its id to another one.
             decision = _decide(season, rnd, championship, placing, scale_name, scale)
-            decisions[id(placing)] = decision
+            decisions[id(placing)] = (placing, decision)
         car, earned, reason, withheld, rule = decision
         adjusts = bool(earned) and (scaled or len(line.drivers) > 1)
         wheel = at_the_wheel(season.rules, championship, line) if timed else None

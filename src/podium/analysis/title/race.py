@@ -23,11 +23,13 @@ from podium.rules.schema import (
     Championship,
     Competitor,
     CountBack,
+    PointsScale,
     Ruleset,
     Unresolved,
 )
+from podium.rules.timed import mark_session
 from podium.scoring.ledger_row import QUALIFYING, LedgerRow, RowKind
-from podium.scoring.rulings import multiplier
+from podium.scoring.rulings import multiplier, skips, skips_class
 from podium.scoring.standings import compute_standings
 
 
@@ -54,6 +56,9 @@ class OpenRound:
     bonus: int = 0
     """Most bonus points (fastest lap, pole, ...) one car can add at this
     round; when not 0 the answers are bounds (``TitleRace.unmodelled``)."""
+    counts_back: bool = True
+    """False for a round's qualifying or time marks (a session of its own
+    whose places the tie-break does not count)."""
 
     @property
     def field_size(self) -> int:
@@ -101,7 +106,7 @@ class TitleRace:
 
     def counted(self, rnd: OpenRound, place: int) -> bool:
         """Whether a place at this round adds to count-back."""
-        if self.countback is None or place > self.depth:
+        if self.countback is None or place > self.depth or not rnd.counts_back:
             return False
         return self.countback is CountBack.ALL_PLACES or rnd.worth(place) > 0
 
@@ -140,33 +145,41 @@ def build_race(
         if r.championship == championship.id and r.class_code == class_code and r.round <= after
     ]
     table = compute_standings(rows, rules, championship, class_code, season.round_numbers(), after)
-    open_numbers = [r.number for r in season.rounds if r.number > after]
+    open_numbers = [
+        r.number
+        for r in season.rounds
+        if r.number > after
+        and not skips(championship, r)
+        and not skips_class(championship, r, class_code)
+    ]
     scales = [rules.scale_for(n, season.round(n).scale)[1] for n in open_numbers]
     if championship.scale:
         scales = [rules.scales[championship.scale] for _ in open_numbers]
     factors = [multiplier(rules, n, "race") for n in open_numbers]
     bonuses = [_bonus(rules, championship.id, n) for n in open_numbers]
+    extras = [_other_sessions(season, championship, n) for n in open_numbers]
     values: list[Fraction] = [s.total for s in table.rows]
     values += [p * f for s, f in zip(scales, factors, strict=True) for p in (*s.points, s.rest)]
     values += bonuses
+    values += [p for extra in extras for _, scale in extra for p in (*scale.points, scale.rest)]
     unit = lcm(1, *(v.denominator for v in values))
 
     fields = [_field(season, championship, class_code, n) for n in open_numbers]
     rounds = []
-    for number, scale, factor, bonus, cars in zip(
-        open_numbers, scales, factors, bonuses, fields, strict=True
+    for number, scale, factor, bonus, cars, extra in zip(
+        open_numbers, scales, factors, bonuses, fields, extras, strict=True
     ):
         pts = tuple(int(scale.for_place(p) * factor * unit) for p in range(1, len(cars) + 1))
+        label = season.round(number).label
         rounds.append(
-            OpenRound(
-                number,
-                season.round(number).label,
-                pts,
-                tuple(cars),
-                everyone_classified,
-                int(bonus * unit),
-            )
+            OpenRound(number, label, pts, tuple(cars), everyone_classified, int(bonus * unit))
         )
+        # Its qualifying and time marks: orders of their own, never counted back.
+        for session, paid in extra:
+            pts = tuple(int(paid.for_place(p) * unit) for p in range(1, len(cars) + 1))
+            rounds.append(
+                OpenRound(number, f"{label} ({session})", pts, tuple(cars), counts_back=False)
+            )
     unmodelled = []
     if championship.drops is not None:
         unmodelled.append("best-N drops")
@@ -278,6 +291,26 @@ def _last_crew(entry: Entry, number: int) -> tuple[str, ...]:
         last = max(n for n, _ in dated)
         return tuple(dict.fromkeys(d for n, d in dated if n == last))
     return tuple(dict.fromkeys(m.driver for m in entry.crew))
+
+
+def _other_sessions(
+    season: Season, championship: Championship, number: int
+) -> list[tuple[str, PointsScale]]:
+    """The sessions of an open round that pay this championship besides its
+    race: the qualifying, each time mark; (label, scale)."""
+    rules = season.rules
+    out = []
+    sessions = [QUALIFYING] + [
+        mark_session(ms) for m in rules.marks if m.round == number for ms in m.at_ms
+    ]
+    for session in sessions:
+        if not championship.scores(session):
+            continue
+        try:
+            out.append((session, rules.scale_for(number, season.round(number).scale, session)[1]))
+        except KeyError:
+            continue
+    return out
 
 
 def _bonus(rules: Ruleset, championship: str, number: int) -> Fraction:
