@@ -201,3 +201,19 @@ def test_the_title_question_counts_the_qualifying_still_to_come() -> None:
         "R11: Alexander Sims wins and Filipe Albuquerque finishes 3rd or lower "
         "and Ricky Taylor finishes 3rd or lower"
     )
+
+
+def test_a_championship_is_listed_only_in_its_classes() -> None:
+    """No manufacturers' title in LMP2 or LMP3: no table, no link, a clear error."""
+    scored = ScoredSeason(open_season("imsa-2023"))
+    tables = scored.all_tables()
+    assert ("manufacturers", "GTP") in tables and ("manufacturers", "LMP2") not in tables
+    done = subprocess.run(
+        [PODIUM, "standings", "--season", "imsa-2023", "--class", "LMP2",
+         "--championship", "manufacturers"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "no Manufacturers' championship in LMP2: it is held in GTP, GTDPRO, GTD" in (
+        done.stderr + done.stdout
+    )

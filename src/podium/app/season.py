@@ -128,7 +128,15 @@ class ScoredSeason:
         championship is not per class."""
         if not championship.per_class:
             return ""
-        return self.class_code(class_code) if class_code else self.season.classes[0].code
+        if not class_code:
+            return championship.classes[0] if championship.classes else self.season.classes[0].code
+        code = self.class_code(class_code)
+        if not championship.held_in(code):
+            held = ", ".join(championship.classes)
+            raise NotFound(
+                f"no {championship.name or championship.id} in {code}: it is held in {held}"
+            )
+        return code
 
     # -- standings -----------------------------------------------------
 
@@ -149,7 +157,11 @@ class ScoredSeason:
     def all_tables(self, after: int | None = None) -> dict[tuple[str, str], StandingsTable]:
         tables = {}
         for champ in self.season.rules.championships:
-            codes = [c.code for c in self.season.classes] if champ.per_class else [""]
+            codes = (
+                [c.code for c in self.season.classes if champ.held_in(c.code)]
+                if champ.per_class
+                else [""]
+            )
             for code in codes:
                 tables[(champ.id, code)] = self.standings(champ.id, code or None, after)
         return tables

@@ -149,6 +149,8 @@ class ChampionshipInfo(Answer):
     id: str
     name: str
     competitor: str
+    classes: tuple[str, ...] = ()
+    """The classes it is held in (empty: every class)."""
 
 
 def championship_infos(season: Season) -> tuple[ChampionshipInfo, ...]:
@@ -156,7 +158,7 @@ def championship_infos(season: Season) -> tuple[ChampionshipInfo, ...]:
 
 
 def _championship_info(c: Championship) -> ChampionshipInfo:
-    return ChampionshipInfo(c.id, c.name or c.id, c.competitor.value)
+    return ChampionshipInfo(c.id, c.name or c.id, c.competitor.value, tuple(c.classes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +202,8 @@ def home(scored: ScoredSeason) -> SeasonHome:
     leaders = []
     for car_class in season.classes:
         for champ in season.rules.championships:
+            if not champ.held_in(car_class.code):
+                continue
             table = scored.standings(champ.id, car_class.code, None)
             top = [r for r in table.rows if r.place == 1]
             leaders.append(
@@ -311,6 +315,8 @@ def standings_index(scored: ScoredSeason, after: int | None = None) -> Standings
     out = []
     for car_class in season.classes:
         for champ in season.rules.championships:
+            if not champ.held_in(car_class.code):
+                continue
             table = scored.standings(champ.id, car_class.code, after)
             out.append(
                 TableLink(

@@ -220,6 +220,10 @@ class Championship(_Strict):
     places: Places = Places.CAR
     statement: str = ""
 
+    def held_in(self, class_code: str) -> bool:
+        """Whether this championship has a table for the class."""
+        return not self.classes or class_code in self.classes
+
     def scores(self, session: str) -> bool:
         return self.sessions is None or (
             session in self.sessions or session_kind(session) in self.sessions
