@@ -16,7 +16,8 @@ from podium.errors import InputError, Problem
 from podium.model import parse_points
 from podium.model.results import Penalty, PenaltyKind
 from podium.model.season import Season
-from podium.scoring.stewards import ALL_POINTS, decision_problems, numbered
+from podium.scoring.points_penalties import ALL_POINTS
+from podium.scoring.stewards import decision_problems, numbered
 
 
 @dataclass(frozen=True, slots=True)

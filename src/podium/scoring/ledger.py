@@ -24,6 +24,7 @@ from podium.scoring.classify import Placing, place_round
 from podium.scoring.drive_time import at_the_wheel
 from podium.scoring.frozen import builder
 from podium.scoring.ledger_row import QUALIFYING, LedgerRow, RowKind, Withheld, ordinal
+from podium.scoring.points_penalties import deduction_rows as stewards_rows
 from podium.scoring.ranked import ranked_rows
 from podium.scoring.rulings import (
     apply_ineligible,
@@ -34,7 +35,6 @@ from podium.scoring.rulings import (
     skips,
 )
 from podium.scoring.stewards import apply_decisions
-from podium.scoring.stewards import deduction_rows as stewards_rows
 
 _STATUS_WORDS = {
     Status.NOT_CLASSIFIED: "not classified",

@@ -7,7 +7,7 @@ behind move up, or the place is left vacant, as ``[stewards]`` in the rules
 says), a time penalty classifies the session again by laps and time, a
 position penalty drops a car down its class. Every line a decision moved
 says so in words (``ResultLine.decision``), and the ledger repeats it.
-Points penalties become ledger rows of their own (``deduction_rows``).
+Points penalties become ledger rows of their own (``scoring.points_penalties``).
 Grid penalties change no result. A withdrawn decision changes nothing, and
 neither does one the timing sheet already shows (``Penalty.in_results``: a
 penalty read from a results file, served or applied by the timing system).
@@ -19,12 +19,12 @@ changes nothing and the decisions still apply.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 from fractions import Fraction
 
 from podium.errors import Problem
-from podium.model.points import ZERO, format_points, parse_points
+from podium.model.points import parse_points
 from podium.model.results import (
     CLASSIFICATION_KINDS,
     Penalty,
@@ -36,14 +36,10 @@ from podium.model.results import (
 from podium.model.season import Season
 from podium.model.timing import format_duration, format_ms, parse_duration
 from podium.rules.dimensions import VacatedPlace
-from podium.rules.schema import Competitor
-from podium.scoring.ledger_row import LedgerRow, RowKind, ordinal
+from podium.scoring.ledger_row import ordinal
+from podium.scoring.points_penalties import ALL_POINTS
 
 _SHEET_END = 1_000_000
-ALL_POINTS = "all"
-"""A points penalty's value that takes every point the car earned at the
-round in the championship (IMSA 2023: No. 60 lost its Daytona Endurance Cup
-points)."""
 
 
 def numbered(season: Season) -> list[tuple[int, Penalty]]:
@@ -342,77 +338,3 @@ def _bad_value(number: int, decision: Penalty, expected: str) -> Problem:
         expected=expected,
         found=decision.value or "nothing",
     )
-
-
-# -- points penalties -------------------------------------------------------------
-
-
-def deduction_rows(season: Season, earned: Sequence[LedgerRow] = ()) -> list[LedgerRow]:
-    """One ledger row per competitor a standing points penalty takes points
-    from; a value of ``all`` takes what the car earned each of them at the
-    round (``earned``: the season's result rows)."""
-    rows: list[LedgerRow] = []
-    for number, decision in numbered(season):
-        if decision.kind is not PenaltyKind.POINTS or not decision.to_apply:
-            continue
-        entry = season.entries_by_key.get(decision.entry)
-        whole = decision.value.strip() == ALL_POINTS
-        try:
-            points = ZERO if whole else parse_points(decision.value)
-        except (ValueError, ZeroDivisionError):
-            continue  # refused where it comes in (decision_problems)
-        if entry is None or (points <= 0 and not whole):
-            continue
-        source = f"; {decision.source}" if decision.source else ""
-        for championship in season.rules.championships:
-            if decision.championship and championship.id != decision.championship:
-                continue
-            for competitor in _owners(season, decision, championship.competitor):
-                taken = points
-                if whole:
-                    taken = sum(
-                        (
-                            r.points
-                            for r in earned
-                            if r.championship == championship.id
-                            and r.round == decision.round
-                            and r.entry == entry.key
-                            and r.competitor == competitor
-                            and r.counts
-                        ),
-                        ZERO,
-                    )
-                    if taken <= 0:
-                        continue
-                rows.append(
-                    LedgerRow(
-                        championship=championship.id,
-                        class_code=entry.class_code if championship.per_class else "",
-                        competitor=competitor,
-                        round=decision.round,
-                        points=-taken,
-                        reason=f"stewards' decision {number} at round {decision.round}: "
-                        f"-{format_points(taken)} pts{' (all it earned there)' if whole else ''}"
-                        f", {decision.reason}{source}",
-                        entry=entry.key,
-                        car=entry.label,
-                        kind=RowKind.PENALTY,
-                    )
-                )
-    return rows
-
-
-def _owners(season: Season, decision: Penalty, kind: Competitor) -> tuple[str, ...]:
-    entry = season.entries_by_key[decision.entry]
-    if kind is Competitor.TEAM:
-        return (entry.team,)
-    if kind is Competitor.ENTRY:
-        return (entry.label,)
-    drove = [
-        line.drivers
-        for line in season.results
-        if line.round == decision.round and line.entry == entry.key and line.drivers
-    ]
-    if drove:
-        return tuple(dict.fromkeys(season.driver_name(d) or d for d in drove[0]))
-    return entry.drivers_at(decision.round)
