@@ -132,6 +132,7 @@ PRINTS = (
     (r"^podium audit --season imsa-2023", r"INCOMPLETE time marks \(round 1\)"),
     (r"^podium standings --class LMP1 ", r"LMP1 Drivers' championship after round 8"),
     (r"^podium results 9 --class LMP2", r"Laguna Seca(.|\n)*LMP2"),
+    (r"^podium results 2 --season imsa-2023 .*mark-8h", r"Sebring.* - mark-8h(.|\n)*GTP +1 +31 "),
     (r"^podium laps 1 --season my-league", r"- race laps(.|\n)*#42 +GT3 +1 +Gabriel Lira"),
     (r"^podium winners", r"class winners"),
     (r"^podium explain \"ADT", r"Points of ADT Champion Racing"),

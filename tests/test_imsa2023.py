@@ -217,3 +217,38 @@ def test_a_championship_is_listed_only_in_its_classes() -> None:
     assert "no Manufacturers' championship in LMP2: it is held in GTP, GTDPRO, GTD" in (
         done.stderr + done.stdout
     )
+
+
+def test_results_carry_each_drivers_time_at_the_wheel() -> None:
+    from podium.app.rounds import results_report
+
+    report = results_report(ScoredSeason(open_season("imsa-2023")), 2, "GTP").to_json()
+    assert isinstance(report, dict)
+    (winner,) = [r for r in report["results"] if r["entry"] == "31"]  # the race only
+    times = winner["drive_times"].split(" / ")
+    assert len(times) == len(winner["drivers"].split(" / ")) == 3
+    assert all(t.count(":") == 2 for t in times)  # hours at the wheel each
+
+
+def test_a_time_marks_class_order_is_a_session_of_its_own() -> None:
+    """`podium results 2 --session mark-8h`: the class order at 8 hours,
+    the cars placed by laps completed by then; the race sheet leaves it out."""
+    done = subprocess.run(
+        [PODIUM, "results", "2", "--season", "imsa-2023", "--class", "GTP",
+         "--session", "mark-8h", "--format", "csv"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    rows = list(csv.DictReader(done.stdout.splitlines()))
+    placed = [r for r in rows if r["class_pos"]]
+    assert [int(r["class_pos"]) for r in placed] == list(range(1, len(placed) + 1))
+    laps = [int(r["laps"]) for r in placed]
+    assert laps == sorted(laps, reverse=True)
+    assert all(r["time"] < "8:00:00" for r in placed)  # the last crossing before the mark
+    missing = subprocess.run(
+        [PODIUM, "results", "2", "--season", "imsa-2023", "--session", "mark-9h"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert missing.returncode == 1
+    assert "round 2 has no session 'mark-9h' (it has: race, mark-4h, mark-8h)" in (
+        missing.stderr + missing.stdout
+    )

@@ -16,6 +16,7 @@ from podium.model.calendar import Round, RoundStatus
 from podium.model.entry import Entry
 from podium.model.results import ResultLine, Status
 from podium.model.season import Season
+from podium.model.timing import format_ms
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,8 @@ class ClassifiedLine(Answer):
             "reason": line.reason,
             "decision": line.decision,
             "sheet_pos": line.sheet_pos,
+            "session": line.session,
+            "drive_times_ms": list(line.drive_times) if line.drive_times else None,
         }
 
 
@@ -86,13 +89,16 @@ class ResultsReport(Answer):
     season_id: str
     round: Round
     lines: tuple[ClassifiedLine, ...]
+    session: str | None = None
+    """The one session asked for (none: every session of the results sheets)."""
 
     @property
     def title(self) -> str:
         rnd = self.round
         when = f" ({rnd.date:%d %B %Y})" if rnd.date else ""
         status = " - provisional results" if rnd.status is RoundStatus.PROVISIONAL else ""
-        return f"Round {rnd.number}: {rnd.name}, {rnd.circuit}{when}{status}"
+        session = f" - {self.session}" if self.session else ""
+        return f"Round {rnd.number}: {rnd.name}, {rnd.circuit}{when}{session}{status}"
 
     def cells(self, c: ClassifiedLine) -> tuple[str, ...]:
         """A line as the results sheet prints it, one text per ``RESULT_COLUMNS``."""
@@ -124,6 +130,7 @@ class ResultsReport(Answer):
                     **dict(zip(RESULT_COLUMNS, self.cells(c), strict=True)),
                     "entry": c.line.entry,
                     "laps_led": c.line.laps_led,
+                    "drive_times": " / ".join(format_ms(t) for t in c.line.drive_times),
                     "source": c.line.source,
                 }
                 for c in self.lines
@@ -136,11 +143,15 @@ def results_report(
     round_number: int,
     class_code: str | None = None,
     starters_only: bool = True,
+    session: str | None = None,
 ) -> ResultsReport:
     season = scored.season
-    lines = scored.classification(round_number, class_code, starters_only)
+    lines = scored.classification(round_number, class_code, starters_only, session)
     return ResultsReport(
-        season.id, season.round(round_number), tuple(classified_line(season, ln) for ln in lines)
+        season.id,
+        season.round(round_number),
+        tuple(classified_line(season, ln) for ln in lines),
+        session,
     )
 
 

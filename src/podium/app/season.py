@@ -21,6 +21,7 @@ from podium.errors import InputError, NotFound, Problem
 from podium.model.results import ResultLine, Status
 from podium.model.season import Season
 from podium.rules.schema import Championship
+from podium.rules.timed import MARK, session_kind
 from podium.scoring import LedgerRow, StandingsTable, compute_standings, score_season
 from podium.scoring.classify import place_round
 from podium.scoring.stewards import apply_decisions
@@ -203,19 +204,30 @@ class ScoredSeason:
     # -- results ---------------------------------------------------------
 
     def classification(
-        self, round_number: int, class_code: str | None = None, starters_only: bool = True
+        self,
+        round_number: int,
+        class_code: str | None = None,
+        starters_only: bool = True,
+        session: str | None = None,
     ) -> tuple[ResultLine, ...]:
         """A round's classification in results-sheet order: classified cars by
         overall (then class) position, then the rest by laps. Non-starters are
         left out unless ``starters_only`` is false: a results sheet lists the
-        cars that took the start."""
+        cars that took the start. ``session``: that session only (a time
+        mark's class order: ``mark-4h``); none: every session of the results
+        sheets (the time marks, worked out from the laps, left out)."""
         self.season.round(round_number)
         code = self.class_code(class_code) if class_code else None
+        held = self.season.results_of(round_number)
+        if session is not None and not any(r.session == session for r in held):
+            known = ", ".join(dict.fromkeys(r.session for r in held)) or "none"
+            raise NotFound(f"round {round_number} has no session {session!r} (it has: {known})")
         lines = [
             r
-            for r in self.season.results_of(round_number)
+            for r in held
             if (code is None or r.class_code == code)
             and not (starters_only and r.status is Status.DID_NOT_START)
+            and (r.session == session if session else session_kind(r.session) != MARK)
         ]
         class_order = {c.code: i for i, c in enumerate(self.season.classes)}
 

@@ -48,14 +48,28 @@ def standings(
 @round_argument
 @class_option
 @click.option("--all", "all_cars", is_flag=True, help="Also list cars that did not start.")
+@click.option(
+    "--session",
+    default=None,
+    metavar="SESSION",
+    help="One session only: race, race2, sprint, or a time mark's class order "
+    "(mark-4h: worked out from the lap chart, docs/rules.md). Default: every "
+    "session of the results sheets, time marks left out.",
+)
 @season_option
 @format_option
 def results(
-    round_number: int, class_code: str | None, all_cars: bool, season: Path | None, fmt: str
+    round_number: int,
+    class_code: str | None,
+    all_cars: bool,
+    session: str | None,
+    season: Path | None,
+    fmt: str,
 ) -> None:
     """A round's classification: overall and class positions, laps, retirements.
 
-    Lists the starters in results-sheet order; --all adds the non-starters.
+    Lists the starters in results-sheet order; --all adds the non-starters;
+    --session mark-8h the class order at a time mark (IMSA's Endurance Cup).
     CSV columns: overall_pos,class,class_pos,car_no,team,drivers,car,laps,time,status,reason
     (time: the race time, with any time penalty added, or the gap to the winner).
 
@@ -65,7 +79,9 @@ def results(
     from podium.render.views import results_view
 
     scored = scored_season(season)
-    emit(lambda: results_view(results_report(scored, round_number, class_code, not all_cars)), fmt)
+    with failing_cleanly():
+        report = results_report(scored, round_number, class_code, not all_cars, session)
+    emit(lambda: results_view(report), fmt)
 
 
 @click.command()
