@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import subprocess
 import sys
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -252,3 +254,20 @@ def test_a_time_marks_class_order_is_a_session_of_its_own() -> None:
     assert "round 2 has no session 'mark-9h' (it has: race, mark-4h, mark-8h)" in (
         missing.stderr + missing.stdout
     )
+
+
+def test_explain_a_car_and_a_make_as_a_user_types_them() -> None:
+    """IMSA's teams are cars ("#31") and its manufacturers makes: explain
+    finds both, and every row adds up to the table's total."""
+    for name, championship in (("#31", "teams"), ("Cadillac", "manufacturers")):
+        done = subprocess.run(
+            [PODIUM, "explain", name, "--season", "imsa-2023", "--class", "GTP",
+             "--championship", championship, "--format", "json"],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        (explained,) = json.loads(done.stdout)
+        table = ScoredSeason(open_season("imsa-2023")).standings(championship, "GTP")
+        row = table.row(explained["competitor"])
+        assert row is not None and str(row.total) == str(explained["total"])
+        counted = sum(Fraction(r["points"]) for r in explained["rows"] if r["counts"])
+        assert counted == row.total

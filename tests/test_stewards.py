@@ -24,9 +24,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from podium.app.explain import explain
 from podium.app.penalties import penalty_for
 from podium.app.season import ScoredSeason
-from podium.app.standings import explain
 from podium.errors import InputError
 from podium.model import (
     CarClass,

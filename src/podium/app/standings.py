@@ -5,18 +5,17 @@ breakdown (``StandingsReport``), every ledger row of a team or driver
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from podium.app.answer import JSON, Answer, slugify, to_json
 from podium.app.results_key import key_of, tag_of
 from podium.app.season import ScoredSeason
 from podium.app.site import SeasonInfo, season_info
-from podium.errors import NotFound
 from podium.model.calendar import Round, RoundStatus
 from podium.model.points import ZERO, Points
 from podium.model.season import Season
 from podium.rules.schema import Championship, Competitor
-from podium.scoring import LedgerRow, RowKind, StandingsTable
+from podium.scoring import LedgerRow, StandingsTable
 from podium.scoring.standings import Cell
 
 
@@ -195,99 +194,6 @@ def ledger_row_json(row: LedgerRow) -> dict[str, JSON]:
         "withheld": to_json(row.withheld) or None,
         "rule": row.rule.value or None,
     }
-
-
-@dataclass(frozen=True, slots=True)
-class Explanation(Answer):
-    """Every ledger row behind one competitor's points in one championship and class."""
-
-    competitor: str
-    championship: str
-    class_code: str
-    total: Points
-    rows: tuple[LedgerRow, ...]
-
-    def to_json(self) -> JSON:
-        return {
-            "competitor": self.competitor,
-            "championship": self.championship,
-            "class": self.class_code,
-            "total": to_json(self.total),
-            "rows": [ledger_row_json(r) for r in self.rows],
-        }
-
-
-def _dropped(row: LedgerRow, championship: Championship) -> LedgerRow:
-    """A counting row of a round best-N results leave out of the total."""
-    if not row.counts or row.kind is not RowKind.RESULT or not row.points:
-        return row
-    drops = championship.drops
-    rule = (
-        f"only the best {drops.best} results count"
-        if drops is not None and drops.best
-        else "only the best results of each part of the season count"
-    )
-    return replace(row, dropped=True, reason=f"{row.reason} (dropped: {rule})")
-
-
-@dataclass(frozen=True, slots=True)
-class ExplainReport(Answer):
-    name: str
-    explanations: tuple[Explanation, ...]
-
-    def to_json(self) -> JSON:
-        return [e.to_json() for e in self.explanations]
-
-
-def explain(
-    scored: ScoredSeason,
-    name: str,
-    class_code: str | None = None,
-    championship: str | None = None,
-    after: int | None = None,
-) -> ExplainReport:
-    """Every ledger row behind a team's or driver's points, per championship and class."""
-    season = scored.season
-    team = season.team_name(name)
-    driver = season.driver_name(name)
-    if team is None and driver is None:
-        raise NotFound(f"no team or driver {name!r} in {season.title}")
-    code = scored.class_code(class_code) if class_code else None
-    out = []
-    for champ in season.rules.championships:
-        if championship and champ.id != championship:
-            continue
-        who = team if champ.competitor is Competitor.TEAM else driver
-        if who is None:
-            continue
-        rows = [
-            r
-            for r in scored.ledger
-            if r.championship == champ.id
-            and r.competitor == who
-            and (code is None or r.class_code == code)
-            and (after is None or r.round <= after)
-        ]
-        for cls in dict.fromkeys(r.class_code for r in rows):
-            mine = tuple(r for r in rows if r.class_code == cls)
-            table = scored.standings(champ.id, cls or None, after)
-            standing = table.row(who)
-            dropped = frozenset(
-                n
-                for n, c in zip(table.rounds, standing.cells if standing else (), strict=False)
-                if c is not None and c.dropped
-            )
-            if dropped:
-                mine = tuple(_dropped(r, champ) if r.round in dropped else r for r in mine)
-            total = (
-                standing.total
-                if standing is not None
-                else sum((r.net for r in mine), start=mine[0].points * 0)
-            )
-            out.append(Explanation(who, champ.id, cls, total, mine))
-    if not out:
-        raise NotFound(f"{name!r} has no results" + (f" in {code}" if code else ""))
-    return ExplainReport(name, tuple(out))
 
 
 @dataclass(frozen=True, slots=True)

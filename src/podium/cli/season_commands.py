@@ -114,15 +114,17 @@ def explain(
     season: Path | None,
     fmt: str,
 ) -> None:
-    """Every point of a team or driver (NAME: any alias works), round by round,
-    with the rule behind it.
+    """Every point of a team, driver, car or make, round by round, with the
+    rule behind it (NAME: any alias of a team or driver, a car as "#31" where
+    each car is a team, a make such as "Cadillac").
 
     Rows that scored nothing say why (not classified, short of distance, not
-    registered, not the team's best car).
+    registered, not the team's best car, a driver who did not drive); a row
+    the data cannot settle says so ("drive time not checked").
 
     Example: podium explain "ADT Champion Racing" --class LMP1
     """
-    from podium.app.standings import explain as explain_points
+    from podium.app.explain import explain as explain_points
     from podium.render.views import explain_view
 
     scored = scored_season(season)

@@ -3,8 +3,9 @@ exports and the site's downloads print as a table, CSV or Markdown."""
 
 from __future__ import annotations
 
+from podium.app.explain import ExplainReport
 from podium.app.rounds import RESULT_COLUMNS, ResultsReport, WinnersReport
-from podium.app.standings import ExplainReport, StandingsReport
+from podium.app.standings import StandingsReport
 from podium.model import format_points
 from podium.render.tabular import Tabular
 from podium.scoring.standings import Cell

@@ -15,6 +15,7 @@ from podium.app import people, site
 from podium.app import rounds as round_answers
 from podium.app import standings as standings_answers
 from podium.app.answer import JSON, Answer
+from podium.app.explain import explain as explain_points
 from podium.web.deps import (
     AfterQuery,
     AsOfQuery,
@@ -178,7 +179,8 @@ def ledger(
     championship: ChampId,
     request: Request,
     competitor: Annotated[
-        str | None, Query(max_length=200, description="A team or driver (default: all).")
+        str | None,
+        Query(max_length=200, description="A team, driver, car (#31) or make (default: all)."),
     ] = None,
     after: AfterQuery = None,
     as_of: AsOfQuery = None,
@@ -189,7 +191,7 @@ def ledger(
     if after is not None:
         s.season.round(after)
     if competitor:
-        return answer(standings_answers.explain(s, competitor, code, champ.id, after))
+        return answer(explain_points(s, competitor, code, champ.id, after))
     return answer(standings_answers.ledger_report(s, champ.id, code, after))
 
 
