@@ -40,7 +40,14 @@ class Round:
     status: RoundStatus = RoundStatus.OFFICIAL
     short_name: str = ""
     source: str = ""
+    classes: tuple[str, ...] = ()
+    """The classes that race at this round, as the calendar announces them
+    (IMSA 2023: GTD PRO and GTD only at Lime Rock); empty: every class."""
 
     @property
     def label(self) -> str:
         return self.short_name or self.circuit
+
+    def races(self, class_code: str) -> bool:
+        """Whether the class is on the bill of this round."""
+        return not self.classes or class_code in self.classes
