@@ -29,3 +29,14 @@ def with_makes_and_drive_times(alms: Season) -> Season:
         for r in alms.results
     )
     return dataclasses.replace(alms, entries=entries, results=results)
+
+
+def with_round_classes(alms: Season) -> Season:
+    """The built-in season with LMP2 left off the bill of Laguna Seca (round 9
+    announces LMP1, GTS and GT, in that order) and its LMP2 lines taken out."""
+    bill = ("LMP1", "GTS", "GT")
+    rounds = tuple(
+        dataclasses.replace(r, classes=bill) if r.number == 9 else r for r in alms.rounds
+    )
+    results = tuple(r for r in alms.results if r.round != 9 or r.class_code in bill)
+    return dataclasses.replace(alms, rounds=rounds, results=results)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from podium.store.engine import (
 from podium.store.models import Base
 from podium.store.repository import SqlRepository
 from tests.laps.sample import sample_laps
-from tests.samples import with_makes_and_drive_times
+from tests.samples import with_makes_and_drive_times, with_round_classes
 from tests.store.databases import sqlite_url
 
 
@@ -29,7 +30,7 @@ def test_migrations_build_exactly_the_models(store: SqlRepository) -> None:
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
-    assert schema_revision(store.engine) == "0004"
+    assert schema_revision(store.engine) == "0005"
 
 
 def test_downgrade_to_empty_and_up_again(store: SqlRepository) -> None:
@@ -128,8 +129,28 @@ def test_0004_adds_make_and_drive_times_and_takes_them_away(
     assert "drive_times" not in {c["name"] for c in columns.get_columns("result_lines")}
     assert _row_counts(store) == held
     upgrade(store.engine)
-    assert schema_revision(store.engine) == "0004"
+    assert schema_revision(store.engine) == "0005"
     assert store.season("alms-2004") == alms  # the two facts were dropped, nothing else
     report = store.load_season(season, actor="tests")
     assert report.rounds_changed == (9,)
+    assert store.season("alms-2004") == season
+
+
+def test_0005_adds_round_classes_and_takes_them_away(store: SqlRepository, alms: Season) -> None:
+    """0005 adds rounds.classes: going down to 0004 drops the column and no
+    row; up again, rounds stored before it read back billing every class
+    (the results stay as stored), and take a bill again."""
+    season = with_round_classes(alms)
+    store.load_season(season, actor="tests")
+    held = _row_counts(store)
+    downgrade(store.engine, "0004")
+    assert schema_revision(store.engine) == "0004"
+    assert "classes" not in {c["name"] for c in inspect(store.engine).get_columns("rounds")}
+    assert _row_counts(store) == held
+    upgrade(store.engine)
+    assert schema_revision(store.engine) == "0005"
+    unbilled = dataclasses.replace(season, rounds=alms.rounds)
+    assert store.season("alms-2004") == unbilled  # the bill was dropped, nothing else
+    report = store.load_season(season, actor="tests")
+    assert report.changed and report.rounds_changed == ()  # base data: results untouched
     assert store.season("alms-2004") == season

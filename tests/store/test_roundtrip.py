@@ -6,6 +6,8 @@ import dataclasses
 import datetime as dt
 from fractions import Fraction
 
+from sqlalchemy import text
+
 from podium.model import (
     Aspiration,
     CarSpec,
@@ -18,7 +20,7 @@ from podium.model import (
 )
 from podium.store import open_repository
 from podium.store.repository import SqlRepository
-from tests.samples import with_makes_and_drive_times
+from tests.samples import with_makes_and_drive_times, with_round_classes
 
 
 def test_builtin_season_reads_back_equal(store: SqlRepository, alms: Season) -> None:
@@ -104,3 +106,38 @@ def test_make_and_drive_times_survive(store: SqlRepository, alms: Season) -> Non
     assert report.changed and report.rounds_changed == ()
     assert store.season("alms-2004").entry("38").cars[0].make == "Audi AG"
     assert store.season("alms-2004") == renamed
+
+
+def test_round_classes_survive(store: SqlRepository, alms: Season) -> None:
+    season = with_round_classes(alms)
+    assert season.round(9).classes == ("LMP1", "GTS", "GT")
+    first = store.load_season(season, actor="test")
+    back = store.season("alms-2004")
+    assert back == season
+    assert back.round(9).classes == ("LMP1", "GTS", "GT")  # in the calendar's order
+    assert all(r.classes == () for r in back.rounds if r.number != 9)
+    with store.engine.connect() as connection:
+        stored = connection.execute(
+            text("SELECT number, classes FROM rounds ORDER BY number")
+        ).all()
+    assert [tuple(row) for row in stored] == [(n, "") for n in range(1, 9)] + [(9, "LMP1,GTS,GT")]
+    again = store.load_season(season, actor="test")
+    assert not again.changed and again.rounds_changed == ()
+
+    # A bill is base data: a new edition, no new result version; the old bill stays as of then.
+    lone = dataclasses.replace(
+        season,
+        rounds=tuple(
+            dataclasses.replace(r, classes=("GT",)) if r.number == 3 else r for r in season.rounds
+        ),
+        results=tuple(r for r in season.results if r.round != 3 or r.class_code == "GT"),
+    )
+    report = store.load_season(lone, actor="test")
+    assert report.changed and report.rounds_changed == (3,)  # the lines taken out at round 3
+    assert store.season("alms-2004").round(3).classes == ("GT",)
+    assert store.season("alms-2004") == lone
+    assert store.season("alms-2004", as_of=first.revision) == season
+    everyone = dataclasses.replace(lone, rounds=alms.rounds)
+    report = store.load_season(everyone, actor="test")
+    assert report.changed and report.rounds_changed == ()
+    assert store.season("alms-2004") == everyone

@@ -16,7 +16,7 @@ Locations = dict[tuple[str, object], tuple[str, int]]
 def check_season(season: Season, where: Locations | None = None) -> list[Problem]:
     where = where or {}
     problems: list[Problem] = []
-    problems += _check_rounds(season)
+    problems += _check_rounds(season, where)
     problems += _check_sessions(season)
     problems += _check_entries(season, where)
     problems += _check_numbers(season, where)
@@ -35,9 +35,23 @@ def _at(where: Locations, kind: str, key: object, default: str) -> tuple[str, in
     return file, line or None
 
 
-def _check_rounds(season: Season) -> list[Problem]:
+def _check_rounds(season: Season, where: Locations) -> list[Problem]:
     problems = []
+    codes = [c.code for c in season.classes]
     for rnd in season.rounds:
+        for code in rnd.classes:
+            if code not in codes:
+                file, line = _at(where, "round classes", rnd.number, "season.toml")
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        f"rounds.{rnd.number}.classes",
+                        "no such class in season.toml: name one of its [[classes]]",
+                        expected=" or ".join(codes),
+                        found=code,
+                    )
+                )
         try:
             if rnd.scale and rnd.scale not in season.rules.scales:
                 raise KeyError(rnd.scale)
@@ -237,6 +251,9 @@ def _check_results(season: Season, where: Locations) -> list[Problem]:
     problems = []
     class_places: dict[tuple[int, str, str, int], list[object]] = defaultdict(list)
     overall_places: dict[tuple[int, str, int], list[object]] = defaultdict(list)
+    codes = {c.code for c in season.classes}
+    # A bill naming an unknown class is said once (_check_rounds), not on each line it refuses.
+    bills = {r.number: r for r in season.rounds if r.classes and codes.issuperset(r.classes)}
     for result in season.results:
         file, line = _at(where, "result", id(result), f"results/r{result.round}.csv")
         if result.classified and result.class_pos is None:
@@ -259,6 +276,19 @@ def _check_results(season: Season, where: Locations) -> list[Problem]:
                     "a time at the wheel for each driver, in the order of drivers",
                     expected=f"{_times(len(result.drivers))}, one per driver",
                     found=_times(len(result.drive_times)),
+                )
+            )
+        bill = bills.get(result.round)
+        if bill is not None and not bill.races(result.class_code):
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "class",
+                    f"round {result.round}: {result.class_code} is not on the bill of this "
+                    f"round (classes = {', '.join(bill.classes)} in season.toml)",
+                    expected=" or ".join(bill.classes),
+                    found=f"a {result.class_code} result line",
                 )
             )
         if result.class_pos is not None:

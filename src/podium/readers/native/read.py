@@ -112,6 +112,7 @@ class _Reader(EntryReader, ExtraReader):
                     r.status,
                     r.short_name,
                     r.source,
+                    tuple(r.classes),
                 )
                 for r in season_file.rounds
             ),
@@ -153,7 +154,7 @@ class _Reader(EntryReader, ExtraReader):
             )
             return None
         try:
-            return SeasonFile.model_validate(data)
+            season_file = SeasonFile.model_validate(data)
         except ValidationError as exc:
             for error in exc.errors():
                 path = tuple(str(p) for p in error["loc"])
@@ -165,6 +166,9 @@ class _Reader(EntryReader, ExtraReader):
                     Problem(name, locate_key(text, path), ".".join(path), message, found=found)
                 )
             return None
+        for table, at in zip(season_file.rounds, _classes_lines(text), strict=False):
+            self.where[("round classes", table.number)] = (name, at)
+        return season_file
 
     def _rules(self) -> Ruleset | None:
         loaded = self._text("rules.toml")
@@ -204,6 +208,22 @@ class _Reader(EntryReader, ExtraReader):
             )
             self.where[("driver", row.get("name"))] = (row.file, row.line)
         return tuple(drivers)
+
+
+def _classes_lines(text: str) -> list[int]:
+    """The line of each ``[[rounds]]`` table's ``classes`` key (of its header
+    when it has none), in the file's order (tomllib keeps no positions)."""
+    lines: list[int] = []
+    inside = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if line.startswith("["):
+            inside = line.replace(" ", "") == "[[rounds]]"
+            if inside:
+                lines.append(number)
+        elif inside and "=" in line and line.split("=", 1)[0].strip() == "classes":
+            lines[-1] = number
+    return lines
 
 
 def read_results(text: str, file: str, season: Season, round_number: int) -> tuple[ResultLine, ...]:

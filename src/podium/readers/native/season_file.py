@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -45,6 +46,8 @@ class RoundTable(_Strict):
     circuit: str
     short_name: str = ""
     date: dt.date | None = None
+    classes: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
+    """The classes on the bill of this round (none: every class)."""
     duration: str = ""
     scale: str = ""
     status: RoundStatus = RoundStatus.OFFICIAL

@@ -191,6 +191,7 @@ def _season_data(season: Season) -> dict[str, Any]:
                         "short_name": r.short_name,
                         "circuit": r.circuit,
                         "date": r.date,
+                        "classes": list(r.classes) or None,  # written only when not every class
                         "duration": r.duration,
                         "scale": r.scale,
                         "status": r.status.value,

@@ -123,6 +123,7 @@ def _to_round(r: Any, status: RoundStatus | None) -> Round:
         status=status or RoundStatus(r.status),
         short_name=r.short_name,
         source=r.source,
+        classes=tuple(r.classes.split(",")) if r.classes else (),
     )
 
 

@@ -147,6 +147,7 @@ def _round_row(ordinal: int, r: Round) -> RoundRow:
         status=r.status.value,
         short_name=r.short_name,
         source=r.source,
+        classes=",".join(r.classes),
     )
 
 

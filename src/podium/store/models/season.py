@@ -117,6 +117,9 @@ class RoundRow(_EditionChild, Base):
     status: Mapped[str] = mapped_column(String(20))
     short_name: Mapped[str] = mapped_column(String(100), default="")
     source: Mapped[str] = mapped_column(Text, default="")
+    classes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """The class codes on the bill of this round, comma-separated
+    (``GTDPRO,GTD``); blank: every class."""
 
 
 class TeamRow(_EditionChild, Base):
