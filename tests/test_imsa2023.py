@@ -271,3 +271,22 @@ def test_explain_a_car_and_a_make_as_a_user_types_them() -> None:
         assert row is not None and str(row.total) == str(explained["total"])
         counted = sum(Fraction(r["points"]) for r in explained["rows"] if r["counts"])
         assert counted == row.total
+
+
+def test_a_title_race_opens_only_the_rounds_the_class_races() -> None:
+    """After round 6, GTP has three races left (Road America, Indianapolis,
+    Petit Le Mans): Lime Rock and VIR are off its bill. Each is worth at
+    most 350 for the win and 35 for pole."""
+    done = subprocess.run(
+        [PODIUM, "title", "--season", "imsa-2023", "--class", "GTP",
+         "--championship", "drivers", "--after", "6", "--format", "csv"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    spans = set()
+    for row in csv.DictReader(done.stdout.splitlines()):
+        low, high = (int(x) for x in row["reachable"].split("-"))
+        assert low == int(row["points"])
+        spans.add(high - low)
+    # A driver entered for one, two or all three of them (Aitken: Petit Le Mans only).
+    assert max(spans) == 3 * (350 + 35)
+    assert spans <= {0, 385, 2 * 385, 3 * 385}

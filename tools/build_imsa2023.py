@@ -54,6 +54,18 @@ EVENTS = [
     ("21-road-atlanta", None, "Motul Petit Le Mans", "Petit Le Mans", "Michelin Raceway Road Atlanta"),
 ]  # fmt: skip
 
+# The classes on the bill of each event where not all five raced, as the 2023
+# schedule announced them (autosport.pt/velocidade/imsa-saem-do-calendario-mid-ohio-e-
+# detroit-entra-indianapolis/ ; racer.com/2022/08/05/ims-in-detroit-mid-ohio-out-as-imsa-
+# unveils-2023-schedule/ ; docs/research/imsa2023-rules.md, item 5).
+BILL = {
+    3: ["GTP", "GTDPRO", "GTD"],  # Long Beach
+    4: ["GTP", "LMP2", "GTDPRO", "GTD"],  # Laguna Seca
+    6: ["GTP", "LMP3", "GTDPRO", "GTD"],  # Canadian Tire Motorsport Park
+    7: ["GTDPRO", "GTD"],  # Lime Rock
+    9: ["GTDPRO", "GTD"],  # VIR
+}
+
 # Stewards' decisions that changed points, each with its public source
 # (docs/research/imsa2023-rules.md, item 9).
 DECISIONS = [
@@ -115,7 +127,8 @@ def makes_toml(folder: Path, timing: Path) -> None:
 
 
 def season_toml(folder: Path, timing: Path) -> None:
-    """The calendar: names, circuits, dates (from the race files' names)."""
+    """The calendar: names, circuits, dates (from the race files' names), the
+    classes on the bill where not all raced."""
     text = (folder / "season.toml").read_text(encoding="utf-8")
     text = re.sub(r'^id = ".*"$', 'id = "imsa-2023"', text, count=1, flags=re.M)
     text = re.sub(r"^# Fill in each round.*\n", "", text, count=1, flags=re.M)
@@ -128,9 +141,14 @@ def season_toml(folder: Path, timing: Path) -> None:
             rf'(\[\[rounds\]\]\nnumber = {number}\n)name = ".*"\n(?:short_name = ".*"\n)?'
             rf'circuit = ".*"\n# date = .*\n'
         )
+        bill = (
+            "classes = [" + ", ".join(f'"{c}"' for c in BILL[number]) + "]\n"
+            if number in BILL
+            else ""
+        )
         text, n = block.subn(
             rf'\g<1>name = "{name}"\nshort_name = "{short}"\ncircuit = "{circuit}"\n'
-            rf"date = {date}\n",
+            rf"date = {date}\n{bill}",
             text,
         )
         assert n == 1, f"round {number} not found in season.toml"

@@ -110,7 +110,8 @@ short_name = "{short}"
 # Circuits the rounds name (length_km and location are optional).
 {tracks}
 # One table per round. `podium import` sets status = "provisional" when results
-# come in; `podium publish` makes them "official".
+# come in; `podium publish` makes them "official". A round that not every class
+# races at lists the classes on its bill (none: every class): classes = ["GT3"]
 {rounds}"""
     points = ", ".join(_number(p) for p in new.scale)
     distance = (

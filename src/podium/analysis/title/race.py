@@ -151,6 +151,7 @@ def build_race(
         if r.number > after
         and not skips(championship, r)
         and not skips_class(championship, r, class_code)
+        and (not class_code or r.races(class_code))
     ]
     scales = [rules.scale_for(n, season.round(n).scale)[1] for n in open_numbers]
     if championship.scale:
