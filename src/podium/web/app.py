@@ -10,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from podium.app.repository import Repository
 from podium.app.scored_seasons import ScoredSeasons
 from podium.web import api, api_write, errors, pages, title
+from podium.web.gate import WriteGate
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -28,6 +29,8 @@ def create_app(repository: Repository, revision_ttl: float = 0.0) -> FastAPI:
     app.state.repository = repository
     app.state.scored = ScoredSeasons(repository, revision_ttl=revision_ttl)
     errors.install(app)
+    # Outermost: a write is refused before its body is read (web/gate.py).
+    app.add_middleware(WriteGate, repository=repository)
     app.include_router(api.router)
     app.include_router(api_write.router)
     app.include_router(title.api)
