@@ -40,6 +40,11 @@ def app() -> None:
 
     Every command works on the built-in 2004 American Le Mans Series unless you
     pass --season PATH (a season folder, see docs/formats.md).
+
+    Exit codes: 0 done; 1 refused, each problem named with its file, line and
+    field; 2 a mistyped command; 70 a fault of podium's own (PODIUM_DEBUG=1
+    prints its traceback); 74 the system refused a file (a full disk, a
+    read-only folder).
     """
 
 
@@ -88,4 +93,30 @@ for command in COMMANDS:
 
 
 def main() -> None:
-    app(prog_name="podium")
+    """The `podium` process: podium's own errors are handled by each command
+    (exit 1); what escapes them is said in one line, never as a traceback
+    (PODIUM_DEBUG=1 prints it): exit 74 when the system refused a file (a
+    full disk, a read-only folder), 70 for a fault of podium's own."""
+    try:
+        app(prog_name="podium")
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        _last_words(f"cannot write or read{where}: {exc.strerror or exc}", 74, exc)
+    except Exception as exc:  # the last resort: no traceback reaches a user
+        _last_words(
+            f"internal error ({type(exc).__name__}: {exc}); please report it, with the "
+            "command (PODIUM_DEBUG=1 prints the traceback)",
+            70,
+            exc,
+        )
+
+
+def _last_words(message: str, code: int, exc: BaseException) -> None:
+    import os
+    import sys
+    import traceback
+
+    if os.environ.get("PODIUM_DEBUG"):
+        traceback.print_exception(exc)
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError
 
 from podium.errors import InputError, PodiumError, Problem
 
@@ -97,9 +97,27 @@ def downgrade(engine: Engine, revision: str) -> None:
 
 def _migrate(engine: Engine, step: Callable[[Any, str], None], revision: str) -> None:
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    known = {r.revision for r in ScriptDirectory.from_config(config).walk_revisions()}
+    current = schema_revision(engine)
+    if current is not None and current not in known:
+        # Written by a newer podium: migrating (or reading) it would guess.
+        where = engine.url.render_as_string(hide_password=True)
+        newest = max(known)
+        raise PodiumError(
+            Problem(
+                where,
+                None,
+                "schema",
+                f"the database's schema is newer than this podium: revision {current}, "
+                f"and this podium knows revisions up to {newest}; use a newer podium",
+                expected=f"a revision up to {newest}",
+                found=current,
+            )
+        )
     with reporting(engine), engine.begin() as connection:
         config.attributes["connection"] = connection
         step(config, revision)
@@ -115,10 +133,13 @@ def schema_revision(engine: Engine) -> str | None:
 
 @contextmanager
 def reporting(engine: Engine) -> Iterator[None]:
-    """A server that is down or refuses us: a PodiumError naming it (no password)."""
+    """A server that is down or refuses us, a file that is not a database: a
+    PodiumError naming it (no password)."""
     try:
         yield
-    except OperationalError as exc:
+    except DatabaseError as exc:
+        # OperationalError (down, refused, locked) and a file that is not a
+        # database at all ("file is not a database": corrupt or another file).
         engine.dispose()
         where = engine.url.render_as_string(hide_password=True)
         reason = str(exc.orig or exc).strip().splitlines()[0]
