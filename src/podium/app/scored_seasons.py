@@ -1,6 +1,6 @@
 """The web's cache of scored seasons: each (season, revision, as of)
-scored once, the current revision asked of the repository at most once per
-``revision_ttl``."""
+scored once however many requests wait for it (single flight), the current
+revision asked of the repository at most once per ``revision_ttl``."""
 
 from __future__ import annotations
 
@@ -31,6 +31,9 @@ class ScoredSeasons:
         self._cache: OrderedDict[tuple[str, int, AsOf], ScoredSeason] = OrderedDict()
         self._revisions: dict[str, tuple[int, float]] = {}
         self._lock = threading.Lock()
+        self._flights: dict[tuple[str, int, AsOf], threading.Lock] = {}
+        self.scorings = 0
+        """How many times a season was scored (single flight: once per key)."""
 
     def revision(self, season_id: str) -> int:
         if self.revision_ttl > 0:
@@ -54,14 +57,33 @@ class ScoredSeasons:
             as_of = as_of.replace(tzinfo=dt.UTC)
         key = (season_id, revision, as_of)
         with self._lock:
-            hit = self._cache.get(key)
+            hit = self._cached(key)
             if hit is not None:
-                self._cache.move_to_end(key)
                 return hit
-        scored = ScoredSeason(self.repository.season(season_id, as_of=as_of), revision, as_of)
-        _ = scored.ledger  # score now, outside any later request
-        with self._lock:
-            self._cache[key] = scored
-            while len(self._cache) > self.size:
-                self._cache.popitem(last=False)
+            flight = self._flights.setdefault(key, threading.Lock())
+        # Single flight: of the requests that miss together, one scores the
+        # season; the others wait for it and take its answer.
+        with flight:
+            with self._lock:
+                hit = self._cached(key)
+            if hit is not None:
+                return hit
+            try:
+                season = self.repository.season(season_id, as_of=as_of)
+                scored = ScoredSeason(season, revision, as_of)
+                _ = scored.ledger  # score now, outside any later request
+                with self._lock:
+                    self._cache[key] = scored
+                    while len(self._cache) > self.size:
+                        self._cache.popitem(last=False)
+                self.scorings += 1
+            finally:
+                with self._lock:
+                    self._flights.pop(key, None)
         return scored
+
+    def _cached(self, key: tuple[str, int, AsOf]) -> ScoredSeason | None:
+        hit = self._cache.get(key)
+        if hit is not None:
+            self._cache.move_to_end(key)
+        return hit
