@@ -68,8 +68,29 @@ def test_non_numeric_laps(season_copy: Path) -> None:
 def test_negative_laps(season_copy: Path) -> None:
     line = edit_row(season_copy / "results" / "r9.csv", {"car_no": "16"}, {"laps": "-3"})
     assert errors(season_copy) == [
-        f"alms2004/results/r9.csv:{line}: laps: out of range (expected a whole number >= 0, found -3)"
+        f"alms2004/results/r9.csv:{line}: laps: out of range "
+        "(expected a whole number from 0 to 1000000, found -3)"
     ]
+
+
+def test_a_lap_count_past_any_race_is_refused(season_copy: Path) -> None:
+    """10**30 laps once passed validate and crashed `db load` (issue 14)."""
+    line = edit_row(season_copy / "results" / "r9.csv", {"car_no": "16"}, {"laps": "1" + "0" * 30})
+    assert errors(season_copy) == [
+        f"alms2004/results/r9.csv:{line}: laps: out of range "
+        "(expected a whole number from 0 to 1000000, found 10000000000000000000)"
+    ]
+
+
+def test_a_control_character_is_refused_with_its_line(season_copy: Path) -> None:
+    """A NUL in a name once crashed the PostgreSQL load (issue 14)."""
+    teams = season_copy / "teams.csv"
+    lines = teams.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = lines[2].replace(",", "\x00,", 1)
+    teams.write_text("".join(lines), encoding="utf-8")
+    problem = errors(season_copy)[0]  # teams.csv unread: its teams are unknown after
+    assert problem.startswith("alms2004/teams.csv:3: (text): control character in the text")
+    assert "U+0000" in problem
 
 
 def test_driver_not_entered(season_copy: Path) -> None:

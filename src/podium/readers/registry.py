@@ -28,6 +28,7 @@ from podium.readers import (
 from podium.readers.laps import complete_laps
 from podium.readers.order import settle
 from podium.readers.session import ImportedSession, SessionKind
+from podium.readers.text_checks import control_in
 
 Parser = Callable[[bytes, str], "ImportedSession | tuple[ImportedSession, ...]"]
 """A reader: a file's bytes and name to its session (or every session, in
@@ -194,6 +195,25 @@ def parse_bytes(
             )
         ) from None
     listed = (found,) if isinstance(found, ImportedSession) else found
+    for session in listed:
+        for car in session.cars:
+            for what, value in (
+                ("team", car.team),
+                ("car", car.car_model),
+                *(("drivers", d) for d in car.drivers),
+            ):
+                bad = control_in(value)
+                if bad:
+                    raise InputError(
+                        Problem(
+                            file,
+                            car.line,
+                            f"{car.where}.{what}",
+                            "control character in a name",
+                            expected="printable text",
+                            found=f"{bad} in {value.encode('unicode_escape').decode()[:60]!r}",
+                        )
+                    )
     if not listed:
         raise InputError(Problem(file, None, "(file)", "no session", "a session", "nothing"))
     sessions = tuple(

@@ -10,6 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from podium.errors import InputError, Problem
+from podium.readers.text_checks import refuse_controls
+
+MAX_WHOLE = 1_000_000
+"""No count, position or place in motor racing comes near it: a bound that
+keeps a 10**30 lap count out of the database."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +37,12 @@ class Row:
             raise InputError(
                 self.problem(column, "not a whole number", "a whole number", text)
             ) from None
-        if value < minimum:
-            raise InputError(self.problem(column, "out of range", f"a number >= {minimum}", text))
+        if not minimum <= value <= MAX_WHOLE:
+            raise InputError(
+                self.problem(
+                    column, "out of range", f"a number from {minimum} to {MAX_WHOLE}", text
+                )
+            )
         return value
 
     def problem(self, column: str, message: str, expected: str = "", found: str = "") -> Problem:
@@ -57,6 +66,7 @@ def read_table(
     ``required`` column, a column not in ``known`` (when given) and a row
     with more non-empty cells than the header has columns."""
     text = text.lstrip("\ufeff")
+    refuse_controls(text, file)
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         header = [h.strip() for h in next(reader, [])]

@@ -17,7 +17,7 @@ from podium.model import (
 from podium.model.checks import Locations
 from podium.model.timing import parse_duration
 from podium.readers.native.schema import DRIVER_SEPARATOR
-from podium.readers.rows import Row, read_rows
+from podium.readers.rows import MAX_WHOLE, Row, read_rows
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -143,9 +143,13 @@ class FieldReader:
                 found=repr(text),
             )
             return None
-        if value < minimum:
+        if not minimum <= value <= MAX_WHOLE:
             self._error(
-                row, column, "out of range", expected=f"a whole number >= {minimum}", found=text
+                row,
+                column,
+                "out of range",
+                expected=f"a whole number from {minimum} to {MAX_WHOLE}",
+                found=text[:20],
             )
             return None
         return value
