@@ -93,3 +93,10 @@ def test_reads_and_writes_within_the_limits_pass(site: Site, http: httpx.Client)
     assert limit_for("/api/v1/seasons") == UPLOAD_LIMIT
     assert limit_for(f"{API}/penalties") == JSON_LIMIT
     assert limit_for(f"{API}/penalties/3/withdraw") == JSON_LIMIT
+
+
+def test_a_control_character_in_an_id_is_422_not_500(site: Site, http: httpx.Client) -> None:
+    """GET /api/v1/seasons/alms-2004%00 once reached PostgreSQL: a 500."""
+    for path in ("/api/v1/seasons/alms-2004%00", "/seasons/alms-2004%00", "/seasons/x%1b[31m"):
+        response = http.get(path)
+        assert response.status_code == 422, (path, response.status_code)

@@ -28,8 +28,16 @@ from podium.web.deps import (
 
 router = APIRouter(prefix="/api/v1", tags=["read"])
 
+PRINTABLE = r"^[^\x00-\x1f\x7f]+$"
+"""No control characters in an id (a NUL reached PostgreSQL once: a 500)."""
 SeasonId = Annotated[
-    str, Path(description="Season id, e.g. alms-2004.", max_length=100, examples=["alms-2004"])
+    str,
+    Path(
+        description="Season id, e.g. alms-2004.",
+        max_length=100,
+        pattern=PRINTABLE,
+        examples=["alms-2004"],
+    ),
 ]
 RoundNo = Annotated[int, Path(ge=1, le=1000, description="Round number, e.g. 9.", examples=[9])]
 ClassCode = Annotated[str, Path(description="Class code, e.g. GT.", max_length=40, examples=["GT"])]

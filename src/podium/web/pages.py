@@ -13,7 +13,7 @@ from podium.app import people, rounds, site, standings
 from podium.app.answer import JSON, Answer
 from podium.app.season import ScoredSeason
 from podium.render.progression_chart import progression_svg
-from podium.web.api import answer
+from podium.web.api import PRINTABLE, answer
 from podium.web.deps import (
     AfterQuery,
     AsOfQuery,
@@ -27,7 +27,7 @@ from podium.web.pages_common import render_page
 
 router = APIRouter(include_in_schema=False)
 
-SeasonId = Annotated[str, Path(max_length=100)]
+SeasonId = Annotated[str, Path(max_length=100, pattern=PRINTABLE)]
 Slug = Annotated[str, Path(max_length=200)]
 Ext = Literal["json", "csv", "md", "wiki"]
 JSONList = list[JSON]

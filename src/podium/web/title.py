@@ -22,7 +22,7 @@ from podium.app.title import (
     title_page,
 )
 from podium.render.title_chart import title_chart_svg
-from podium.web.api import ChampId, ClassCode, SeasonId, answer
+from podium.web.api import PRINTABLE, ChampId, ClassCode, SeasonId, answer
 from podium.web.deps import AfterQuery, AsOfQuery, parse_as_of, scored
 from podium.web.pages_common import render_page
 
@@ -79,7 +79,7 @@ def odds_api(
 
 @pages.get("/seasons/{season_id}/title/{class_code}/{championship}.json")
 def title_page_json(
-    season_id: Annotated[str, Path(max_length=100)],
+    season_id: Annotated[str, Path(max_length=100, pattern=PRINTABLE)],
     class_code: Annotated[str, Path(max_length=40)],
     championship: Annotated[str, Path(max_length=40)],
     request: Request,
@@ -92,7 +92,7 @@ def title_page_json(
 
 @pages.get("/seasons/{season_id}/title/{class_code}/{championship}")
 def title_html(
-    season_id: Annotated[str, Path(max_length=100)],
+    season_id: Annotated[str, Path(max_length=100, pattern=PRINTABLE)],
     class_code: Annotated[str, Path(max_length=40)],
     championship: Annotated[str, Path(max_length=40)],
     request: Request,
