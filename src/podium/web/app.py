@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
 from podium.app.repository import Repository
@@ -30,7 +31,12 @@ def create_app(repository: Repository, revision_ttl: float = 0.0) -> FastAPI:
     app.state.scored = ScoredSeasons(repository, revision_ttl=revision_ttl)
     errors.install(app)
     # Outermost: a write is refused before its body is read (web/gate.py).
-    app.add_middleware(WriteGate, repository=repository)
+    writes = [
+        (route.path_regex, frozenset(route.methods or ()))
+        for route in api_write.router.routes
+        if isinstance(route, APIRoute)
+    ]
+    app.add_middleware(WriteGate, repository=repository, writes=writes)
     app.include_router(api.router)
     app.include_router(api_write.router)
     app.include_router(title.api)

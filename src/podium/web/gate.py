@@ -11,7 +11,8 @@ then finds the name it verified on the request's state."""
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, MutableMapping
+import re
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -41,16 +42,27 @@ def limit_for(path: str) -> int:
 
 
 class WriteGate:
-    def __init__(self, app: ASGIApp, repository: Repository) -> None:
+    """``writes``: (path pattern, methods) of the write routes; any other
+    request passes untouched (a DELETE on a read route is still the
+    router's 405)."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        repository: Repository,
+        writes: Sequence[tuple[re.Pattern[str], frozenset[str]]],
+    ) -> None:
         self.app = app
         self.repository = repository
+        self.writes = writes
+
+    def _is_write(self, method: str, path: str) -> bool:
+        return method not in READS and any(
+            method in methods and pattern.match(path) for pattern, methods in self.writes
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] != "http"
-            or scope["method"] in READS
-            or not scope["path"].startswith("/api/")
-        ):
+        if scope["type"] != "http" or not self._is_write(scope["method"], scope["path"]):
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
