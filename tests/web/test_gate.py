@@ -100,3 +100,14 @@ def test_a_control_character_in_an_id_is_422_not_500(site: Site, http: httpx.Cli
     for path in ("/api/v1/seasons/alms-2004%00", "/seasons/alms-2004%00", "/seasons/x%1b[31m"):
         response = http.get(path)
         assert response.status_code == 422, (path, response.status_code)
+
+
+def test_every_answer_carries_the_security_headers(site: Site, http: httpx.Client) -> None:
+    page = http.get("/seasons/alms-2004", headers={"Accept": "text/html"})
+    assert page.status_code == 200
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    for response in (page, http.get(f"{API}/standings/GT/teams"), http.post(f"{API}/penalties")):
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["x-frame-options"] == "DENY"
+        assert response.headers["referrer-policy"] == "strict-origin-when-cross-origin"

@@ -12,6 +12,7 @@ from podium.app.repository import Repository
 from podium.app.scored_seasons import ScoredSeasons
 from podium.web import api, api_write, errors, pages, title
 from podium.web.gate import WriteGate
+from podium.web.headers import SecurityHeaders
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -37,6 +38,7 @@ def create_app(repository: Repository, revision_ttl: float = 0.0) -> FastAPI:
         if isinstance(route, APIRoute)
     ]
     app.add_middleware(WriteGate, repository=repository, writes=writes)
+    app.add_middleware(SecurityHeaders)  # outermost: on every answer, refusals included
     app.include_router(api.router)
     app.include_router(api_write.router)
     app.include_router(title.api)
