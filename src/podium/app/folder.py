@@ -1,10 +1,12 @@
 """Changes to a season folder: every file written from one new state of the
-season, the whole folder re-validated in a staged copy before anything is
-renamed into place, so a refused change writes nothing."""
+season, the whole folder re-validated in a staged copy first, so a refused
+change writes nothing; then all the files committed at once through the
+folder's journal (``readers.native.folder_journal``), so a change killed
+halfway is finished by whoever opens the folder next: a reader sees the old
+season or the new one, never a mix of both."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -14,6 +16,7 @@ from pathlib import Path
 from podium.errors import InputError, Problem
 from podium.model import RoundStatus, Season
 from podium.readers.native import read_season, save_season
+from podium.readers.native.folder_journal import STAGE, commit, writing
 
 
 def write_files(
@@ -22,32 +25,35 @@ def write_files(
     """Write the files ``names`` of ``after`` (as ``save_season`` writes them)
     and ``texts`` (file name -> content) into ``folder``; returns the names
     written. Raises :class:`InputError`, writing nothing, when the folder
-    would not validate."""
+    would not validate.
+
+    The change is staged in ``.podium-stage-*`` inside the folder (a copy of
+    it, hidden files left out), validated there, then committed: every file
+    written as ``<name>.podium-new`` and fsynced, a journal naming them
+    written and fsynced, the renames made, the journal removed. The folder
+    is held alone meanwhile: readers wait, and see the change whole."""
     texts = texts or {}
-    folder = folder.resolve()  # "--season ." has no useful parent otherwise
-    with tempfile.TemporaryDirectory(prefix=".podium-write-", dir=folder.parent) as tmp:
-        staged = Path(tmp) / folder.name
-        shutil.copytree(folder, staged, ignore=shutil.ignore_patterns(".podium-*", ".*.tmp"))
-        save_season(after, staged / "_saved")
-        for name in names:
-            (staged / name).parent.mkdir(exist_ok=True)
-            shutil.copyfile(staged / "_saved" / name, staged / name)
-        shutil.rmtree(staged / "_saved")
-        for name, text in texts.items():
-            (staged / name).parent.mkdir(exist_ok=True)
-            (staged / name).write_text(text, encoding="utf-8")
-        report = read_season(staged)
-        if report.errors:
-            raise InputError(report.errors)
-        written = []
-        for name in [*names, *texts]:
-            target = folder / name
-            target.parent.mkdir(exist_ok=True)
-            temporary = target.with_name(f".{target.name}.tmp")
-            shutil.copyfile(staged / name, temporary)
-            os.replace(temporary, target)
-            written.append(name)
-    return written
+    folder = folder.resolve()
+    with writing(folder):
+        stage = Path(tempfile.mkdtemp(prefix=STAGE, dir=folder))
+        try:
+            staged = stage / folder.name  # problems name "<folder>/<file>"
+            shutil.copytree(folder, staged, ignore=shutil.ignore_patterns(".*"))
+            save_season(after, stage / "saved")
+            for name in names:
+                (staged / name).parent.mkdir(exist_ok=True)
+                shutil.copyfile(stage / "saved" / name, staged / name)
+            for name, text in texts.items():
+                (staged / name).parent.mkdir(exist_ok=True)
+                (staged / name).write_text(text, encoding="utf-8")
+            report = read_season(staged)
+            if report.errors:
+                raise InputError(report.errors)
+            files = {name: (staged / name).read_bytes() for name in [*names, *texts]}
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+        commit(folder, files)
+    return list(files)
 
 
 def round_status_text(text: str, number: int, status: RoundStatus) -> str:

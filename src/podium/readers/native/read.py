@@ -25,6 +25,7 @@ from podium.model import (
 from podium.model.checks import check_season
 from podium.readers.native import schema
 from podium.readers.native.fields import split_list
+from podium.readers.native.folder_journal import FolderJournalError, reading
 from podium.readers.native.read_entries import EntryReader
 from podium.readers.native.read_extras import ExtraReader
 from podium.readers.native.read_results import derive_class_positions
@@ -58,7 +59,12 @@ def load_season(folder: Path | str) -> Season:
 
 
 def read_season(folder: Path | str) -> ReadReport:
-    return _Reader(Path(folder)).read()
+    path = Path(folder)
+    try:
+        with reading(path):  # a change a killed process left halfway is finished first
+            return _Reader(path).read()
+    except FolderJournalError as exc:
+        return ReadReport(None, exc.problems)
 
 
 class _Reader(EntryReader, ExtraReader):
