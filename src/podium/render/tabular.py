@@ -1,17 +1,18 @@
 """One shape for every tabular answer, rendered four ways.
 
 CSV and Markdown carry exactly ``columns`` x ``rows`` (shapes other tools rely
-on); JSON is the answer's own JSON form when the table shows one, else the
-rows as records.
+on), a CSV cell a spreadsheet would run as a formula neutralised (``csv_safe``);
+JSON is the answer's own JSON form when the table shows one, else the rows as
+records.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from podium.render.csv_safe import write_csv
 
 if TYPE_CHECKING:
     from podium.app.answer import Answer
@@ -43,11 +44,7 @@ class Tabular:
 
 def render(table: Tabular, fmt: Format) -> str:
     if fmt is Format.CSV:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(table.columns)
-        writer.writerows(table.rows)
-        return out.getvalue()
+        return write_csv(table.columns, table.rows)
     if fmt is Format.JSON:
         import json  # here: the terminal table and CSV do not need it (start-up time)
 
