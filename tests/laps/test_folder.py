@@ -111,7 +111,7 @@ def test_every_bad_row_is_reported_with_file_line_and_field(
         "(expected a name or alias in drivers.csv, found Nobody)",
         "alms2004/laps/r9.csv:6: time: finer than a millisecond "
         "(expected at most three decimals, found 1:20.0001)",
-        "alms2004/laps/r9.csv:6: position: out of range (expected a whole number >= 1, found 0)",
+        "alms2004/laps/r9.csv:6: position: out of range (expected a whole number from 1 to 1000000, found 0)",
         "alms2004/laps/r9.csv:6: pit_in: not a yes/no value (expected yes or blank, found maybe)",
         "alms2004/laps/r9.csv:7: lap: no lap number (expected a whole number >= 1, found nothing)",
         "alms2004/laps/r9.csv:4: lap: lap numbers not increasing for entry '16' "
