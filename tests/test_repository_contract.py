@@ -71,8 +71,10 @@ def test_amendment_keeps_old_version_and_as_of_answers_both_ways(
 
 
 def test_tokens_are_verified_by_hash(repo: Repository) -> None:
+    """Scopes, expiry and revocation: tests/store/test_tokens.py."""
     token = repo.create_token("results desk")
-    assert repo.verify_token(token) == "results desk"
+    grant = repo.verify_token(token)
+    assert grant is not None and grant.name == "results desk"
     assert repo.verify_token(token + "x") is None
 
 

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from podium.app.season import open_season
+from podium.app.tokens import TokenGrant, TokenScope
 from podium.cli import app
 from podium.store import open_repository
 from tests.store.databases import sqlite_url
@@ -77,9 +78,9 @@ def test_a_broken_folder_is_refused_and_writes_nothing(season_copy: Path, url: s
 def test_seasons_upgrade_and_token(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PODIUM_DATABASE_URL", url)  # --database reads it
     code, out, _ = podium("db", "upgrade")
-    assert (code, out.split(": ")[-1]) == (0, "schema upgraded from empty to 0005\n")
+    assert (code, out.split(": ")[-1]) == (0, "schema upgraded from empty to 0006\n")
     code, out, _ = podium("db", "upgrade")
-    assert out.endswith("schema already at 0005\n")
+    assert out.endswith("schema already at 0006\n")
     podium("db", "load")  # the built-in season
     code, out, _ = podium("db", "seasons", "--format", "csv")
     rows = _csv(out)
@@ -98,7 +99,7 @@ def test_seasons_upgrade_and_token(url: str, monkeypatch: pytest.MonkeyPatch) ->
     token = out.strip()
     assert code == 0 and token.startswith("pdm_") and "not be shown again" in err
     repo = open_repository(url)
-    assert repo.verify_token(token) == "results desk"
+    assert repo.verify_token(token) == TokenGrant("results desk", TokenScope.ADMIN)
     assert repo.verify_token(token[:-1]) is None
 
 

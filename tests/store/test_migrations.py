@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
+from podium.app.repository import hash_token
+from podium.app.tokens import TokenGrant, TokenScope
 from podium.model import Season
 from podium.store import open_repository
 from podium.store.engine import (
@@ -30,7 +33,7 @@ def test_migrations_build_exactly_the_models(store: SqlRepository) -> None:
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
-    assert schema_revision(store.engine) == "0005"
+    assert schema_revision(store.engine) == "0006"
 
 
 def test_downgrade_to_empty_and_up_again(store: SqlRepository) -> None:
@@ -129,7 +132,7 @@ def test_0004_adds_make_and_drive_times_and_takes_them_away(
     assert "drive_times" not in {c["name"] for c in columns.get_columns("result_lines")}
     assert _row_counts(store) == held
     upgrade(store.engine)
-    assert schema_revision(store.engine) == "0005"
+    assert schema_revision(store.engine) == "0006"
     assert store.season("alms-2004") == alms  # the two facts were dropped, nothing else
     report = store.load_season(season, actor="tests")
     assert report.rounds_changed == (9,)
@@ -148,9 +151,49 @@ def test_0005_adds_round_classes_and_takes_them_away(store: SqlRepository, alms:
     assert "classes" not in {c["name"] for c in inspect(store.engine).get_columns("rounds")}
     assert _row_counts(store) == held
     upgrade(store.engine)
-    assert schema_revision(store.engine) == "0005"
+    assert schema_revision(store.engine) == "0006"
     unbilled = dataclasses.replace(season, rounds=alms.rounds)
     assert store.season("alms-2004") == unbilled  # the bill was dropped, nothing else
     report = store.load_season(season, actor="tests")
     assert report.changed and report.rounds_changed == ()  # base data: results untouched
     assert store.season("alms-2004") == season
+
+
+def test_0006_adds_token_scopes_and_takes_them_away(store: SqlRepository) -> None:
+    """0006 adds api_tokens.scope, seasons, expires_at and revoked_at. A token
+    made before it could do every write: up again it is admin, without
+    expiry. Going down to 0005 drops the columns and deletes every token 0005
+    would hold with more power than it has (limited to seasons, expiring,
+    revoked); the plain admin tokens stay and still work."""
+    plain = store.create_token("results desk")
+    limited = store.create_token("timing screen", TokenScope.WRITE, ["alms-2004"])
+    expiring = store.create_token("weekend", expires_at=dt.datetime(2099, 1, 1, tzinfo=dt.UTC))
+    revoked = store.create_token("old desk")
+    store.revoke_token("old desk")
+    downgrade(store.engine, "0005")
+    assert schema_revision(store.engine) == "0005"
+    columns = {c["name"] for c in inspect(store.engine).get_columns("api_tokens")}
+    assert columns == {"id", "name", "token_hash", "created_at"}
+    with store.engine.connect() as connection:
+        kept = connection.execute(text("SELECT name, token_hash FROM api_tokens")).all()
+    assert [tuple(row) for row in kept] == [("results desk", hash_token(plain))]
+    # A token made by podium at 0005 (its schema, its row).
+    with store.engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO api_tokens (name, token_hash, created_at) VALUES (:n, :h, :c)"),
+            {
+                "n": "desk at 0005",
+                "h": hash_token("pdm_made_at_0005"),
+                "c": dt.datetime.now(dt.UTC),
+            },
+        )
+    upgrade(store.engine)
+    assert schema_revision(store.engine) == "0006"
+    assert store.verify_token("pdm_made_at_0005") == TokenGrant("desk at 0005", TokenScope.ADMIN)
+    assert store.verify_token(plain) == TokenGrant("results desk", TokenScope.ADMIN)
+    for gone in (limited, expiring, revoked):
+        assert store.find_token(gone) is None
+    assert [(t.name, t.expires_at, t.revoked_at) for t in store.list_tokens()] == [
+        ("results desk", None, None),
+        ("desk at 0005", None, None),
+    ]

@@ -23,6 +23,14 @@ from typing import Protocol
 
 from podium.app.answer import JSON, Answer
 from podium.app.season import AsOf
+from podium.app.tokens import (
+    TokenGrant,
+    TokenInfo,
+    TokenScope,
+    as_utc,
+    checked_request,
+    pick_token,
+)
 from podium.errors import InputError, NotFound, Problem, Severity
 from podium.model.calendar import RoundStatus
 from podium.model.checks import check_season
@@ -129,9 +137,35 @@ class Repository(Protocol):
         pass ``check_laps`` against the season."""
         ...
 
-    def create_token(self, name: str) -> str: ...
+    def create_token(
+        self,
+        name: str,
+        scope: TokenScope = TokenScope.ADMIN,
+        seasons: Sequence[str] = (),
+        expires_at: dt.datetime | None = None,
+    ) -> str:
+        """A new token, returned once (only its hash is kept). ``write``
+        names its seasons, ``admin`` none (``tokens.checked_request``: an
+        InputError, writing nothing, otherwise)."""
+        ...
 
-    def verify_token(self, token: str) -> str | None: ...
+    def find_token(self, token: str) -> TokenInfo | None:
+        """The stored token with this secret, whatever its state (None when
+        unknown): what the write gate asks, to say why it refuses one."""
+        ...
+
+    def verify_token(self, token: str) -> TokenGrant | None:
+        """What the token may do; None when it is unknown, revoked or expired."""
+        ...
+
+    def list_tokens(self) -> list[TokenInfo]:
+        """Every token, revoked and expired ones included, oldest first."""
+        ...
+
+    def revoke_token(self, id_or_name: str) -> TokenInfo:
+        """Revoke a token (by id, or by name: ``tokens.pick_token``); revoking
+        a revoked token changes nothing. NotFound when there is none."""
+        ...
 
 
 def hash_token(token: str) -> str:
@@ -230,7 +264,8 @@ class MemoryRepository:
 
     def __init__(self) -> None:
         self._seasons: dict[str, _Stored] = {}
-        self._tokens: dict[str, str] = {}
+        self._tokens: dict[str, TokenInfo] = {}
+        """hash -> the token."""
 
     def _stored(self, season_id: str) -> _Stored:
         try:
@@ -380,13 +415,38 @@ class MemoryRepository:
             stored.laps.pop((round_number, session), None)
         return True
 
-    def create_token(self, name: str) -> str:
+    def create_token(
+        self,
+        name: str,
+        scope: TokenScope = TokenScope.ADMIN,
+        seasons: Sequence[str] = (),
+        expires_at: dt.datetime | None = None,
+    ) -> str:
+        name, scope, wanted = checked_request(name, scope, seasons)
         token = new_token()
-        self._tokens[hash_token(token)] = name
+        expires = as_utc(expires_at)
+        info = TokenInfo(len(self._tokens) + 1, name, scope, wanted, now(), expires, None)
+        self._tokens[hash_token(token)] = info
         return token
 
-    def verify_token(self, token: str) -> str | None:
+    def find_token(self, token: str) -> TokenInfo | None:
         return self._tokens.get(hash_token(token))
+
+    def verify_token(self, token: str) -> TokenGrant | None:
+        info = self.find_token(token)
+        return None if info is None else info.grant_at(now())
+
+    def list_tokens(self) -> list[TokenInfo]:
+        return sorted(self._tokens.values(), key=lambda t: t.id)
+
+    def revoke_token(self, id_or_name: str) -> TokenInfo:
+        info = pick_token(self.list_tokens(), id_or_name)
+        if info.revoked_at is not None:
+            return info
+        revoked = replace(info, revoked_at=now())
+        key = next(k for k, t in self._tokens.items() if t.id == info.id)
+        self._tokens[key] = revoked
+        return revoked
 
 
 def _withdrawn(penalties: list[Penalty], withdrawals: list[tuple[int, str]]) -> tuple[Penalty, ...]:

@@ -1,9 +1,10 @@
 """Commands for the database: `podium db load|seasons|versions|upgrade` and
-`podium token create`. The store is SQLite by default (a file in the user's
+`podium token create|list|revoke`. The store is SQLite by default (a file in the user's
 data directory); --database or $PODIUM_DATABASE_URL picks another."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
@@ -32,7 +33,13 @@ def db() -> None:
 
 @click.group(no_args_is_help=True)
 def token() -> None:
-    """Tokens for the write API.
+    """Tokens for the write API: create, list, revoke.
+
+    Reads need no token. A token is `admin` (every write, loading and
+    creating seasons included) or `write` (results, amendments and penalties
+    of the seasons it names, nothing else), and may expire. Only its hash is
+    stored. The server answers 401 to a missing, unknown, expired or revoked
+    token and 403 to a write its token may not make (docs/web.md).
 
     Example: podium token create --name 'results desk'
     """
@@ -197,24 +204,147 @@ def upgrade(database: str | None) -> None:
         click.echo(f"{where}: schema upgraded from {before or 'empty'} to {after}")
 
 
+def _expires(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.datetime | None:
+    from podium.app.tokens import parse_expiry
+
+    if value is None:
+        return None
+    try:
+        return parse_expiry(value, dt.datetime.now(dt.UTC))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _when(at: dt.datetime | None, none: str = "") -> str:
+    return none if at is None else at.strftime("%Y-%m-%d %H:%M")
+
+
 @token.command("create")
-@click.option("--name", "-n", required=True, help="Who or what the token is for.")
+@click.option(
+    "--name", "-n", required=True, help="Who or what the token is for (kept as who wrote what)."
+)
+@click.option(
+    "--scope",
+    type=click.Choice(["admin", "write"]),
+    help="admin: every write, loading and creating seasons included; write: results, "
+    "amendments and penalties of the --season(s) only.  [default: write with --season, "
+    "else admin]",
+)
+@click.option(
+    "--season",
+    "seasons",
+    multiple=True,
+    metavar="ID",
+    help="A season id a write token may write (repeat for more; see `podium db seasons`).",
+)
+@click.option(
+    "--expires",
+    metavar="WHEN",
+    callback=_expires,
+    help="When it stops working: a duration (12h, 30d, 8w) or an ISO date (2027-01-31: "
+    "its midnight UTC) or datetime.  [default: never]",
+)
 @database_option
-def create(name: str, database: str | None) -> None:
+def create(
+    name: str,
+    scope: str | None,
+    seasons: tuple[str, ...],
+    expires: dt.datetime | None,
+    database: str | None,
+) -> None:
     """Create a token for the write API and print it once.
 
     Only its hash is stored: keep the token, it cannot be shown again. Send it
-    as `Authorization: Bearer <token>`.
+    as `Authorization: Bearer <token>`. Without --scope, a token naming a
+    --season is a write token for those seasons, any other is admin. A write
+    token for a season not stored yet works once the season is loaded.
 
-    Example: podium token create --name "results desk"
+    Example: podium token create --name "timing screen" --season alms-2004 --expires 30d
+    """
+    from podium.app.tokens import TokenGrant, TokenScope, checked_request
+    from podium.store import open_repository
+
+    wanted = TokenScope(scope) if scope else TokenScope.WRITE if seasons else TokenScope.ADMIN
+    with failing_cleanly():
+        name, wanted, seasons = checked_request(name, wanted, seasons)
+        repo = open_repository(database)
+        try:
+            secret = repo.create_token(name, wanted, seasons, expires)
+            stored = set(repo.season_ids())
+        finally:
+            repo.close()
+    click.echo(secret)
+    until = f"until {_when(expires)} UTC" if expires else "no expiry"
+    grant = TokenGrant(name, wanted, seasons).describe()
+    click.echo(
+        f"token for {name!r} created ({grant}, {until}); it will not be shown again", err=True
+    )
+    for season_id in (s for s in seasons if s not in stored):
+        click.echo(f"note: no season {season_id!r} is stored yet", err=True)
+
+
+@token.command("list")
+@database_option
+@format_option
+def list_tokens(database: str | None, fmt: str) -> None:
+    """Every token: id, name, scope, seasons, when made, when it expires,
+    when it was revoked, and whether it works now. Never the secret.
+
+    Example: podium token list --format csv
+    """
+    from podium.app.tokens import TokenList
+    from podium.store import open_repository
+
+    def build() -> Tabular:
+        repo = open_repository(database)
+        try:
+            held = TokenList(dt.datetime.now(dt.UTC), tuple(repo.list_tokens()))
+        finally:
+            repo.close()
+        columns = ["id", "name", "scope", "seasons", "created (UTC)", "expires (UTC)"]
+        columns += ["revoked (UTC)", "state"]
+        rows = [
+            [
+                str(t.id),
+                t.name,
+                t.scope.value,
+                " ".join(t.seasons),
+                _when(t.created_at),
+                _when(t.expires_at, "never"),
+                _when(t.revoked_at),
+                t.state(held.at).value,
+            ]
+            for t in held.tokens
+        ]
+        return Tabular(columns, rows, f"Tokens in {repo.url}", answer=held, right={"id"})
+
+    emit(build, fmt)
+
+
+@token.command("revoke")
+@click.argument("id_or_name", metavar="ID_OR_NAME")
+@database_option
+def revoke(id_or_name: str, database: str | None) -> None:
+    """Revoke a token (ID_OR_NAME: its id or its name, see `podium token
+    list`): from now on the server answers 401 to it. It stays listed.
+
+    A name two live tokens share is refused: give the id. Revoking a revoked
+    token changes nothing.
+
+    Example: podium token revoke "timing screen"
     """
     from podium.store import open_repository
 
     with failing_cleanly():
         repo = open_repository(database)
         try:
-            secret = repo.create_token(name)
+            before = {t.id: t.revoked_at for t in repo.list_tokens()}
+            done = repo.revoke_token(id_or_name)
         finally:
             repo.close()
-    click.echo(secret)
-    click.echo(f"token for {name!r} created; it will not be shown again", err=True)
+    if before.get(done.id) is None:
+        click.echo(f"token {done.id} ({done.name!r}) revoked at {_when(done.revoked_at)} UTC")
+    else:
+        click.echo(
+            f"token {done.id} ({done.name!r}) was revoked already, at {_when(done.revoked_at)} UTC"
+        )

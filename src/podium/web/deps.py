@@ -11,9 +11,11 @@ from fastapi import Depends, Header, Query, Request
 from podium.app.repository import Repository
 from podium.app.scored_seasons import ScoredSeasons
 from podium.app.season import AsOf, ScoredSeason
+from podium.app.tokens import TokenGrant
 from podium.errors import Problem
 from podium.model.laps import Lap
 from podium.web.errors import ApiError
+from podium.web.gate import authorize
 
 
 def repository(request: Request) -> Repository:
@@ -86,38 +88,18 @@ def require_token(
         str | None, Header(description="Bearer <token> from `podium token create`.")
     ] = None,
 ) -> str:
-    """The token's name (recorded as the actor), or 401 before anything is read or written.
-    The write gate (web/gate.py) has verified it before the body was read."""
+    """The token's name (recorded as the actor), or 401 (no valid token) or
+    403 (a token that may not write this season, or load one) before anything
+    is read or written. The write gate (web/gate.py) has checked it before
+    the body was read; this is the same check, for an app without the gate."""
     checked = getattr(request.state, "actor", None)
     if isinstance(checked, str):
         return checked
-    scheme, _, token = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise ApiError(
-            401,
-            Problem(
-                "header",
-                None,
-                "Authorization",
-                "a write needs a bearer token",
-                expected="Authorization: Bearer <token>",
-                found="nothing" if not authorization else f"{scheme or '?'} ...",
-            ),
-        )
-    name = repository(request).verify_token(token.strip())
-    if name is None:
-        raise ApiError(
-            401,
-            Problem(
-                "header",
-                None,
-                "Authorization",
-                "unknown or revoked token",
-                expected="a token made by `podium token create`",
-                found=token[:6] + "...",
-            ),
-        )
-    return name
+    allowed = authorize(repository(request), authorization, request.path_params.get("season_id"))
+    if not isinstance(allowed, TokenGrant):
+        status, problem = allowed
+        raise ApiError(status, problem)
+    return allowed.name
 
 
 Actor = Annotated[str, Depends(require_token)]

@@ -1,15 +1,20 @@
 """The write gate: a write request is refused before its body is read when
-it has no valid token, and a body larger than its route allows is cut off
-while it streams in (413), whatever ``Content-Length`` says.
+it has no valid token (401: missing, unknown, expired or revoked) or its
+token may not make this write (403: a ``write`` token for another season,
+or loading a season without ``admin``), and a body larger than its route
+allows is cut off while it streams in (413), whatever ``Content-Length``
+says.
 
 FastAPI reads a request's body (and spools an upload to disk) before it
 resolves the route's dependencies, so the token check of ``deps.Actor``
 alone would come too late: an unauthenticated 300 MB POST would be read
 first. This pure ASGI middleware runs ahead of that; ``deps.require_token``
-then finds the name it verified on the request's state."""
+then finds the name it verified on the request's state. The season a write
+is for is the ``season_id`` of the write route's own path pattern."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
@@ -17,7 +22,8 @@ from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 
-from podium.app.repository import Repository
+from podium.app.repository import Repository, now
+from podium.app.tokens import TokenGrant, TokenState
 from podium.errors import Problem
 from podium.web.errors import error_body
 
@@ -56,20 +62,31 @@ class WriteGate:
         self.repository = repository
         self.writes = writes
 
-    def _is_write(self, method: str, path: str) -> bool:
-        return method not in READS and any(
-            method in methods and pattern.match(path) for pattern, methods in self.writes
-        )
+    def _write_route(self, method: str, path: str) -> re.Match[str] | None:
+        if method in READS:
+            return None
+        for pattern, methods in self.writes:
+            found = pattern.match(path) if method in methods else None
+            if found is not None:
+                return found
+        return None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not self._is_write(scope["method"], scope["path"]):
+        route = (
+            None if scope["type"] != "http" else self._write_route(scope["method"], scope["path"])
+        )
+        if route is None:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        refusal = await run_in_threadpool(self._token, scope, headers.get("authorization"))
-        if refusal is not None:
-            await _refuse(send, 401, refusal)
+        season_id = route.groupdict().get("season_id")
+        allowed = await run_in_threadpool(
+            authorize, self.repository, headers.get("authorization"), season_id
+        )
+        if not isinstance(allowed, TokenGrant):
+            await _refuse(send, *allowed)
             return
+        scope.setdefault("state", {})["actor"] = allowed.name
         limit = limit_for(scope["path"])
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
@@ -104,29 +121,64 @@ class WriteGate:
 
         await self.app(scope, counted, watched)
 
-    def _token(self, scope: Scope, header: str | None) -> Problem | None:
-        scheme, _, token = (header or "").partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
-            return Problem(
-                "header",
-                None,
-                "Authorization",
-                "a write needs a bearer token",
-                expected="Authorization: Bearer <token>",
-                found="nothing" if not header else f"{scheme or '?'} ...",
-            )
-        name = self.repository.verify_token(token.strip())
-        if name is None:
-            return Problem(
-                "header",
-                None,
-                "Authorization",
-                "unknown or revoked token",
-                expected="a token made by `podium token create`",
-                found=token.strip()[:6] + "...",
-            )
-        scope.setdefault("state", {})["actor"] = name
-        return None
+
+Refusal = tuple[int, Problem]
+"""401 (no valid token) or 403 (a valid token that may not make this write)."""
+
+
+def authorize(
+    repository: Repository, header: str | None, season_id: str | None
+) -> TokenGrant | Refusal:
+    """The grant of the bearer token in ``header`` if it may write season
+    ``season_id`` (None: load or create a season), else the refusal."""
+    scheme, _, secret = (header or "").partition(" ")
+    secret = secret.strip()
+    if scheme.lower() != "bearer" or not secret:
+        return 401, _unauthorized(
+            "a write needs a bearer token",
+            expected="Authorization: Bearer <token>",
+            found="nothing" if not header else f"{scheme or '?'} ...",
+        )
+    info = repository.find_token(secret)
+    if info is None:
+        return 401, _unauthorized(
+            "unknown token",
+            expected="a token made by `podium token create`",
+            found=secret[:6] + "...",
+        )
+    state = info.state(now())
+    if state is TokenState.REVOKED:
+        return 401, _unauthorized(
+            f"token {info.name!r} was revoked on {_moment(info.revoked_at)}",
+            expected="a token that is not revoked (`podium token list`)",
+            found=f"token {info.id}, revoked",
+        )
+    if state is TokenState.EXPIRED:
+        return 401, _unauthorized(
+            f"token {info.name!r} expired on {_moment(info.expires_at)}",
+            expected="a token that has not expired (`podium token create --expires`)",
+            found=f"token {info.id}, expired",
+        )
+    grant = info.grant()
+    if grant.may_write(season_id):
+        return grant
+    if season_id is None:
+        message, expected = "this token may not load or create seasons", "an admin token"
+    else:
+        season_id = season_id[:100]
+        message = f"this token may not write season {season_id}"
+        expected = f"an admin token, or a write token for {season_id}"
+    return 403, Problem(
+        "header", None, "Authorization", message, expected=expected, found=grant.describe()
+    )
+
+
+def _unauthorized(message: str, expected: str, found: str) -> Problem:
+    return Problem("header", None, "Authorization", message, expected=expected, found=found)
+
+
+def _moment(at: dt.datetime | None) -> str:
+    return "?" if at is None else f"{at:%Y-%m-%d %H:%M:%S} UTC"
 
 
 def _too_large(limit: int, found: str) -> Problem:
@@ -145,5 +197,7 @@ async def _refuse(send: Send, status: int, problem: Problem) -> None:
     ]
     if status == 401:
         headers.append((b"www-authenticate", b'Bearer realm="podium"'))
+    elif status == 403:  # RFC 6750: a valid token without the scope this write needs
+        headers.append((b"www-authenticate", b'Bearer realm="podium", error="insufficient_scope"'))
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})

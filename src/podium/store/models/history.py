@@ -2,8 +2,9 @@
 result versions (with their lines), penalties, points adjustments. Plus API
 tokens, stored hashed.
 
-Nothing here is ever updated or deleted: an amendment is a new result
-version, so "as of revision N" is a filter, not a reconstruction.
+Nothing of a season here is ever updated or deleted: an amendment is a new
+result version, so "as of revision N" is a filter, not a reconstruction.
+Tokens are not season history: revoking one sets its ``revoked_at``.
 """
 
 from __future__ import annotations
@@ -138,7 +139,11 @@ class AdjustmentRow(Base):
 
 
 class TokenRow(Base):
-    """An API token: only its SHA-256 is kept (see podium.app.repository.hash_token)."""
+    """An API token: only its SHA-256 is kept (see podium.app.repository.hash_token).
+    ``scope`` is admin or write (podium.app.tokens); ``seasons``, the season
+    ids a write token may write, comma-separated (blank for admin);
+    ``expires_at`` NULL never expires; ``revoked_at`` NULL is not revoked
+    (migration 0006: tokens made before it are admin, without expiry)."""
 
     __tablename__ = "api_tokens"
 
@@ -146,3 +151,7 @@ class TokenRow(Base):
     name: Mapped[str] = mapped_column(String(200))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    scope: Mapped[str] = mapped_column(String(10), default="admin", server_default="admin")
+    seasons: Mapped[str] = mapped_column(Text, default="", server_default="")
+    expires_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
