@@ -168,6 +168,10 @@ def serve(
     uvicorn.run(web_app, host=host, port=port, log_level="warning", access_log=False)
 
 
+LOCK_WAIT = 5.0
+"""Seconds a web request waits for a database lock another writer holds."""
+
+
 def open_repository(database: str | None, season: Path | None) -> Repository:
     """A memory repository holding a season folder, or a database (given
     every built-in season it does not hold yet: alms-2004, imsa-2023)."""
@@ -187,7 +191,8 @@ def open_repository(database: str | None, season: Path | None) -> Repository:
     from podium.datasets import BUILTINS
 
     with failing_cleanly():
-        store = open_store(database)
+        # A request waits at most LOCK_WAIT for another writer, then gets 503.
+        store = open_store(database, lock_wait=LOCK_WAIT)
         held_ids = set(store.season_ids())
         for season_id in BUILTINS:
             if season_id in held_ids:

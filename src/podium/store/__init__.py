@@ -15,13 +15,16 @@ if TYPE_CHECKING:
     from podium.store.repository import SqlRepository
 
 
-def open_repository(url: str | None = None, migrate: bool = True) -> SqlRepository:
+def open_repository(
+    url: str | None = None, migrate: bool = True, lock_wait: float = 30.0
+) -> SqlRepository:
     """A repository on ``url`` (None: $PODIUM_DATABASE_URL, else the default
-    SQLite file), its schema upgraded to the latest migration first."""
+    SQLite file), its schema upgraded to the latest migration first;
+    ``lock_wait``: see ``engine.create_store_engine``."""
     from podium.store.engine import create_store_engine, database_url, upgrade
     from podium.store.repository import SqlRepository
 
-    engine = create_store_engine(database_url(url))
+    engine = create_store_engine(database_url(url), lock_wait)
     if migrate:
         upgrade(engine)
     return SqlRepository(engine)

@@ -43,11 +43,17 @@ def database_url(url: str | None = None) -> str:
     return url
 
 
-def create_store_engine(url: str) -> Engine:
-    """An engine for ``url``; InputError when it is not a URL podium can use."""
+def create_store_engine(url: str, lock_wait: float = 30.0) -> Engine:
+    """An engine for ``url``; InputError when it is not a URL podium can use.
+    ``lock_wait``: seconds a statement waits for another writer's lock
+    before it fails (the web server waits less than a command: a reader
+    must not hang behind a long load)."""
     try:
         parsed = make_url(url)
         if parsed.get_backend_name() != "sqlite":
+            waits = {"options": f"-c lock_timeout={int(lock_wait * 1000)}"}
+            if parsed.get_backend_name() == "postgresql":
+                return create_engine(url, pool_pre_ping=True, connect_args=waits)
             return create_engine(url, pool_pre_ping=True)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         raise InputError(
@@ -63,7 +69,7 @@ def create_store_engine(url: str) -> Engine:
     database = parsed.database or ""
     if database and database != ":memory:" and not database.startswith("file:"):
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": 30})
+    engine = create_engine(url, connect_args={"timeout": lock_wait})
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
     return engine

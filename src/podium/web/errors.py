@@ -14,6 +14,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from podium.app.answer import JSON
@@ -31,6 +32,7 @@ TITLES = {
     413: "Upload too large",
     422: "Unprocessable input",
     500: "Internal server error",
+    503: "Service unavailable",
 }
 
 
@@ -129,6 +131,24 @@ def install(app: FastAPI) -> None:
         message = str(exc.detail) if exc.detail else TITLES.get(exc.status_code, "error")
         problem = Problem(request.url.path, None, "(request)", message, found=request.method)
         return _respond(request, exc.status_code, [problem], getattr(exc, "headers", None))
+
+    @app.exception_handler(OperationalError)
+    async def busy(request: Request, exc: OperationalError) -> Response:
+        # A lock held past the bounded wait (another writer), or the database
+        # away: the request may succeed later, so 503 with a time to retry.
+        reason = str(exc.orig or exc).strip().splitlines()[0][:200]
+        locked = "lock" in reason.lower()
+        problem = Problem(
+            "database",
+            None,
+            "lock" if locked else "connection",
+            "the season is being written by another request: try again in a moment"
+            if locked
+            else "the database is not answering: try again in a moment",
+            found=reason,
+        )
+        retry = "2" if locked else "5"
+        return _respond(request, 503, [problem], {"Retry-After": retry})
 
     @app.exception_handler(Exception)
     async def crash(request: Request, exc: Exception) -> Response:
