@@ -31,6 +31,7 @@ TITLES = {
     409: "Conflict",
     413: "Upload too large",
     422: "Unprocessable input",
+    429: "Too many requests",
     500: "Internal server error",
     503: "Service unavailable",
 }

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any
@@ -26,6 +27,7 @@ from podium.app.repository import Repository, now
 from podium.app.tokens import TokenGrant, TokenState
 from podium.errors import Problem
 from podium.web.errors import error_body
+from podium.web.rate import WriteRate
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -57,10 +59,12 @@ class WriteGate:
         app: ASGIApp,
         repository: Repository,
         writes: Sequence[tuple[re.Pattern[str], frozenset[str]]],
+        rate: WriteRate | None = None,
     ) -> None:
         self.app = app
         self.repository = repository
         self.writes = writes
+        self.rate = rate or WriteRate()
 
     def _write_route(self, method: str, path: str) -> re.Match[str] | None:
         if method in READS:
@@ -87,6 +91,10 @@ class WriteGate:
             await _refuse(send, *allowed)
             return
         scope.setdefault("state", {})["actor"] = allowed.name
+        wait = self.rate.take(allowed.name)
+        if wait:
+            await _refuse(send, 429, _too_fast(self.rate, wait), retry_after=wait)
+            return
         limit = limit_for(scope["path"])
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
@@ -188,13 +196,26 @@ def _too_large(limit: int, found: str) -> Problem:
     )  # fmt: skip
 
 
-async def _refuse(send: Send, status: int, problem: Problem) -> None:
+def _too_fast(rate: WriteRate, wait: float) -> Problem:
+    return Problem(
+        "request",
+        None,
+        "rate",
+        "too many writes with this token: wait before the next one",
+        expected=f"at most {rate.per_minute:g} writes a minute (bursts of {rate.burst:g})",
+        found=f"the next write is allowed in {wait:.1f} s",
+    )
+
+
+async def _refuse(send: Send, status: int, problem: Problem, retry_after: float = 0) -> None:
     body = json.dumps(error_body(status, [problem])).encode()
     headers = [
         (b"content-type", b"application/json"),
         (b"content-length", str(len(body)).encode()),
         (b"connection", b"close"),
     ]
+    if retry_after:
+        headers.append((b"retry-after", str(math.ceil(retry_after)).encode()))
     if status == 401:
         headers.append((b"www-authenticate", b'Bearer realm="podium"'))
     elif status == 403:  # RFC 6750: a valid token without the scope this write needs
