@@ -5,15 +5,23 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import time
 from collections.abc import Callable
 from fractions import Fraction
 
 import pytest
 
-from podium.app.repository import MemoryRepository, Repository
+from podium.app.repository import MemoryRepository, Repository, VersionPage
 from podium.app.season import ScoredSeason
 from podium.errors import InputError, NotFound
-from podium.model import Penalty, PenaltyKind, PointsAdjustment, RoundStatus, Status
+from podium.model import (
+    Penalty,
+    PenaltyKind,
+    PointsAdjustment,
+    ResultLine,
+    RoundStatus,
+    Status,
+)
 from podium.model.lap_checks import sorted_laps
 from podium.model.laps import Lap
 from podium.model.season import Season
@@ -185,3 +193,80 @@ def test_bad_laps_are_refused_and_write_nothing(repo: Repository, alms: Season) 
         repo.laps("alms-1999", 9)
     assert repo.revision("alms-2004") == before
     assert repo.laps("alms-2004", 9) == []
+
+
+def _dsq_24(season: Season, reason: str = "post-race DSQ") -> tuple[ResultLine, ...]:
+    return tuple(
+        dataclasses.replace(line, status=Status.DISQUALIFIED, class_pos=None, reason=reason)
+        if line.entry == "24"
+        else line
+        for line in season.results_of(9)
+    )
+
+
+def test_revision_at_a_moment(repo: Repository, alms: Season) -> None:
+    """A moment resolves to the last revision made at or before it, and the
+    season as of the moment is the season as of that revision."""
+    with pytest.raises(NotFound):
+        repo.revision_at("alms-2004", dt.datetime.now(dt.UTC))
+    repo.load_season(alms, actor="test")
+    loaded = repo.revision("alms-2004")
+    first = repo.result_versions("alms-2004", 1)[0].created_at
+    assert repo.revision_at("alms-2004", first - dt.timedelta(days=1)) is None
+    time.sleep(0.002)
+    between = dt.datetime.now(dt.UTC)
+    time.sleep(0.002)
+    amended = repo.post_results("alms-2004", 9, _dsq_24(alms), RoundStatus.AMENDED, "desk", "DSQ")
+    assert repo.revision_at("alms-2004", between) == loaded
+    assert repo.revision_at("alms-2004", amended.created_at) == amended.revision
+    assert (
+        repo.revision_at("alms-2004", amended.created_at - dt.timedelta(microseconds=1)) == loaded
+    )
+    # A naive moment is UTC; any zone names the same moment.
+    naive = amended.created_at.astimezone(dt.UTC).replace(tzinfo=None)
+    assert repo.revision_at("alms-2004", naive) == amended.revision
+    paris = amended.created_at.astimezone(dt.timezone(dt.timedelta(hours=2)))
+    assert repo.revision_at("alms-2004", paris) == amended.revision
+    for moment in (between, amended.created_at, dt.datetime.now(dt.UTC)):
+        resolved = repo.revision_at("alms-2004", moment)
+        assert repo.season("alms-2004", as_of=moment) == repo.season("alms-2004", as_of=resolved)
+    # Laps are not in the season, but their revision has a moment too.
+    time.sleep(0.002)
+    assert repo.put_laps("alms-2004", 9, "race", sample_laps(alms), "timing desk", "laps")
+    latest = repo.revision("alms-2004")
+    assert repo.revision_at("alms-2004", dt.datetime.now(dt.UTC)) == latest == amended.revision + 1
+    with pytest.raises(NotFound):
+        repo.revision_at("alms-1999", dt.datetime.now(dt.UTC))
+
+
+def test_version_page_reads_a_page_without_lines(repo: Repository, alms: Season) -> None:
+    repo.load_season(alms, actor="test")
+    posted = [
+        repo.post_results(
+            "alms-2004", 9, _dsq_24(alms, f"amendment {n}"), RoundStatus.AMENDED, "desk", str(n)
+        )
+        for n in range(2, 7)
+    ]
+    every = repo.result_versions("alms-2004", 9)
+    assert [v.version for v in every] == [1, 2, 3, 4, 5, 6]
+    assert [v.summary for v in every] == list(repo.version_page("alms-2004", 9, None).versions)
+    assert all(v.line_count == len(alms.results_of(9)) for v in (v.summary for v in every))
+    page = repo.version_page("alms-2004", 9, 2, offset=1)
+    assert page.total == 6 and [v.version for v in page.versions] == [2, 3]
+    newest = repo.version_page("alms-2004", 9, 2, newest_first=True)
+    assert newest.total == 6 and [v.version for v in newest.versions] == [6, 5]
+    assert repo.version_page("alms-2004", 9, 0) == VersionPage(6, ())
+    assert repo.version_page("alms-2004", 9, 10, offset=6) == VersionPage(6, ())
+    # As of a revision, or a moment: the versions made by then.
+    third = posted[1]
+    for as_of in (third.revision, third.created_at):
+        then = repo.version_page("alms-2004", 9, 10, as_of=as_of, newest_first=True)
+        assert then.total == 3 and [v.version for v in then.versions] == [3, 2, 1]
+    # A page of versions with their lines, oldest first.
+    assert repo.result_versions("alms-2004", 9, limit=2, offset=4) == every[4:]
+    assert repo.result_versions("alms-2004", 9, limit=2) == every[:2]
+    assert repo.result_versions("alms-2004", 9, offset=5) == every[5:]
+    # A round without results has none; an unknown season is not found.
+    assert repo.version_page("alms-2004", 99, 10) == VersionPage(0, ())
+    with pytest.raises(NotFound):
+        repo.version_page("alms-1999", 9, 10)

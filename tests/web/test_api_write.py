@@ -123,7 +123,9 @@ def test_amended_dsq_changes_standings_keeps_old_version_and_as_of_answers_both_
     assert alex({"as_of": str(revision)}) == "184"
     assert alex({"as_of": moment}) == "184"
     assert alex({"as_of": str(version["revision"])}) == "180"
-    versions = http.get(f"{API}/rounds/9/versions").json()
+    page = http.get(f"{API}/rounds/9/versions").json()
+    assert (page["total"], page["offset"], page["limit"]) == (2, 0, 50)
+    versions = page["versions"]
     assert [v["version"] for v in versions] == [1, 2]
     old = next(r for r in versions[0]["results"] if r["entry"] == "24")
     assert old["status"] == "classified" and old["class_pos"] == 1

@@ -12,13 +12,13 @@ import httpx
 import pytest
 from sqlalchemy import event
 
-from podium.model import Season
+from podium.model import RoundStatus, Season
 from podium.store.repository import SqlRepository
 from tests.web.conftest import loaded, serving
 
 MAX_PER_REQUEST = 4
-"""revision() is one SELECT; a round page also reads its result versions
-(the season's revision as of the page, the versions, their lines)."""
+"""revision() is one SELECT; a round page also reads a page of its result
+versions (a COUNT and one SELECT, without their lines)."""
 MAX_AFTER_WRITE = 25
 """After a write, the first request reads the new revision (about one SELECT per table)."""
 
@@ -135,3 +135,28 @@ def test_a_write_through_the_api_shows_at_once_despite_the_ttl(alms: Season) -> 
         assert written.status_code == 201, written.text
         after = client.get("/api/v1/seasons/alms-2004/standings/GTS/teams").json()["revision"]
         assert after == before + 1
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_round_page_reads_no_result_lines_whatever_its_history(
+    alms: Season, backend: str
+) -> None:
+    """A round with 80 versions: its page counts the versions and reads the
+    newest 50 (each one's lines counted in SQL), never a line row."""
+    store = loaded(alms, backend=backend)
+    assert isinstance(store, SqlRepository)
+    lines = alms.results_of(9)
+    for n in range(2, 81):
+        store.post_results("alms-2004", 9, lines, RoundStatus.AMENDED, "desk", str(n))
+    with serving(store) as url, httpx.Client(base_url=url, timeout=30) as client:
+        for path in ("/seasons/alms-2004/rounds/9", "/seasons/alms-2004/rounds/9.json"):
+            assert client.get(path).status_code == 200  # warm
+            with counting(store) as statements:
+                response = client.get(path)
+            assert response.status_code == 200
+            assert 1 <= len(statements) <= 3, statements  # revision, COUNT, the page
+            selected = " ".join(statements).lower()
+            assert "result_lines.entry" not in selected and "result_lines.drivers" not in selected
+        page = client.get("/seasons/alms-2004/rounds/9.json").json()
+        assert page["versions_total"] == 80 and len(page["versions"]) == 50
+        assert {v["lines"] for v in page["versions"]} == {len(lines)}

@@ -65,6 +65,55 @@ class ResultVersion:
     reason: str
     lines: tuple[ResultLine, ...]
 
+    @property
+    def summary(self) -> VersionSummary:
+        """This version without its lines (how many it has)."""
+        return VersionSummary(
+            self.season_id,
+            self.round,
+            self.version,
+            self.revision,
+            self.status,
+            self.created_at,
+            self.actor,
+            self.reason,
+            len(self.lines),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class VersionSummary:
+    """A version of a round's results without its lines: who, when, why,
+    and how many lines it has (what the round page lists)."""
+
+    season_id: str
+    round: int
+    version: int
+    revision: int
+    status: RoundStatus
+    created_at: dt.datetime
+    actor: str
+    reason: str
+    line_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class VersionPage:
+    """A page of a round's result versions, without their lines."""
+
+    total: int
+    """How many versions the round has (as of the moment asked), on every page."""
+    versions: tuple[VersionSummary, ...]
+
+
+def version_slice(
+    versions: Sequence[ResultVersion], limit: int | None, offset: int, newest_first: bool = False
+) -> list[ResultVersion]:
+    """The page of ``versions`` (oldest first) a store hands out: ``limit``
+    (None: every one) from ``offset``, counted from the newest when asked."""
+    ordered = list(reversed(versions)) if newest_first else list(versions)
+    return ordered[offset:] if limit is None else ordered[offset : offset + limit]
+
 
 @dataclass(frozen=True, slots=True)
 class LoadReport(Answer):
@@ -105,7 +154,35 @@ class Repository(Protocol):
         reason: str,
     ) -> ResultVersion: ...
 
-    def result_versions(self, season_id: str, round_number: int) -> list[ResultVersion]: ...
+    def result_versions(
+        self, season_id: str, round_number: int, limit: int | None = None, offset: int = 0
+    ) -> list[ResultVersion]:
+        """The versions of a round with their lines, oldest first: every one,
+        or ``limit`` of them from ``offset`` (0: version 1). [] for a round
+        without results; NotFound for an unknown season."""
+        ...
+
+    def version_page(
+        self,
+        season_id: str,
+        round_number: int,
+        limit: int | None,
+        offset: int = 0,
+        as_of: AsOf = None,
+        newest_first: bool = False,
+    ) -> VersionPage:
+        """A page of a round's versions without their lines (no line is
+        read), with how many there are: those visible ``as_of`` (the rule of
+        ``visible``), oldest first or ``newest_first``; ``limit`` None: every
+        one, 0: only the total. NotFound for an unknown season."""
+        ...
+
+    def revision_at(self, season_id: str, when: dt.datetime) -> int | None:
+        """The season's revision at a moment: the last made at or before
+        ``when`` (naive: UTC); None when the season did not exist yet.
+        ``season(id, as_of=when)`` is ``season(id, as_of=revision_at(id, when))``.
+        NotFound for an unknown season."""
+        ...
 
     def add_penalty(self, season_id: str, penalty: Penalty, actor: str) -> int: ...
 
@@ -256,6 +333,9 @@ class _Stored:
     loads: list[tuple[int, dt.datetime, Season]] = field(default_factory=list)
     laps: dict[tuple[int, str], tuple[Lap, ...]] = field(default_factory=dict)
     """(round, session) -> its laps, in ``sorted_laps`` order."""
+    lap_changes: list[tuple[int, dt.datetime]] = field(default_factory=list)
+    """The revisions ``put_laps`` made, with when (laps are not in the season,
+    but their revisions have a moment as every other)."""
     revision: int = 0
 
 
@@ -366,8 +446,41 @@ class MemoryRepository:
         stored.versions.append(version)
         return version
 
-    def result_versions(self, season_id: str, round_number: int) -> list[ResultVersion]:
-        return [v for v in self._stored(season_id).versions if v.round == round_number]
+    def result_versions(
+        self, season_id: str, round_number: int, limit: int | None = None, offset: int = 0
+    ) -> list[ResultVersion]:
+        held = [v for v in self._stored(season_id).versions if v.round == round_number]
+        return version_slice(held, limit, offset)
+
+    def version_page(
+        self,
+        season_id: str,
+        round_number: int,
+        limit: int | None,
+        offset: int = 0,
+        as_of: AsOf = None,
+        newest_first: bool = False,
+    ) -> VersionPage:
+        held = [
+            v
+            for v in self._stored(season_id).versions
+            if v.round == round_number and visible(as_of, v.revision, v.created_at)
+        ]
+        page = version_slice(held, limit, offset, newest_first)
+        return VersionPage(len(held), tuple(v.summary for v in page))
+
+    def revision_at(self, season_id: str, when: dt.datetime) -> int | None:
+        stored = self._stored(season_id)
+        moment = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+        changes = [
+            *((r, at) for r, at, _ in stored.loads),
+            *((v.revision, v.created_at) for v in stored.versions),
+            *((r, at) for r, at, _ in stored.penalties),
+            *((r, at) for r, at, _, _ in stored.withdrawals),
+            *((r, at) for r, at, _ in stored.adjustments),
+            *stored.lap_changes,
+        ]
+        return max((r for r, at in changes if at <= moment), default=None)
 
     def add_penalty(self, season_id: str, penalty: Penalty, actor: str) -> int:
         stored = self._stored(season_id)
@@ -409,6 +522,7 @@ class MemoryRepository:
         if stored.laps.get((round_number, session), ()) == wanted:
             return False
         stored.revision += 1
+        stored.lap_changes.append((stored.revision, now()))
         if wanted:
             stored.laps[round_number, session] = wanted
         else:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from podium.analysis.winners import ClassWinner
 from podium.app.answer import JSON, Answer, slugify, to_json
 from podium.app.penalties import DecisionList, decision_list
-from podium.app.repository import ResultVersion, visible
+from podium.app.repository import Repository, ResultVersion, VersionPage, VersionSummary
 from podium.app.season import ScoredSeason
 from podium.app.site import SeasonInfo, season_info
 from podium.model.calendar import Round, RoundStatus
@@ -182,15 +182,24 @@ def winners_report(scored: ScoredSeason) -> WinnersReport:
 # -- versions -------------------------------------------------------------
 
 
+VERSIONS_PAGE = 50
+"""Versions per page: the versions API's default ``limit``, and how many of
+the newest the round page lists."""
+VERSIONS_MAX = 500
+"""The versions API's largest ``limit``."""
+
+
 @dataclass(frozen=True, slots=True)
 class VersionInfo(Answer):
-    """A version of a round's results: who posted it, when and why."""
+    """A version of a round's results: who posted it, when and why (and its
+    lines, when it has them and they are asked for)."""
 
-    version: ResultVersion
+    version: ResultVersion | VersionSummary
     with_lines: bool = True
 
     def to_json(self) -> JSON:
-        v = self.version
+        full = self.version if isinstance(self.version, ResultVersion) else None
+        v = self.version.summary if isinstance(self.version, ResultVersion) else self.version
         out: dict[str, JSON] = {
             "version": v.version,
             "revision": v.revision,
@@ -198,9 +207,9 @@ class VersionInfo(Answer):
             "created_at": v.created_at.isoformat(),
             "actor": v.actor,
             "reason": v.reason,
-            "lines": len(v.lines),
+            "lines": v.line_count,
         }
-        if self.with_lines:
+        if self.with_lines and full is not None:
             out["results"] = [
                 {
                     "overall_pos": ln.overall_pos,
@@ -212,17 +221,32 @@ class VersionInfo(Answer):
                     "laps": ln.laps,
                     "reason": ln.reason,
                 }
-                for ln in v.lines
+                for ln in full.lines
             ]
         return out
 
 
 @dataclass(frozen=True, slots=True)
 class VersionList(Answer):
+    """A page of a round's versions with their lines, oldest first
+    (``offset`` 0 is version 1), and how many the round has."""
+
+    season_id: str
+    round: int
+    total: int
+    offset: int
+    limit: int
     versions: tuple[VersionInfo, ...]
 
     def to_json(self) -> JSON:
-        return [v.to_json() for v in self.versions]
+        return {
+            "season": self.season_id,
+            "round": self.round,
+            "total": self.total,
+            "offset": self.offset,
+            "limit": self.limit,
+            "versions": [v.to_json() for v in self.versions],
+        }
 
 
 # -- the round page -----------------------------------------------------------
@@ -238,6 +262,9 @@ class RoundPage(Answer):
     class_codes: tuple[str, ...]
     winners: tuple[ClassWinner, ...]
     versions: tuple[VersionInfo, ...]
+    """The newest versions (at most ``VERSIONS_PAGE``), oldest first."""
+    versions_total: int
+    """How many versions the round has as of the page."""
     decisions: DecisionList
 
     def to_json(self) -> JSON:
@@ -283,15 +310,17 @@ class RoundPage(Answer):
                 if c.line.status is not Status.CLASSIFIED
             ],
             "versions": [v.to_json() for v in self.versions],
+            "versions_total": self.versions_total,
             "decisions": self.decisions.to_json(),
         }
 
 
-def round_page(scored: ScoredSeason, number: int, versions: list[ResultVersion]) -> RoundPage:
+def round_page(scored: ScoredSeason, number: int, versions: VersionPage) -> RoundPage:
+    """The round as of ``scored``; ``versions``: the newest of the round's
+    versions as of then, newest first (``newest_versions``)."""
     season = scored.season
     rnd = season.round(number)
     numbers = {r.number for r in season.rounds}
-    as_of = scored.as_of
     return RoundPage(
         season_info(scored),
         rnd,
@@ -300,10 +329,16 @@ def round_page(scored: ScoredSeason, number: int, versions: list[ResultVersion])
         tuple(classified_line(season, ln) for ln in scored.classification(number)),
         tuple(c.code for c in season.classes),
         tuple(w for w in scored.winners() if w.round == number),
-        tuple(
-            VersionInfo(v, with_lines=False)
-            for v in versions
-            if visible(as_of, v.revision, v.created_at)
-        ),
+        tuple(VersionInfo(v, with_lines=False) for v in reversed(versions.versions)),
+        versions.total,
         decision_list(season, number),
+    )
+
+
+def newest_versions(repository: Repository, scored: ScoredSeason, number: int) -> VersionPage:
+    """What the round page lists: the newest ``VERSIONS_PAGE`` versions of the
+    round as of the scored state (newest first), without their lines, and
+    how many there are: one repository call, whatever the history's length."""
+    return repository.version_page(
+        scored.season.id, number, VERSIONS_PAGE, as_of=scored.read_as_of, newest_first=True
     )

@@ -1,6 +1,7 @@
 """The web's cache of scored seasons: each (season, revision, as of)
 scored once however many requests wait for it (single flight), the current
-revision asked of the repository at most once per ``revision_ttl``."""
+revision asked of the repository at most once per ``revision_ttl``. "As of"
+a moment is cached as the revision it resolves to."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from collections import OrderedDict
 
 from podium.app.repository import Repository
 from podium.app.season import AsOf, ScoredSeason
+from podium.errors import NotFound
 
 
 class ScoredSeasons:
-    """Scored seasons by (season id, current revision, as of), in a small LRU.
+    """Scored seasons by (season id, current revision, as of revision), in a small LRU.
 
     A season's state at a given revision never changes, so it is scored
     once and a request asks the repository only for the current revision.
@@ -28,10 +30,10 @@ class ScoredSeasons:
         self.repository = repository
         self.size = size
         self.revision_ttl = revision_ttl
-        self._cache: OrderedDict[tuple[str, int, AsOf], ScoredSeason] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, int, int | None], ScoredSeason] = OrderedDict()
         self._revisions: dict[str, tuple[int, float]] = {}
         self._lock = threading.Lock()
-        self._flights: dict[tuple[str, int, AsOf], threading.Lock] = {}
+        self._flights: dict[tuple[str, int, int | None], threading.Lock] = {}
         self.scorings = 0
         """How many times a season was scored (single flight: once per key)."""
 
@@ -50,11 +52,29 @@ class ScoredSeasons:
         self._revisions.pop(season_id, None)
 
     def get(self, season_id: str, as_of: AsOf = None) -> ScoredSeason:
-        revision = self.revision(season_id)
-        if isinstance(as_of, int) and as_of >= revision:
-            as_of = None  # the latest state: share its cache entry
+        """The season scored as of ``as_of``. A moment is resolved to the
+        revision it selects (``Repository.revision_at``) and cached by that
+        number: every moment between two revisions shares one entry, one
+        scoring; a revision at or past the current one is the latest state.
+        The answer shows the moment asked for (``ScoredSeason.asked``)."""
         if isinstance(as_of, dt.datetime) and as_of.tzinfo is None:
             as_of = as_of.replace(tzinfo=dt.UTC)
+        revision = self.revision(season_id)
+        read = self._resolve(season_id, as_of)
+        if read is not None and read >= revision:
+            read = None  # the latest state: share its cache entry
+        scored = self._scored(season_id, revision, read)
+        return scored.asked(as_of) if isinstance(as_of, dt.datetime) else scored
+
+    def _resolve(self, season_id: str, as_of: AsOf) -> int | None:
+        if not isinstance(as_of, dt.datetime):
+            return as_of
+        found = self.repository.revision_at(season_id, as_of)
+        if found is None:
+            raise NotFound(f"season {season_id!r} did not exist as of {as_of}")
+        return found
+
+    def _scored(self, season_id: str, revision: int, as_of: int | None) -> ScoredSeason:
         key = (season_id, revision, as_of)
         with self._lock:
             hit = self._cached(key)
@@ -82,7 +102,7 @@ class ScoredSeasons:
                     self._flights.pop(key, None)
         return scored
 
-    def _cached(self, key: tuple[str, int, AsOf]) -> ScoredSeason | None:
+    def _cached(self, key: tuple[str, int, int | None]) -> ScoredSeason | None:
         hit = self._cache.get(key)
         if hit is not None:
             self._cache.move_to_end(key)

@@ -8,6 +8,7 @@ asked of it (standings tables, winners). The answers built on it live in
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import threading
 from collections.abc import Callable
@@ -86,7 +87,9 @@ class ScoredSeason:
     ``season`` is the official state: the stewards' decisions applied on top
     of the timing sheets (``scoring.stewards``); ``printed`` is the season as
     given. ``revision`` and ``as_of`` say which state of a stored season this
-    is (0 and None for a season read from a folder).
+    is (0 and None for a season read from a folder): ``read_as_of`` is the
+    "as of" the season was read with, ``as_of`` what the request asked for and
+    the pages show (``asked``: a moment that resolved to a revision).
     """
 
     def __init__(self, season: Season, revision: int = 0, as_of: AsOf = None) -> None:
@@ -94,8 +97,20 @@ class ScoredSeason:
         self.season = apply_decisions(season)
         self.revision = revision
         self.as_of = as_of
+        self.read_as_of = as_of
         self._memo: dict[tuple[object, ...], object] = {}
         self._lock = threading.Lock()
+
+    def asked(self, as_of: AsOf) -> ScoredSeason:
+        """This same scored state, shown as of what a request asked for (a
+        moment that resolved to this revision): the season, its ledger and
+        every memoised answer are shared, so nothing memoised may hold
+        ``as_of`` (``site.season_info`` is added per request)."""
+        if as_of == self.as_of:
+            return self
+        shown = copy.copy(self)
+        shown.as_of = as_of
+        return shown
 
     @cached_property
     def ledger(self) -> tuple[LedgerRow, ...]:

@@ -5,7 +5,7 @@ breakdown (``StandingsReport``), every ledger row of a team or driver
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from podium.app.answer import JSON, Answer, slugify, to_json
 from podium.app.results_key import key_of, tag_of
@@ -338,10 +338,11 @@ def standings_page(
     if after is not None:
         season.round(after)
     report = standings_report(scored, championship, scored.class_code(class_code), after)
-    return scored.memo(
+    info = season_info(scored)
+    page = scored.memo(
         ("standings-page", report.championship.id, report.class_code, after),
         lambda: StandingsPage(
-            season_info(scored),
+            info,
             report,
             tuple(RoundLabel(n, season.round(n).label) for n in report.rounds),
             frozenset(season.rounds_with_results()),
@@ -349,3 +350,5 @@ def standings_page(
             progression(report.table),
         ),
     )
+    # Moments that resolve to one revision share the memo: each page shows its own.
+    return page if page.season == info else replace(page, season=info)

@@ -155,7 +155,7 @@ def versions(round_number: int, season_id: str, database: str | None, fmt: str) 
     def build() -> Tabular:
         repo = open_repository(database)
         try:
-            found = repo.result_versions(season_id, round_number)
+            found = repo.version_page(season_id, round_number, None).versions
         finally:
             repo.close()
         columns = ["version", "revision", "status", "when (UTC)", "by", "reason", "lines"]
@@ -167,7 +167,7 @@ def versions(round_number: int, season_id: str, database: str | None, fmt: str) 
                 v.created_at.strftime("%Y-%m-%d %H:%M:%S"),
                 v.actor,
                 v.reason,
-                str(len(v.lines)),
+                str(v.line_count),
             ]
             for v in found
         ]

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from podium.app.repository import (
     LoadReport,
     ResultVersion,
+    VersionPage,
     check_withdrawal,
     decisions_to_store,
     hash_token,
@@ -45,6 +46,7 @@ from podium.store.lap_store import replace_laps, select_laps
 from podium.store.models import (
     EditionRow,
     PenaltyWithdrawalRow,
+    ResultLineRow,
     ResultVersionRow,
     RevisionRow,
     RoundRow,
@@ -92,7 +94,9 @@ class SqlRepository:
                 raise NotFound(f"season {season_id!r} did not exist as of {as_of}")
             return _assemble(session, edition, season_id, revision)
 
-    def result_versions(self, season_id: str, round_number: int) -> list[ResultVersion]:
+    def result_versions(
+        self, season_id: str, round_number: int, limit: int | None = None, offset: int = 0
+    ) -> list[ResultVersion]:
         with self._read() as session, session.begin():
             _season_row(session, season_id)
             rows = session.scalars(
@@ -101,9 +105,61 @@ class SqlRepository:
                     ResultVersionRow.season_id == season_id, ResultVersionRow.round == round_number
                 )
                 .order_by(ResultVersionRow.version)
+                .limit(limit)
+                .offset(offset or None)
                 .options(selectinload(ResultVersionRow.lines))
             )
             return [mappers.to_result_version(row) for row in rows]
+
+    def version_page(
+        self,
+        season_id: str,
+        round_number: int,
+        limit: int | None,
+        offset: int = 0,
+        as_of: AsOf = None,
+        newest_first: bool = False,
+    ) -> VersionPage:
+        """A COUNT and one SELECT of the page (each version's lines counted
+        by the ``result_lines.version_id`` index, none read); the season is
+        looked up only when the round has no version."""
+        shown = [ResultVersionRow.season_id == season_id, ResultVersionRow.round == round_number]
+        if isinstance(as_of, dt.datetime):
+            moment = as_of if as_of.tzinfo else as_of.replace(tzinfo=dt.UTC)
+            shown.append(ResultVersionRow.created_at <= moment)
+        elif as_of is not None:
+            shown.append(ResultVersionRow.revision <= as_of)
+        with self._read() as session, session.begin():
+            total = session.scalar(select(func.count()).select_from(ResultVersionRow).where(*shown))
+            if not total:
+                _season_row(session, season_id)
+                return VersionPage(0, ())
+            if limit == 0:
+                return VersionPage(total, ())
+            line_count = (
+                select(func.count())
+                .where(ResultLineRow.version_id == ResultVersionRow.id)
+                .correlate(ResultVersionRow)
+                .scalar_subquery()
+            )
+            order = ResultVersionRow.version.desc() if newest_first else ResultVersionRow.version
+            rows = session.execute(
+                select(ResultVersionRow, line_count)
+                .where(*shown)
+                .order_by(order)
+                .limit(limit)
+                .offset(offset or None)
+            )
+            return VersionPage(
+                total, tuple(mappers.to_version_summary(row, lines) for row, lines in rows)
+            )
+
+    def revision_at(self, season_id: str, when: dt.datetime) -> int | None:
+        with self._read() as session, session.begin():
+            found = _revision_at(session, season_id, when)
+            if found is None:
+                _season_row(session, season_id)  # NotFound for an unknown season
+            return found
 
     def laps(self, season_id: str, round_number: int, session: str | None = None) -> list[Lap]:
         with self._read() as db, db.begin():
@@ -308,13 +364,20 @@ def _resolve(session: Session, season_id: str, as_of: AsOf) -> int:
         return latest
     if isinstance(as_of, int):
         return as_of
-    moment = as_of if as_of.tzinfo else as_of.replace(tzinfo=dt.UTC)
-    found = session.scalar(
+    found = _revision_at(session, season_id, as_of)
+    return 0 if found is None else found
+
+
+def _revision_at(session: Session, season_id: str, when: dt.datetime) -> int | None:
+    """The last revision made at or before ``when`` (naive: UTC), None before
+    the first: one SELECT over the season's ``season_revisions`` rows, found
+    by their primary key (season_id, revision)."""
+    moment = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+    return session.scalar(
         select(func.max(RevisionRow.revision)).where(
             RevisionRow.season_id == season_id, RevisionRow.created_at <= moment
         )
     )
-    return 0 if found is None else found
 
 
 def _assemble(session: Session, edition: EditionRows, season_id: str, revision: int) -> Season:

@@ -90,7 +90,7 @@ def round_(
 ) -> Response:
     s = scored(season_id, parse_as_of(as_of), request)
     s.season.round(round_number)
-    versions = repository(request).result_versions(season_id, round_number)
+    versions = round_answers.newest_versions(repository(request), s, round_number)
     return answer(round_answers.round_page(s, round_number, versions))
 
 
@@ -111,12 +111,27 @@ def results(
 
 @router.get(
     "/seasons/{season_id}/rounds/{round_number}/versions",
-    summary="Every version of a round's results: who changed it, when and why",
+    summary="The versions of a round's results, a page at a time: who changed it, when and why",
 )
-def versions(season_id: SeasonId, round_number: RoundNo, request: Request) -> Response:
+def versions(
+    season_id: SeasonId,
+    round_number: RoundNo,
+    request: Request,
+    limit: Annotated[
+        int,
+        Query(ge=1, le=round_answers.VERSIONS_MAX, description="Versions per page (at most 500)."),
+    ] = round_answers.VERSIONS_PAGE,
+    offset: Annotated[
+        int,
+        Query(ge=0, le=1_000_000, description="Versions to skip, oldest first (0: version 1)."),
+    ] = 0,
+) -> Response:
     scored(season_id, None, request).season.round(round_number)
-    found = repository(request).result_versions(season_id, round_number)
-    return answer(round_answers.VersionList(tuple(round_answers.VersionInfo(v) for v in found)))
+    repo = repository(request)
+    total = repo.version_page(season_id, round_number, 0).total
+    found = repo.result_versions(season_id, round_number, limit, offset) if total > offset else []
+    listed = tuple(round_answers.VersionInfo(v) for v in found)
+    return answer(round_answers.VersionList(season_id, round_number, total, offset, limit, listed))
 
 
 @router.get(

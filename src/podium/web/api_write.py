@@ -109,7 +109,7 @@ def amend_results(
 ) -> Response:
     lines = _parse_results(request, season_id, round_number, file)
     repo = repository(request)
-    if not repo.result_versions(season_id, round_number):
+    if not repo.version_page(season_id, round_number, 0).total:
         raise ApiError(
             409,
             Problem(

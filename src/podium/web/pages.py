@@ -90,7 +90,7 @@ def entries(season_id: SeasonId, request: Request) -> Response:
 
 def _round(s: ScoredSeason, season_id: str, number: int, request: Request) -> rounds.RoundPage:
     s.season.round(number)
-    return rounds.round_page(s, number, repository(request).result_versions(season_id, number))
+    return rounds.round_page(s, number, rounds.newest_versions(repository(request), s, number))
 
 
 def _lap_sections(s: ScoredSeason, season_id: str, number: int, request: Request) -> JSONList:

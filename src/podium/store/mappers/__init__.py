@@ -8,6 +8,7 @@ from podium.store.mappers._model import (
     to_result_line,
     to_result_version,
     to_season,
+    to_version_summary,
 )
 from podium.store.mappers._rows import (
     adjustment_row,
@@ -29,4 +30,5 @@ __all__ = [
     "to_result_line",
     "to_result_version",
     "to_season",
+    "to_version_summary",
 ]

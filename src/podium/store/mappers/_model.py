@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from podium.app.repository import ResultVersion
+from podium.app.repository import ResultVersion, VersionSummary
 from podium.model import (
     Aspiration,
     CarClass,
@@ -249,4 +249,19 @@ def to_result_version(row: ResultVersionRow) -> ResultVersion:
         actor=row.actor,
         reason=row.reason,
         lines=tuple(to_result_line(line) for line in row.lines),
+    )
+
+
+def to_version_summary(row: ResultVersionRow, line_count: int) -> VersionSummary:
+    """A version without its lines (``row.lines`` is never loaded)."""
+    return VersionSummary(
+        season_id=row.season_id,
+        round=row.round,
+        version=row.version,
+        revision=row.revision,
+        status=RoundStatus(row.status),
+        created_at=row.created_at,
+        actor=row.actor,
+        reason=row.reason,
+        line_count=line_count,
     )
