@@ -78,9 +78,9 @@ def test_a_broken_folder_is_refused_and_writes_nothing(season_copy: Path, url: s
 def test_seasons_upgrade_and_token(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PODIUM_DATABASE_URL", url)  # --database reads it
     code, out, _ = podium("db", "upgrade")
-    assert (code, out.split(": ")[-1]) == (0, "schema upgraded from empty to 0006\n")
+    assert (code, out.split(": ")[-1]) == (0, "schema upgraded from empty to 0007\n")
     code, out, _ = podium("db", "upgrade")
-    assert out.endswith("schema already at 0006\n")
+    assert out.endswith("schema already at 0007\n")
     podium("db", "load")  # the built-in season
     code, out, _ = podium("db", "seasons", "--format", "csv")
     rows = _csv(out)

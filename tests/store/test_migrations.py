@@ -11,6 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
+from podium.app.idempotency import KeyClaim, KeyedRequest, StoredResponse
 from podium.app.repository import hash_token
 from podium.app.tokens import TokenGrant, TokenScope
 from podium.model import Season
@@ -33,7 +34,7 @@ def test_migrations_build_exactly_the_models(store: SqlRepository) -> None:
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
-    assert schema_revision(store.engine) == "0006"
+    assert schema_revision(store.engine) == "0007"
 
 
 def test_downgrade_to_empty_and_up_again(store: SqlRepository) -> None:
@@ -99,12 +100,20 @@ def test_0003_adds_the_laps_table_and_takes_it_away(store: SqlRepository, alms: 
     held = _row_counts(store)
     downgrade(store.engine, "0002")
     assert "laps" not in inspect(store.engine).get_table_names()
-    assert _row_counts(store) == {k: v for k, v in held.items() if k != "laps"}
+    assert _row_counts(store) == _without(held, "laps", *SINCE_0007)
     upgrade(store.engine)
     assert store.season("alms-2004") == alms
     assert store.laps("alms-2004", 9) == []
     assert store.put_laps("alms-2004", 9, "race", laps, "tests", "laps again")
     assert len(store.laps("alms-2004", 9)) == len(laps)
+
+
+SINCE_0007 = ("idempotency_keys",)
+"""Tables a later migration adds: gone below it (empty in these tests)."""
+
+
+def _without(counts: dict[str, int], *tables: str) -> dict[str, int]:
+    return {k: v for k, v in counts.items() if k not in tables}
 
 
 def _row_counts(store: SqlRepository) -> dict[str, int]:
@@ -130,9 +139,9 @@ def test_0004_adds_make_and_drive_times_and_takes_them_away(
     columns = inspect(store.engine)
     assert "make" not in {c["name"] for c in columns.get_columns("car_specs")}
     assert "drive_times" not in {c["name"] for c in columns.get_columns("result_lines")}
-    assert _row_counts(store) == held
+    assert _row_counts(store) == _without(held, *SINCE_0007)
     upgrade(store.engine)
-    assert schema_revision(store.engine) == "0006"
+    assert schema_revision(store.engine) == "0007"
     assert store.season("alms-2004") == alms  # the two facts were dropped, nothing else
     report = store.load_season(season, actor="tests")
     assert report.rounds_changed == (9,)
@@ -149,9 +158,9 @@ def test_0005_adds_round_classes_and_takes_them_away(store: SqlRepository, alms:
     downgrade(store.engine, "0004")
     assert schema_revision(store.engine) == "0004"
     assert "classes" not in {c["name"] for c in inspect(store.engine).get_columns("rounds")}
-    assert _row_counts(store) == held
+    assert _row_counts(store) == _without(held, *SINCE_0007)
     upgrade(store.engine)
-    assert schema_revision(store.engine) == "0006"
+    assert schema_revision(store.engine) == "0007"
     unbilled = dataclasses.replace(season, rounds=alms.rounds)
     assert store.season("alms-2004") == unbilled  # the bill was dropped, nothing else
     report = store.load_season(season, actor="tests")
@@ -188,7 +197,7 @@ def test_0006_adds_token_scopes_and_takes_them_away(store: SqlRepository) -> Non
             },
         )
     upgrade(store.engine)
-    assert schema_revision(store.engine) == "0006"
+    assert schema_revision(store.engine) == "0007"
     assert store.verify_token("pdm_made_at_0005") == TokenGrant("desk at 0005", TokenScope.ADMIN)
     assert store.verify_token(plain) == TokenGrant("results desk", TokenScope.ADMIN)
     for gone in (limited, expiring, revoked):
@@ -197,3 +206,29 @@ def test_0006_adds_token_scopes_and_takes_them_away(store: SqlRepository) -> Non
         ("results desk", None, None),
         ("desk at 0005", None, None),
     ]
+
+
+def test_0007_adds_the_idempotency_keys_and_takes_them_away(
+    store: SqlRepository, alms: Season
+) -> None:
+    """0007 adds idempotency_keys: going down to 0006 drops the table (kept
+    answers are 24 hours of cache, no season data) and nothing else; up
+    again, the table is empty and takes keys."""
+    store.load_season(alms, actor="tests")
+    held = store.claim_idempotency_key(KEYED)
+    assert isinstance(held, KeyClaim)
+    store.finish_idempotency_key(held, StoredResponse(201, "application/json", b"{}"))
+    counts = _row_counts(store)
+    assert counts["idempotency_keys"] == 1
+    downgrade(store.engine, "0006")
+    assert schema_revision(store.engine) == "0006"
+    assert "idempotency_keys" not in inspect(store.engine).get_table_names()
+    assert _row_counts(store) == _without(counts, *SINCE_0007)
+    upgrade(store.engine)
+    assert schema_revision(store.engine) == "0007"
+    assert _row_counts(store)["idempotency_keys"] == 0
+    assert store.season("alms-2004") == alms
+    assert isinstance(store.claim_idempotency_key(KEYED), KeyClaim)
+
+
+KEYED = KeyedRequest("desk", "k-1", "POST", "/api/v1/seasons/alms-2004/penalties", "ab" * 32)

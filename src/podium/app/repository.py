@@ -22,6 +22,14 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from podium.app.answer import JSON, Answer
+from podium.app.idempotency import (
+    LEASE,
+    Claim,
+    KeyClaim,
+    KeyedRequest,
+    KeyTable,
+    StoredResponse,
+)
 from podium.app.season import AsOf
 from podium.app.tokens import (
     TokenGrant,
@@ -244,6 +252,29 @@ class Repository(Protocol):
         a revoked token changes nothing. NotFound when there is none."""
         ...
 
+    def claim_idempotency_key(self, request: KeyedRequest, lease: dt.timedelta = LEASE) -> Claim:
+        """Claim ``request.key`` for ``request`` (podium.app.idempotency), at
+        once: of two requests with one key, one claims it. A key held
+        already answers as ``idempotency.settle`` says (the answer kept, a
+        conflict, or the key taken over from a holder that died before
+        writing); keys older than ``idempotency.KEEP`` are forgotten."""
+        ...
+
+    def renew_idempotency_key(self, held: KeyClaim) -> bool:
+        """The holder is alive (its lease starts again); False when the
+        key is no longer its own."""
+        ...
+
+    def finish_idempotency_key(self, held: KeyClaim, response: StoredResponse) -> bool:
+        """Keep the answer of the key's request, for its repeats."""
+        ...
+
+    def release_idempotency_key(self, held: KeyClaim) -> bool:
+        """Give the key up without an answer (a 5xx, a crash): forgotten
+        (True) when its request wrote nothing, else kept as written, so
+        that a repeat is refused rather than run twice (False)."""
+        ...
+
 
 def hash_token(token: str) -> str:
     """Tokens are stored hashed; a token is 32 random bytes, so plain SHA-256 suffices."""
@@ -346,6 +377,7 @@ class MemoryRepository:
         self._seasons: dict[str, _Stored] = {}
         self._tokens: dict[str, TokenInfo] = {}
         """hash -> the token."""
+        self._idempotency = KeyTable()
 
     def _stored(self, season_id: str) -> _Stored:
         try:
@@ -561,6 +593,18 @@ class MemoryRepository:
         key = next(k for k, t in self._tokens.items() if t.id == info.id)
         self._tokens[key] = revoked
         return revoked
+
+    def claim_idempotency_key(self, request: KeyedRequest, lease: dt.timedelta = LEASE) -> Claim:
+        return self._idempotency.claim(request, now(), lease)
+
+    def renew_idempotency_key(self, held: KeyClaim) -> bool:
+        return self._idempotency.renew(held, now())
+
+    def finish_idempotency_key(self, held: KeyClaim, response: StoredResponse) -> bool:
+        return self._idempotency.finish(held, response)
+
+    def release_idempotency_key(self, held: KeyClaim) -> bool:
+        return self._idempotency.release(held)
 
 
 def _withdrawn(penalties: list[Penalty], withdrawals: list[tuple[int, str]]) -> tuple[Penalty, ...]:

@@ -42,6 +42,7 @@ from podium.model.laps import Lap
 from podium.model.results import Penalty, PointsAdjustment, ResultLine
 from podium.model.season import Season
 from podium.store import mappers
+from podium.store.idempotency import SqlIdempotencyKeys
 from podium.store.lap_store import replace_laps, select_laps
 from podium.store.models import (
     EditionRow,
@@ -57,7 +58,7 @@ from podium.store.models import (
 from podium.store.reader import EditionRows, read_edition, read_history
 
 
-class SqlRepository:
+class SqlRepository(SqlIdempotencyKeys):
     """Seasons in a SQL database; see podium.app.repository.Repository for the contract."""
 
     def __init__(self, engine: Engine) -> None:

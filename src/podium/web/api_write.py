@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path as FilePath
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Form, Path, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Path, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
@@ -25,8 +25,10 @@ from podium.model.results import PenaltyKind, ResultLine
 from podium.web.api import RoundNo, SeasonId, answer
 from podium.web.deps import Actor, repository, scored, seasons
 from podium.web.errors import ApiError
+from podium.web.idempotency import idempotency_key
 
-router = APIRouter(prefix="/api/v1", tags=["write"])
+# Every write takes an Idempotency-Key: described here, acted on by web/idempotency.py.
+router = APIRouter(prefix="/api/v1", tags=["write"], dependencies=[Depends(idempotency_key)])
 
 MAX_UPLOAD = 5 * 1024 * 1024
 MAX_UNPACKED = 50 * 1024 * 1024  # a season folder is well under 1 MB

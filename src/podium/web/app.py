@@ -13,6 +13,7 @@ from podium.app.scored_seasons import ScoredSeasons
 from podium.web import api, api_write, errors, pages, title
 from podium.web.gate import WriteGate
 from podium.web.headers import SecurityHeaders
+from podium.web.idempotency import IdempotencyKeys
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -37,6 +38,8 @@ def create_app(repository: Repository, revision_ttl: float = 0.0) -> FastAPI:
         for route in api_write.router.routes
         if isinstance(route, APIRoute)
     ]
+    # Just inside the gate: a keyed write runs once (web/idempotency.py).
+    app.add_middleware(IdempotencyKeys, repository=repository)
     app.add_middleware(WriteGate, repository=repository, writes=writes)
     app.add_middleware(SecurityHeaders)  # outermost: on every answer, refusals included
     app.include_router(api.router)

@@ -66,6 +66,24 @@ class ApiError(PodiumError):
         self.status = status
 
 
+def unavailable(exc: OperationalError) -> tuple[Problem, str]:
+    """The 503 problem and its ``Retry-After`` for a database error: a lock
+    held past the bounded wait (another writer), or the database away. The
+    request may succeed later."""
+    reason = str(exc.orig or exc).strip().splitlines()[0][:200]
+    locked = "lock" in reason.lower()
+    problem = Problem(
+        "database",
+        None,
+        "lock" if locked else "connection",
+        "the season is being written by another request: try again in a moment"
+        if locked
+        else "the database is not answering: try again in a moment",
+        found=reason,
+    )
+    return problem, "2" if locked else "5"
+
+
 def _wants_html(request: Request) -> bool:
     path = request.url.path
     if path.startswith("/api/") or path.endswith((".json", ".csv", ".md", ".wiki")):
@@ -135,20 +153,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(OperationalError)
     async def busy(request: Request, exc: OperationalError) -> Response:
-        # A lock held past the bounded wait (another writer), or the database
-        # away: the request may succeed later, so 503 with a time to retry.
-        reason = str(exc.orig or exc).strip().splitlines()[0][:200]
-        locked = "lock" in reason.lower()
-        problem = Problem(
-            "database",
-            None,
-            "lock" if locked else "connection",
-            "the season is being written by another request: try again in a moment"
-            if locked
-            else "the database is not answering: try again in a moment",
-            found=reason,
-        )
-        retry = "2" if locked else "5"
+        problem, retry = unavailable(exc)
         return _respond(request, 503, [problem], {"Retry-After": retry})
 
     @app.exception_handler(Exception)

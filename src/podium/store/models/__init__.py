@@ -11,6 +11,7 @@ from podium.store.models.history import (
     SeasonRow,
     TokenRow,
 )
+from podium.store.models.idempotency import IdempotencyKeyRow
 from podium.store.models.laps import LapRow
 from podium.store.models.season import (
     CarSpecRow,
@@ -41,6 +42,7 @@ __all__ = [
     "DriverRow",
     "EditionRow",
     "EntryRow",
+    "IdempotencyKeyRow",
     "LapRow",
     "PenaltyRow",
     "PenaltyWithdrawalRow",
