@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from podium.app.repository import MemoryRepository
+from podium.app.memory import MemoryRepository
 from podium.app.scored_seasons import ScoredSeasons
 from podium.app.site import season_info
 from podium.app.standings import standings_page

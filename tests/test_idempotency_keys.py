@@ -23,7 +23,8 @@ from podium.app.idempotency import (
     StoredResponse,
     settle,
 )
-from podium.app.repository import MemoryRepository, Repository
+from podium.app.memory import MemoryRepository
+from podium.app.repository import Repository
 from tests.store.databases import postgres_repository, sqlite_repository
 
 REPOSITORIES: dict[str, Callable[[], Repository]] = {

@@ -11,7 +11,8 @@ from fractions import Fraction
 
 import pytest
 
-from podium.app.repository import MemoryRepository, Repository, VersionPage
+from podium.app.memory import MemoryRepository
+from podium.app.repository import Repository, VersionPage
 from podium.app.season import ScoredSeason
 from podium.errors import InputError, NotFound
 from podium.model import (

@@ -7,7 +7,7 @@ import threading
 import time
 from typing import Any
 
-from podium.app.repository import MemoryRepository
+from podium.app.memory import MemoryRepository
 from podium.app.scored_seasons import ScoredSeasons
 from podium.datasets import builtin_season_path
 from podium.model import Season

@@ -7,7 +7,7 @@ import hashlib
 from pathlib import Path
 
 from podium.app.imports import Target, plan_file
-from podium.app.repository import MemoryRepository
+from podium.app.memory import MemoryRepository
 from podium.imports.config import load_config
 from podium.imports.plan import plan_import
 from podium.model import Status

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from podium.app.repository import MemoryRepository
+from podium.app.memory import MemoryRepository
 from podium.readers.native import load_season
 from tests.formats.conftest import FIXTURES
 from tests.formats.helpers import league, podium, snapshot

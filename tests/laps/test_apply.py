@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from podium.app.import_apply import apply_to_folder, apply_to_repository
-from podium.app.repository import MemoryRepository
+from podium.app.memory import MemoryRepository
 from podium.errors import InputError
 from podium.imports.outcome import ImportPlan
 from podium.model import RoundStatus, Season

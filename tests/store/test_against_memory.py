@@ -9,7 +9,8 @@ from fractions import Fraction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from podium.app.repository import MemoryRepository, Repository
+from podium.app.memory import MemoryRepository
+from podium.app.repository import Repository
 from podium.errors import NotFound
 from podium.model import (
     Penalty,

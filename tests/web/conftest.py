@@ -18,7 +18,8 @@ import httpx
 import pytest
 import uvicorn
 
-from podium.app.repository import MemoryRepository, Repository
+from podium.app.memory import MemoryRepository
+from podium.app.repository import Repository
 from podium.model import Season
 from podium.web import create_app
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import httpx
 
-from podium.app.repository import AsOf, MemoryRepository
+from podium.app.memory import MemoryRepository
+from podium.app.repository import AsOf
 from podium.model import Season
 from tests.web.conftest import serving
 from tests.web.test_api_read import assert_error

@@ -12,7 +12,8 @@ from typing import Any
 import httpx
 import pytest
 
-from podium.app.repository import MemoryRepository, VersionPage
+from podium.app.memory import MemoryRepository
+from podium.app.repository import VersionPage
 from podium.model import RoundStatus, Season
 from tests.web.conftest import serving
 

@@ -12,6 +12,7 @@ one JSON form. Points stay exact until they are rendered.
     f1            Formula One seasons against their published tables, deciders
     imports       results files: inspect, plan, apply (import_apply)
     penalties     stewards' decisions checked against the season
-    repository    the Repository contract, MemoryRepository, ScoredSeasons
+    repository    the Repository contract ("as of" rule, tokens, idempotency keys)
+    memory        MemoryRepository: the contract in memory
     results_key   the Wikipedia results key of a standings cell
 """

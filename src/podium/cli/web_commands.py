@@ -176,7 +176,7 @@ def open_repository(database: str | None, season: Path | None) -> Repository:
     """A memory repository holding a season folder, or a database (given
     every built-in season it does not hold yet: alms-2004, imsa-2023)."""
     from podium.app.laps import folder_laps, put_season_laps
-    from podium.app.repository import MemoryRepository
+    from podium.app.memory import MemoryRepository
     from podium.app.season import open_season
     from podium.store import open_repository as open_store
 

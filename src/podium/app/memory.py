@@ -1,0 +1,293 @@
+"""The repository contract in memory (``MemoryRepository``): tests, and
+``podium serve --season FOLDER``. It passes the same contract tests as the
+SQL store (``podium.store``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from podium.app.idempotency import LEASE, Claim, KeyClaim, KeyedRequest, KeyTable, StoredResponse
+from podium.app.repository import (
+    LoadReport,
+    ResultVersion,
+    VersionPage,
+    check_withdrawal,
+    decisions_to_store,
+    hash_token,
+    new_token,
+    now,
+    refuse_invalid,
+    version_slice,
+    visible,
+)
+from podium.app.season import AsOf
+from podium.app.tokens import TokenGrant, TokenInfo, TokenScope, as_utc, checked_request, pick_token
+from podium.errors import NotFound
+from podium.model.calendar import RoundStatus
+from podium.model.lap_checks import laps_to_store, sorted_laps
+from podium.model.laps import Lap
+from podium.model.results import Penalty, PointsAdjustment, ResultLine
+from podium.model.season import Season
+
+
+@dataclass
+class _Stored:
+    base: Season
+    """The season as loaded, without results, penalties and adjustments."""
+    versions: list[ResultVersion] = field(default_factory=list)
+    penalties: list[tuple[int, dt.datetime, Penalty]] = field(default_factory=list)
+    withdrawals: list[tuple[int, dt.datetime, int, str]] = field(default_factory=list)
+    adjustments: list[tuple[int, dt.datetime, PointsAdjustment]] = field(default_factory=list)
+    loads: list[tuple[int, dt.datetime, Season]] = field(default_factory=list)
+    laps: dict[tuple[int, str], tuple[Lap, ...]] = field(default_factory=dict)
+    """(round, session) -> its laps, in ``sorted_laps`` order."""
+    lap_changes: list[tuple[int, dt.datetime]] = field(default_factory=list)
+    """The revisions ``put_laps`` made, with when (laps are not in the season,
+    but their revisions have a moment as every other)."""
+    revision: int = 0
+
+
+class MemoryRepository:
+    """The repository contract in memory (tests; serving a season folder)."""
+
+    def __init__(self) -> None:
+        self._seasons: dict[str, _Stored] = {}
+        self._tokens: dict[str, TokenInfo] = {}
+        """hash -> the token."""
+        self._idempotency = KeyTable()
+
+    def _stored(self, season_id: str) -> _Stored:
+        try:
+            return self._seasons[season_id]
+        except KeyError:
+            raise NotFound(
+                f"no season {season_id!r} (stored: {', '.join(self._seasons)})"
+            ) from None
+
+    def season_ids(self) -> list[str]:
+        return sorted(self._seasons)
+
+    def revision(self, season_id: str) -> int:
+        return self._stored(season_id).revision
+
+    def season(self, season_id: str, as_of: AsOf = None) -> Season:
+        stored = self._stored(season_id)
+        bases = [s for r, at, s in stored.loads if visible(as_of, r, at)]
+        if not bases:
+            raise NotFound(f"season {season_id!r} did not exist as of {as_of}")
+        latest: dict[int, ResultVersion] = {}
+        for version in stored.versions:
+            if visible(as_of, version.revision, version.created_at):
+                latest[version.round] = version
+        lines = tuple(
+            line for v in sorted(latest.values(), key=lambda v: v.round) for line in v.lines
+        )
+        rounds = tuple(
+            replace(r, status=latest[r.number].status) if r.number in latest else r
+            for r in bases[-1].rounds
+        )
+        return replace(
+            bases[-1],
+            rounds=rounds,
+            results=lines,
+            penalties=_withdrawn(
+                [p for r, at, p in stored.penalties if visible(as_of, r, at)],
+                [(n, why) for r, at, n, why in stored.withdrawals if visible(as_of, r, at)],
+            ),
+            adjustments=tuple(a for r, at, a in stored.adjustments if visible(as_of, r, at)),
+        )
+
+    def load_season(self, season: Season, actor: str, reason: str = "season load") -> LoadReport:
+        refuse_invalid(season)
+        base = replace(season, results=(), penalties=(), adjustments=())
+        stored = self._seasons.get(season.id)
+        if stored is None:
+            stored = self._seasons[season.id] = _Stored(base)
+        start = stored.revision
+        changed_base = not stored.loads or stored.loads[-1][2] != base
+        if changed_base:
+            stored.revision += 1
+            stored.loads.append((stored.revision, now(), base))
+        changed_rounds = []
+        current = self.season(season.id)
+        for rnd in season.rounds:
+            new = tuple(r for r in season.results if r.round == rnd.number)
+            old = tuple(r for r in current.results if r.round == rnd.number)
+            if new and new != old:
+                self.post_results(season.id, rnd.number, new, rnd.status, actor, reason)
+                changed_rounds.append(rnd.number)
+        for add, withdraw in decisions_to_store(list(current.penalties), season.penalties):
+            if add is not None:
+                self.add_penalty(season.id, add, actor)
+            if withdraw is not None:
+                self.withdraw_penalty(season.id, withdraw[0], withdraw[1], actor)
+        for adjustment in season.adjustments:
+            if adjustment not in current.adjustments:
+                self.add_adjustment(season.id, adjustment, actor)
+        return LoadReport(
+            season.id, stored.revision, stored.revision != start, tuple(changed_rounds)
+        )
+
+    def post_results(
+        self,
+        season_id: str,
+        round_number: int,
+        lines: Sequence[ResultLine],
+        status: RoundStatus,
+        actor: str,
+        reason: str,
+    ) -> ResultVersion:
+        stored = self._stored(season_id)
+        stored.base.round(round_number)
+        stored.revision += 1
+        number = 1 + sum(1 for v in stored.versions if v.round == round_number)
+        version = ResultVersion(
+            season_id,
+            round_number,
+            number,
+            stored.revision,
+            status,
+            now(),
+            actor,
+            reason,
+            tuple(lines),
+        )
+        stored.versions.append(version)
+        return version
+
+    def result_versions(
+        self, season_id: str, round_number: int, limit: int | None = None, offset: int = 0
+    ) -> list[ResultVersion]:
+        held = [v for v in self._stored(season_id).versions if v.round == round_number]
+        return version_slice(held, limit, offset)
+
+    def version_page(
+        self,
+        season_id: str,
+        round_number: int,
+        limit: int | None,
+        offset: int = 0,
+        as_of: AsOf = None,
+        newest_first: bool = False,
+    ) -> VersionPage:
+        held = [
+            v
+            for v in self._stored(season_id).versions
+            if v.round == round_number and visible(as_of, v.revision, v.created_at)
+        ]
+        page = version_slice(held, limit, offset, newest_first)
+        return VersionPage(len(held), tuple(v.summary for v in page))
+
+    def revision_at(self, season_id: str, when: dt.datetime) -> int | None:
+        stored = self._stored(season_id)
+        moment = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+        changes = [
+            *((r, at) for r, at, _ in stored.loads),
+            *((v.revision, v.created_at) for v in stored.versions),
+            *((r, at) for r, at, _ in stored.penalties),
+            *((r, at) for r, at, _, _ in stored.withdrawals),
+            *((r, at) for r, at, _ in stored.adjustments),
+            *stored.lap_changes,
+        ]
+        return max((r for r, at in changes if at <= moment), default=None)
+
+    def add_penalty(self, season_id: str, penalty: Penalty, actor: str) -> int:
+        stored = self._stored(season_id)
+        stored.revision += 1
+        stored.penalties.append((stored.revision, now(), penalty))
+        return stored.revision
+
+    def withdraw_penalty(self, season_id: str, number: int, reason: str, actor: str) -> int:
+        check_withdrawal(season_id, self.season(season_id).penalties, number)
+        stored = self._stored(season_id)
+        stored.revision += 1
+        stored.withdrawals.append((stored.revision, now(), number, reason))
+        return stored.revision
+
+    def add_adjustment(self, season_id: str, adjustment: PointsAdjustment, actor: str) -> int:
+        stored = self._stored(season_id)
+        stored.revision += 1
+        stored.adjustments.append((stored.revision, now(), adjustment))
+        return stored.revision
+
+    def laps(self, season_id: str, round_number: int, session: str | None = None) -> list[Lap]:
+        stored = self._stored(season_id)
+        stored.loads[-1][2].round(round_number)
+        held = [laps for (n, s), laps in stored.laps.items() if n == round_number]
+        found = [lap for laps in held for lap in laps if session is None or lap.session == session]
+        return list(sorted_laps(found))
+
+    def put_laps(
+        self,
+        season_id: str,
+        round_number: int,
+        session: str,
+        laps: Sequence[Lap],
+        actor: str,
+        reason: str,
+    ) -> bool:
+        stored = self._stored(season_id)
+        wanted = laps_to_store(stored.loads[-1][2], round_number, session, laps)
+        if stored.laps.get((round_number, session), ()) == wanted:
+            return False
+        stored.revision += 1
+        stored.lap_changes.append((stored.revision, now()))
+        if wanted:
+            stored.laps[round_number, session] = wanted
+        else:
+            stored.laps.pop((round_number, session), None)
+        return True
+
+    def create_token(
+        self,
+        name: str,
+        scope: TokenScope = TokenScope.ADMIN,
+        seasons: Sequence[str] = (),
+        expires_at: dt.datetime | None = None,
+    ) -> str:
+        name, scope, wanted = checked_request(name, scope, seasons)
+        token = new_token()
+        expires = as_utc(expires_at)
+        info = TokenInfo(len(self._tokens) + 1, name, scope, wanted, now(), expires, None)
+        self._tokens[hash_token(token)] = info
+        return token
+
+    def find_token(self, token: str) -> TokenInfo | None:
+        return self._tokens.get(hash_token(token))
+
+    def verify_token(self, token: str) -> TokenGrant | None:
+        info = self.find_token(token)
+        return None if info is None else info.grant_at(now())
+
+    def list_tokens(self) -> list[TokenInfo]:
+        return sorted(self._tokens.values(), key=lambda t: t.id)
+
+    def revoke_token(self, id_or_name: str) -> TokenInfo:
+        info = pick_token(self.list_tokens(), id_or_name)
+        if info.revoked_at is not None:
+            return info
+        revoked = replace(info, revoked_at=now())
+        key = next(k for k, t in self._tokens.items() if t.id == info.id)
+        self._tokens[key] = revoked
+        return revoked
+
+    def claim_idempotency_key(self, request: KeyedRequest, lease: dt.timedelta = LEASE) -> Claim:
+        return self._idempotency.claim(request, now(), lease)
+
+    def renew_idempotency_key(self, held: KeyClaim) -> bool:
+        return self._idempotency.renew(held, now())
+
+    def finish_idempotency_key(self, held: KeyClaim, response: StoredResponse) -> bool:
+        return self._idempotency.finish(held, response)
+
+    def release_idempotency_key(self, held: KeyClaim) -> bool:
+        return self._idempotency.release(held)
+
+
+def _withdrawn(penalties: list[Penalty], withdrawals: list[tuple[int, str]]) -> tuple[Penalty, ...]:
+    for number, why in withdrawals:
+        if 1 <= number <= len(penalties):
+            penalties[number - 1] = replace(penalties[number - 1], withdrawn=why)
+    return tuple(penalties)
