@@ -35,8 +35,8 @@ def add_lap_facts(plan: ImportPlan, season: Season) -> None:
             out += classification_at(plan.lines, plan.laps, at_ms, mark_session(at_ms), source)
     plan.marks = tuple(out)
     sessions = sorted({m.session for m in plan.marks})
-    held_marks = tuple(x for x in season.results_of(plan.round) if x.session in sessions)
-    if plan.marks and held_marks != plan.marks:
+    held_marks = {x for x in season.results_of(plan.round) if x.session in sessions}
+    if plan.marks and held_marks != set(plan.marks):  # a file's order is not a change
         plan.changes.append(
             Change("time marks", "", f"class order at {', '.join(sessions)}, from the lap chart")
         )

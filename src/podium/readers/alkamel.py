@@ -10,6 +10,7 @@ it is the order within the class.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from podium.errors import InputError, Problem
 from podium.model.results import Status
@@ -89,19 +90,11 @@ def parse(data: bytes, file: str) -> ImportedSession:
                     found=status_text or "nothing",
                 )
             )
-        number = row.get("NUMBER")
-        if not number:
-            raise InputError(Problem(file, row.line, "NUMBER", "no car number", "a number", ""))
         cars.append(
-            ImportedCar(
-                where=f"line {row.line}",
-                line=row.line,
-                number=number,
-                car_class=row.get("CLASS"),
-                car_model=row.get("VEHICLE"),
-                team=row.get("TEAM"),
-                drivers=drivers_of(row, header),
-                laps=row.int("LAPS") or 0,
+            car_of(
+                row,
+                header,
+                file,
                 time_ms=parse_time(row.get("TOTAL_TIME")),
                 best_lap_ms=parse_time(row.get("FL_TIME")) or None,
                 status=status,
@@ -115,6 +108,25 @@ def parse(data: bytes, file: str) -> ImportedSession:
         name="classification",
         official=True,
         cars=tuple(cars),
+    )
+
+
+def car_of(row: Row, header: list[str], file: str, **sheet: Any) -> ImportedCar:
+    """A car's line as every Al Kamel classification prints it (number,
+    class, vehicle, team, drivers, laps); ``sheet``: what this sheet adds."""
+    number = row.get("NUMBER")
+    if not number:
+        raise InputError(Problem(file, row.line, "NUMBER", "no car number", "a number", ""))
+    return ImportedCar(
+        where=f"line {row.line}",
+        line=row.line,
+        number=number,
+        car_class=row.get("CLASS"),
+        car_model=row.get("VEHICLE"),
+        team=row.get("TEAM"),
+        drivers=drivers_of(row, header),
+        laps=row.int("LAPS") or 0,
+        **sheet,
     )
 
 

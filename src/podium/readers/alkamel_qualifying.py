@@ -10,10 +10,10 @@ never reordered (podium.readers.order). ``TIME`` is the car's best lap,
 from __future__ import annotations
 
 from podium.errors import InputError, Problem
-from podium.readers.alkamel import VERSION, drivers_of, header_of, parse_time
+from podium.readers.alkamel import VERSION, car_of, header_of, parse_time
 from podium.readers.decode import sniff_text
 from podium.readers.rows import read_sheet
-from podium.readers.session import ImportedCar, ImportedSession, SessionKind, check_cars
+from podium.readers.session import ImportedSession, SessionKind, check_cars
 
 NAME = "alkamel-qualifying"
 REQUIRED = ("POS", "NUMBER", "TIME", "LAPS", "CLASS")
@@ -28,27 +28,11 @@ def parse(data: bytes, file: str) -> ImportedSession:
     header, rows = read_sheet(sniff_text(data, file), file, REQUIRED)
     cars = []
     for row in sorted(rows, key=lambda r: (r.int("POS", minimum=1) or 10**6, r.line)):
-        number = row.get("NUMBER")
-        if not number:
-            raise InputError(Problem(file, row.line, "NUMBER", "no car number", "a number", ""))
         time = row.get("TIME")
         best = parse_time(time) if time else None
         if time and not best:
             raise InputError(Problem(file, row.line, "TIME", "not a lap time", "m:ss.fff", time))
-        cars.append(
-            ImportedCar(
-                where=f"line {row.line}",
-                line=row.line,
-                number=number,
-                car_class=row.get("CLASS"),
-                car_model=row.get("VEHICLE"),
-                team=row.get("TEAM"),
-                drivers=drivers_of(row, header),
-                laps=row.int("LAPS") or 0,
-                best_lap_ms=best,
-                position=row.int("POS", minimum=1),
-            )
-        )
+        cars.append(car_of(row, header, file, best_lap_ms=best, position=row.int("POS", minimum=1)))
     check_cars(file, cars, "NUMBER")
     return ImportedSession(
         format=NAME,

@@ -22,19 +22,10 @@ from podium.app.repository import (
     VersionPage,
     check_withdrawal,
     decisions_to_store,
-    hash_token,
-    new_token,
     now,
     refuse_invalid,
 )
 from podium.app.season import AsOf
-from podium.app.tokens import (
-    TokenGrant,
-    TokenInfo,
-    TokenScope,
-    checked_request,
-    pick_token,
-)
 from podium.errors import NotFound
 from podium.model.calendar import RoundStatus
 from podium.model.lap_checks import laps_to_store
@@ -53,12 +44,12 @@ from podium.store.models import (
     RoundRow,
     SeasonRow,
     SeriesRow,
-    TokenRow,
 )
 from podium.store.reader import EditionRows, read_edition, read_history
+from podium.store.tokens import SqlTokens
 
 
-class SqlRepository(SqlIdempotencyKeys):
+class SqlRepository(SqlIdempotencyKeys, SqlTokens):
     """Seasons in a SQL database; see podium.app.repository.Repository for the contract."""
 
     def __init__(self, engine: Engine) -> None:
@@ -170,21 +161,6 @@ class SqlRepository(SqlIdempotencyKeys):
                 _round_exists(db, season_id, round_number)
             return found
 
-    def find_token(self, token: str) -> TokenInfo | None:
-        with self._read() as session:
-            row = session.scalar(select(TokenRow).where(TokenRow.token_hash == hash_token(token)))
-            return None if row is None else _token_info(row)
-
-    def verify_token(self, token: str) -> TokenGrant | None:
-        info = self.find_token(token)
-        return None if info is None else info.grant_at(now())
-
-    def list_tokens(self) -> list[TokenInfo]:
-        with self._read() as session:
-            return [
-                _token_info(row) for row in session.scalars(select(TokenRow).order_by(TokenRow.id))
-            ]
-
     # -- writes ------------------------------------------------------------
 
     def load_season(self, season: Season, actor: str, reason: str = "season load") -> LoadReport:
@@ -286,52 +262,8 @@ class SqlRepository(SqlIdempotencyKeys):
             replace_laps(db, season_id, round_number, session, wanted)
             return True
 
-    def create_token(
-        self,
-        name: str,
-        scope: TokenScope = TokenScope.ADMIN,
-        seasons: Sequence[str] = (),
-        expires_at: dt.datetime | None = None,
-    ) -> str:
-        name, scope, wanted = checked_request(name, scope, seasons)
-        token = new_token()
-        with self._write() as session, session.begin():
-            session.add(
-                TokenRow(
-                    name=name,
-                    token_hash=hash_token(token),
-                    created_at=now(),
-                    scope=scope.value,
-                    seasons=",".join(wanted),
-                    expires_at=expires_at,
-                )
-            )
-        return token
-
-    def revoke_token(self, id_or_name: str) -> TokenInfo:
-        with self._write() as session, session.begin():
-            rows = session.scalars(select(TokenRow).order_by(TokenRow.id)).all()
-            picked = pick_token([_token_info(row) for row in rows], id_or_name)
-            row = next(r for r in rows if r.id == picked.id)
-            if row.revoked_at is None:
-                row.revoked_at = now()
-                session.flush()
-            return _token_info(row)
-
 
 # -- helpers (all take the caller's session: one transaction per public call) --
-
-
-def _token_info(row: TokenRow) -> TokenInfo:
-    return TokenInfo(
-        row.id,
-        row.name,
-        TokenScope(row.scope),
-        tuple(s for s in row.seasons.split(",") if s),
-        row.created_at,
-        row.expires_at,
-        row.revoked_at,
-    )
 
 
 def _withdrawal_row(

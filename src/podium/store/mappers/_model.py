@@ -238,30 +238,26 @@ def to_adjustment(a: Any) -> PointsAdjustment:
     )
 
 
+def _version_head(row: ResultVersionRow) -> dict[str, Any]:
+    """What a version is, without its lines (shared by both answers below)."""
+    return {
+        "season_id": row.season_id,
+        "round": row.round,
+        "version": row.version,
+        "revision": row.revision,
+        "status": RoundStatus(row.status),
+        "created_at": row.created_at,
+        "actor": row.actor,
+        "reason": row.reason,
+    }
+
+
 def to_result_version(row: ResultVersionRow) -> ResultVersion:
     return ResultVersion(
-        season_id=row.season_id,
-        round=row.round,
-        version=row.version,
-        revision=row.revision,
-        status=RoundStatus(row.status),
-        created_at=row.created_at,
-        actor=row.actor,
-        reason=row.reason,
-        lines=tuple(to_result_line(line) for line in row.lines),
+        **_version_head(row), lines=tuple(to_result_line(line) for line in row.lines)
     )
 
 
 def to_version_summary(row: ResultVersionRow, line_count: int) -> VersionSummary:
     """A version without its lines (``row.lines`` is never loaded)."""
-    return VersionSummary(
-        season_id=row.season_id,
-        round=row.round,
-        version=row.version,
-        revision=row.revision,
-        status=RoundStatus(row.status),
-        created_at=row.created_at,
-        actor=row.actor,
-        reason=row.reason,
-        line_count=line_count,
-    )
+    return VersionSummary(**_version_head(row), line_count=line_count)
