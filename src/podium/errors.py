@@ -53,5 +53,9 @@ class RulesError(InputError):
     """A rules file that does not describe a valid set of rules."""
 
 
+class Conflict(PodiumError):
+    """A change that would lose stored data unless the user says so."""
+
+
 class NotFound(PodiumError):
     """A class, round, team or driver that the season does not hold."""

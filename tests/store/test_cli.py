@@ -121,3 +121,46 @@ def test_a_bad_or_unreachable_database_is_a_clear_error() -> None:
     code, _, err = podium("db", "upgrade", "--database", unreachable)
     assert code == 1 and "cannot open the database" in err
     assert "secret" not in err  # passwords are never printed
+
+
+def test_a_load_that_would_remove_data_asks_for_replace_or_merge(
+    season_copy: Path, url: str
+) -> None:
+    """Run as a user runs it: a folder without r9.csv (a desk's partial export)."""
+    exe = str(Path(sys.executable).parent / "podium")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [exe, "db", "load", str(season_copy), "-d", url, *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    assert run().returncode == 0
+    (season_copy / "results" / "r9.csv").unlink()
+    refused = run()
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert refused.stdout == ""
+    assert (
+        "error: alms-2004: results: stored, but not in the folder being loaded "
+        "(expected --replace to remove, or --merge to keep, found round 9)"
+    ) in refused.stderr
+    dry = run("--replace", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert dry.stdout.splitlines()[1:] == [
+        "  removed (replace): results: 1 (round 9)",
+        "dry run: nothing written",
+    ]
+    merged = run("--merge")
+    assert merged.stdout.splitlines() == [
+        "alms-2004: unchanged (revision 11)",
+        "  kept from the store (merge): results: 1 (round 9)",
+    ]
+    replaced = run("--replace", "--by", "desk", "--reason", "round 9 annulled")
+    assert replaced.stdout.splitlines() == [
+        "alms-2004: updated, now at revision 12 (2004 American Le Mans Series)",
+        "  removed (replace): results: 1 (round 9)",
+    ]
+    both = run("--replace", "--merge")
+    assert both.returncode == 2 and "choose one of --replace and --merge" in both.stderr

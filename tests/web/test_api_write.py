@@ -179,6 +179,11 @@ def test_load_season_zip_is_idempotent(site: Site, http: httpx.Client) -> None:
         "revision": before,
         "changed": False,
         "rounds_changed": [],
+        "dry_run": False,
+        "mode": None,
+        "summary": [f"alms-2004: unchanged (revision {before})"],
+        "removed": {},
+        "laps": [],
     }
     not_zip = http.post(
         "/api/v1/seasons", files={"file": ("s.zip", b"plain text")}, headers=bearer(site.token)

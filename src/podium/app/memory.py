@@ -4,6 +4,7 @@ SQL store (``podium.store``)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -23,6 +24,7 @@ from podium.app.repository import (
     visible,
 )
 from podium.app.season import AsOf
+from podium.app.season_load import adjustments_to_store, dropped_decision_numbers, reinstated
 from podium.app.tokens import TokenGrant, TokenInfo, TokenScope, as_utc, checked_request, pick_token
 from podium.errors import NotFound
 from podium.model.calendar import RoundStatus
@@ -99,13 +101,21 @@ class MemoryRepository:
             adjustments=tuple(a for r, at, a in stored.adjustments if visible(as_of, r, at)),
         )
 
-    def load_season(self, season: Season, actor: str, reason: str = "season load") -> LoadReport:
+    def load_season(
+        self, season: Season, actor: str, reason: str = "season load", replace: bool = False
+    ) -> LoadReport:
         refuse_invalid(season)
-        base = replace(season, results=(), penalties=(), adjustments=())
+        base = dataclasses.replace(season, results=(), penalties=(), adjustments=())
         stored = self._seasons.get(season.id)
         if stored is None:
             stored = self._seasons[season.id] = _Stored(base)
         start = stored.revision
+        why = f"{reason}: not in the season loaded (replace)"
+        if replace and stored.loads:  # before the new base: a removed round still exists
+            present = {line.round for line in season.results}
+            for number in sorted({line.round for line in self.season(season.id).results}):
+                if number not in present:
+                    self.post_results(season.id, number, (), RoundStatus.AMENDED, actor, why)
         changed_base = not stored.loads or stored.loads[-1][2] != base
         if changed_base:
             stored.revision += 1
@@ -123,9 +133,14 @@ class MemoryRepository:
                 self.add_penalty(season.id, add, actor)
             if withdraw is not None:
                 self.withdraw_penalty(season.id, withdraw[0], withdraw[1], actor)
-        for adjustment in season.adjustments:
-            if adjustment not in current.adjustments:
-                self.add_adjustment(season.id, adjustment, actor)
+        for adjustment in adjustments_to_store(current.adjustments, season.adjustments, replace):
+            self.add_adjustment(season.id, adjustment, actor)
+        if replace:
+            for again in reinstated(self.season(season.id).penalties, season.penalties):
+                self.add_penalty(season.id, again, actor)
+            held = self.season(season.id).penalties
+            for number in dropped_decision_numbers(held, season.penalties):
+                self.withdraw_penalty(season.id, number, why, actor)
         return LoadReport(
             season.id, stored.revision, stored.revision != start, tuple(changed_rounds)
         )

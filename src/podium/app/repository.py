@@ -142,9 +142,15 @@ class Repository(Protocol):
 
     def revision(self, season_id: str) -> int: ...
 
-    def load_season(self, season: Season, actor: str, reason: str = "season load") -> LoadReport:
+    def load_season(
+        self, season: Season, actor: str, reason: str = "season load", replace: bool = False
+    ) -> LoadReport:
         """Load or update a season (idempotent). Raises InputError, writing
-        nothing, when the season does not pass podium.model.checks."""
+        nothing, when the season does not pass podium.model.checks. With
+        ``replace`` the stored season becomes ``season``: results of rounds it
+        lacks get an empty version, standing decisions it lacks are withdrawn,
+        adjustments it lacks reversed (app.season_load); otherwise what it
+        lacks is kept."""
         ...
 
     def post_results(

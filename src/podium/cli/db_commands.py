@@ -5,7 +5,6 @@ data directory); --database or $PODIUM_DATABASE_URL picks another."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -49,6 +48,18 @@ def token() -> None:
 @click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
 @database_option
 @click.option(
+    "--replace",
+    is_flag=True,
+    help="The stored season becomes the folder: what the folder lacks is removed "
+    "(results get an empty version, decisions are withdrawn; all kept on record).",
+)
+@click.option(
+    "--merge",
+    is_flag=True,
+    help="Lay the folder over the stored season: what the folder lacks is kept.",
+)
+@click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
+@click.option(
     "--by",
     "actor",
     default="podium db load",
@@ -58,7 +69,15 @@ def token() -> None:
 @click.option(
     "--reason", default="season load", show_default=True, help="Why (kept with the revision)."
 )
-def load(path: Path | None, database: str | None, actor: str, reason: str) -> None:
+def load(
+    path: Path | None,
+    database: str | None,
+    replace: bool,
+    merge: bool,
+    dry_run: bool,
+    actor: str,
+    reason: str,
+) -> None:
     """Load a season folder (PATH; default: the built-in 2004 ALMS), or update
     the stored season from it.
 
@@ -68,30 +87,44 @@ def load(path: Path | None, database: str | None, actor: str, reason: str) -> No
     replace the stored laps of their sessions. A folder with any error
     (laps/ included) is refused and nothing is written.
 
+    When the folder lacks something the store holds (a round, an entry, a
+    round's results, a decision), the load is refused with the list until
+    you choose --replace (remove it) or --merge (keep it). --dry-run shows
+    the list and the changes without writing.
+
     Example: podium db load path/to/season/ --by "results desk" --reason "Laguna Seca official"
     """
-    from podium.app.laps import folder_laps, put_season_laps
+    from podium.app.laps import folder_laps
     from podium.app.season import open_season
+    from podium.app.season_load import LoadMode, load_season_into
     from podium.store import open_repository
-    from podium.store.changes import describe_load
 
+    if replace and merge:
+        raise click.UsageError("choose one of --replace and --merge")
+    mode = LoadMode.REPLACE if replace else LoadMode.MERGE if merge else None
     with failing_cleanly():
         season = open_season(path)
         laps = folder_laps(path, season)
         repo = open_repository(database)
         try:
-            before = repo.season(season.id) if season.id in repo.season_ids() else None
-            report = repo.load_season(season, actor=actor, reason=reason)
-            stored = put_season_laps(repo, season.id, laps, actor, reason)
-            if stored:
-                report = replace(report, revision=repo.revision(season.id), changed=True)
+            done = load_season_into(
+                repo,
+                season,
+                laps,
+                mode=mode,
+                actor=actor,
+                reason=reason,
+                dry_run=dry_run,
+            )
         finally:
             repo.close()
-    for line in describe_load(before, season, report):
+    for line in done.lines:
         click.echo(line)
-    for number, session in stored:
-        count = sum(1 for lap in laps if (lap.round, lap.session) == (number, session))
-        click.echo(f"  laps of round {number} ({session}) stored: {count} laps")
+    for number, session, count in done.laps:
+        verb = "to store" if dry_run else "stored"
+        click.echo(f"  laps of round {number} ({session}) {verb}: {count} laps")
+    if dry_run:
+        click.echo("dry run: nothing written")
 
 
 @db.command("seasons")

@@ -26,6 +26,7 @@ from podium.app.repository import (
     refuse_invalid,
 )
 from podium.app.season import AsOf
+from podium.app.season_load import adjustments_to_store, dropped_decision_numbers, reinstated
 from podium.errors import NotFound
 from podium.model.calendar import RoundStatus
 from podium.model.lap_checks import laps_to_store
@@ -163,11 +164,15 @@ class SqlRepository(SqlIdempotencyKeys, SqlTokens):
 
     # -- writes ------------------------------------------------------------
 
-    def load_season(self, season: Season, actor: str, reason: str = "season load") -> LoadReport:
+    def load_season(
+        self, season: Season, actor: str, reason: str = "season load", replace: bool = False
+    ) -> LoadReport:
         refuse_invalid(season)
         with self._write() as session, session.begin():
             row = _season_row(session, season.id, lock=True, create=True)
             start = row.revision
+            if replace:  # before the new edition: a removed round still exists
+                _clear_rounds_lacking(session, row, season, actor, reason)
             edition = read_edition(session, season.id, row.revision)
             base = mappers.base_of(season)
             if edition is None or mappers.to_season(edition, season.id, None) != base:
@@ -197,10 +202,18 @@ class SqlRepository(SqlIdempotencyKeys, SqlTokens):
                     number, why = withdraw
                     revision = _bump(session, row, actor, why, "withdrawal")
                     session.add(_withdrawal_row(season.id, revision, number, why))
-            for adjustment in season.adjustments:
-                if adjustment not in adjustments:
-                    revision = _bump(session, row, actor, reason, "adjustment")
-                    session.add(mappers.adjustment_row(season.id, revision, adjustment))
+            for adjustment in adjustments_to_store(adjustments, season.adjustments, replace):
+                revision = _bump(session, row, actor, adjustment.reason, "adjustment")
+                session.add(mappers.adjustment_row(season.id, revision, adjustment))
+            if replace:
+                for again in reinstated(penalties, season.penalties):
+                    revision = _bump(session, row, actor, reason, "penalty")
+                    session.add(mappers.penalty_row(season.id, revision, again))
+                    penalties.append(again)
+                why = f"{reason}: not in the season loaded (replace)"
+                for number in dropped_decision_numbers(penalties, season.penalties):
+                    revision = _bump(session, row, actor, why, "withdrawal")
+                    session.add(_withdrawal_row(season.id, revision, number, why))
             return LoadReport(season.id, row.revision, row.revision != start, tuple(changed_rounds))
 
     def post_results(
@@ -356,6 +369,20 @@ def _series(session: Session, season: Season) -> SeriesRow:
         )
         session.add(row)
     return row
+
+
+def _clear_rounds_lacking(
+    session: Session, row: SeasonRow, season: Season, actor: str, reason: str
+) -> None:
+    """An empty result version for each round whose stored results the
+    season being loaded lacks (``replace``): the old version stays on record."""
+    history = read_history(session, row.id, row.revision)
+    latest = {v.round: v for v in history.versions}  # versions come oldest first
+    present = {line.round for line in season.results}
+    why = f"{reason}: not in the season loaded (replace)"
+    for number, version in sorted(latest.items()):
+        if number not in present and history.lines.get(version.id):
+            _post(session, row, number, (), RoundStatus.AMENDED, actor, why)
 
 
 def _round_exists(session: Session, season_id: str, round_number: int) -> None:

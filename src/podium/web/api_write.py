@@ -6,19 +6,17 @@ write waiting on the database never blocks the event loop that serves reads."""
 
 from __future__ import annotations
 
-import io
 import tempfile
-import zipfile
-from dataclasses import replace
 from pathlib import Path as FilePath
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, File, Form, Path, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from podium.app.penalties import PenaltyAdded, Withdrawn, penalty_for
 from podium.app.rounds import VersionInfo
+from podium.app.season_load import LoadMode
 from podium.errors import InputError, Problem
 from podium.model import RoundStatus
 from podium.model.results import PenaltyKind, ResultLine
@@ -26,12 +24,12 @@ from podium.web.api import RoundNo, SeasonId, answer
 from podium.web.deps import Actor, repository, scored, seasons
 from podium.web.errors import ApiError
 from podium.web.idempotency import idempotency_key
+from podium.web.season_zip import unpack_season
 
 # Every write takes an Idempotency-Key: described here, acted on by web/idempotency.py.
 router = APIRouter(prefix="/api/v1", tags=["write"], dependencies=[Depends(idempotency_key)])
 
 MAX_UPLOAD = 5 * 1024 * 1024
-MAX_UNPACKED = 50 * 1024 * 1024  # a season folder is well under 1 MB
 
 
 def _read(upload: UploadFile, what: str) -> bytes:
@@ -187,6 +185,7 @@ def withdraw_penalty(
     "/seasons",
     status_code=201,
     summary="Load or update a season: a zip of a season folder (idempotent)",
+    responses={409: {"description": "The zip lacks stored data and no `mode` was chosen"}},
 )
 def load_season(
     request: Request,
@@ -195,62 +194,35 @@ def load_season(
         UploadFile,
         File(description="a .zip of a season folder (season.toml at its root or one folder down)"),
     ],
+    mode: Annotated[
+        LoadMode | None,
+        Query(
+            description="When the zip lacks something stored (a round's results, an entry, "
+            "a decision): `replace` removes it, `merge` keeps it; without a mode such a "
+            "load is refused (409) with the list."
+        ),
+    ] = None,
+    dry_run: Annotated[bool, Query(description="Say what would change; write nothing.")] = False,
 ) -> Response:
-    from podium.app.laps import put_season_laps
+    from podium.app.season_load import load_season_into
     from podium.readers.native import load_season as read_folder
     from podium.readers.native.laps import load_laps
 
     name = FilePath(file.filename or "season.zip").name
     body = _read(file, name)
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(body))
-    except zipfile.BadZipFile:
-        raise InputError(
-            Problem(name, None, "file", "not a zip archive", expected="a .zip of a season folder")
-        ) from None
     with tempfile.TemporaryDirectory(prefix="podium-upload-") as tmp:
-        root = FilePath(tmp).resolve()
-        if sum(m.file_size for m in archive.infolist()) > MAX_UNPACKED:
-            raise ApiError(
-                413,
-                Problem(
-                    name,
-                    None,
-                    "file",
-                    "archive unpacks too large",
-                    expected=f"at most {MAX_UNPACKED} bytes unpacked",
-                ),
-            )
-        for member in archive.infolist():
-            target = (root / member.filename).resolve()
-            if not target.is_relative_to(root):
-                raise InputError(
-                    Problem(
-                        name,
-                        None,
-                        member.filename,
-                        "path escapes the archive",
-                        expected="relative paths",
-                        found=member.filename,
-                    )
-                )
-        archive.extractall(root)
-        tops = [p.parent for p in root.rglob("season.toml") if len(p.relative_to(root).parts) <= 2]
-        if not tops:
-            raise InputError(
-                Problem(
-                    name,
-                    None,
-                    "season.toml",
-                    "no season folder in the archive",
-                    expected="season.toml at the root or one folder down",
-                )
-            )
-        season = read_folder(tops[0])
-        laps = load_laps(tops[0], season)
-    repo = repository(request)
-    report = repo.load_season(season, actor)
-    if put_season_laps(repo, season.id, laps, actor, "season load: laps"):
-        report = replace(report, revision=repo.revision(season.id), changed=True)
-    seasons(request).invalidate(report.season_id)
-    return answer(report, 201 if report.changed else 200)
+        folder = unpack_season(body, name, FilePath(tmp))
+        season = read_folder(folder)
+        laps = load_laps(folder, season)
+    done = load_season_into(
+        repository(request),
+        season,
+        laps,
+        mode=mode,
+        actor=actor,
+        reason="season load",
+        dry_run=dry_run,
+    )
+    if not dry_run:
+        seasons(request).invalidate(season.id)
+    return answer(done, 201 if done.report.changed and not dry_run else 200)

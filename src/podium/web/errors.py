@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from podium.app.answer import JSON
-from podium.errors import InputError, NotFound, PodiumError, Problem
+from podium.errors import Conflict, InputError, NotFound, PodiumError, Problem
 
 log = logging.getLogger("podium.web")
 
@@ -114,6 +114,10 @@ def install(app: FastAPI) -> None:
     async def api_error(request: Request, exc: ApiError) -> Response:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
         return _respond(request, exc.status, exc.problems, headers)
+
+    @app.exception_handler(Conflict)
+    async def conflict(request: Request, exc: Conflict) -> Response:
+        return _respond(request, 409, exc.problems)
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> Response:

@@ -7,10 +7,14 @@ natural key (class code, round number, entry key, team and driver name).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from podium.app.repository import LoadReport
 from podium.model.season import Season
+
+if TYPE_CHECKING:
+    from podium.app.season_load import LoadMode, Removal
 
 _PARTS: tuple[tuple[str, Callable[[Any], object]], ...] = (
     ("classes", lambda c: c.code),
@@ -25,12 +29,27 @@ _PARTS: tuple[tuple[str, Callable[[Any], object]], ...] = (
 _SHOWN = 5
 
 
-def describe_load(before: Season | None, after: Season, report: LoadReport) -> list[str]:
-    """One line per part that changed; a single line when nothing did."""
+def describe_load(
+    before: Season | None,
+    after: Season,
+    report: LoadReport,
+    removed: Sequence[Removal] = (),
+    mode: LoadMode | None = None,
+    dry_run: bool = False,
+) -> list[str]:
+    """One line per part that changed; a single line when nothing did.
+    ``removed``: what the store held and the folder lacked, removed
+    (``replace``) or kept (``merge``)."""
+    kept = [f"  kept from the store (merge): {r}" for r in removed if mode == "merge"]
     if not report.changed:
-        return [f"{after.id}: unchanged (revision {report.revision})"]
-    head = "new season" if before is None else "updated"
-    lines = [f"{after.id}: {head}, now at revision {report.revision} ({after.title})"]
+        verb = "would be unchanged" if dry_run else "unchanged"
+        return [f"{after.id}: {verb} (revision {report.revision})", *kept]
+    if dry_run:
+        head = "would be a new season" if before is None else "would be updated"
+        lines = [f"{after.id}: {head} ({after.title}; stored revision {report.revision})"]
+    else:
+        head = "new season" if before is None else "updated"
+        lines = [f"{after.id}: {head}, now at revision {report.revision} ({after.title})"]
     if before is not None:
         if (before.series, before.year, before.name, before.notes) != (
             after.series,
@@ -50,15 +69,32 @@ def describe_load(before: Season | None, after: Season, report: LoadReport) -> l
         what = "round(s)" if before is None else "new version for round(s)"
         lines.append(f"  results: {what} {numbers}")
     if before is not None:
-        penalties = sum(1 for p in after.penalties if p not in before.penalties)
-        adjustments = sum(1 for a in after.adjustments if a not in before.adjustments)
+        from podium.app.season_load import adjustments_to_store, reinstated
+
+        if mode == "replace":
+            penalties = len(reinstated(before.penalties, after.penalties))
+        else:  # a decision withdrawn in the store stays withdrawn
+            held = [replace(p, withdrawn="") for p in before.penalties]
+            penalties = sum(1 for p in after.penalties if not _take(held, replace(p, withdrawn="")))
+        adjustments = len(adjustments_to_store(before.adjustments, after.adjustments, False))
     else:
         penalties, adjustments = len(after.penalties), len(after.adjustments)
     if penalties:
         lines.append(f"  penalties: {penalties} added")
     if adjustments:
         lines.append(f"  points adjustments: {adjustments} added")
-    return lines
+    if mode == "replace":  # structure removals are in the parts above
+        shown = {"results", "qualifying", "penalties", "adjustments"}
+        lines += [f"  removed (replace): {r}" for r in removed if r.part in shown]
+    return lines + kept
+
+
+def _take(items: list[Any], item: object) -> bool:
+    """Remove ``item`` from ``items`` if there (multiset matching)."""
+    if item in items:
+        items.remove(item)
+        return True
+    return False
 
 
 def _diff(old: Sequence[Any], new: Sequence[Any], key: Callable[[Any], object]) -> str:
