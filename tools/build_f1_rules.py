@@ -109,6 +109,7 @@ statement = "Formula 2 car, not eligible for points (RULES.md s.9)"
 round = 4
 drivers = ["graham-hill"]
 pass_down = false
+decided_after = 4
 statement = "push-start penalty: no points (RULES.md s.9)"
 """,
     1967: """
@@ -140,11 +141,14 @@ pass_down = false
 statement = "second car of a one-car entry, not eligible (RULES.md s.9)"
 
 # s.9: Tyrrell excluded from the 1984 championship (all results DSQ in F1DB);
-# the constructors' final table lists it as DSQ.
+# the constructors' final table lists it as DSQ. FISA decided it on 18 July
+# 1984, between round 9 (Dallas) and round 10 (Britain) (counter-x.net/f1/
+# 1984/review/tyrrell).
 [[exclusions]]
 championship = "constructors"
 competitor = "tyrrell/ford"
 listed_as = "DSQ"
+decided_after = 9
 statement = "Tyrrell excluded from the 1984 championship"
 """,
     1987: """
@@ -164,6 +168,7 @@ round = 1
 drivers = ["michael-schumacher", "david-coulthard"]
 championships = ["constructors"]
 pass_down = false
+decided_after = 1
 statement = "fuel irregularity: no constructor points (RULES.md s.9)"
 """,
     1997: """
@@ -175,6 +180,7 @@ competitor = "michael-schumacher"
 listed_as = "DSQ"
 keep_points = true
 from_round = 17
+decided_after = 17
 statement = "excluded from the 1997 drivers' championship"
 """,
     2000: """
@@ -185,6 +191,7 @@ round = 10
 drivers = ["mika-hakkinen"]
 championships = ["constructors"]
 pass_down = false
+decided_after = 10
 statement = "missing FIA seal: no constructor points [15]"
 """,
     2007: """
@@ -195,11 +202,13 @@ championship = "constructors"
 competitor = "mclaren/mercedes"
 listed_as = "EX"
 from_round = 14
+decided_after = 13
 statement = "excluded from the 2007 constructors' championship"
 """,
     2018: """
 # s.9: Force India's rounds 1-12 constructor points are void (EX row); the
-# re-entered team scores from round 13.
+# re-entered team scores from round 13 (the new entry was accepted after
+# round 12).
 [[exclusions]]
 championship = "constructors"
 competitor = "force-india/mercedes"
@@ -207,16 +216,18 @@ mode = "void_rounds"
 rounds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
 from_round = 13
 listed_as = "EX"
+decided_after = 12
 statement = "original entry's points void after the team's re-entry"
 """,
     2020: """
-# s.9: Racing Point -15 constructor points (brake ducts), applied from the
-# round-5 table [16].
+# s.9: Racing Point -15 constructor points (brake ducts), decided on 7 August
+# 2020, after round 4; applied from the round-5 table [16].
 [[deductions]]
 championship = "constructors"
 competitor = "racing-point/bwt-mercedes"
 points = 15
 from_round = 5
+decided_after = 4
 statement = "brake ducts ruling [16]"
 """,
 }
@@ -398,6 +409,10 @@ def season_rules(year: int) -> str:
             f'factor = "{factor}"',
             'sessions = ["race"]',
         ]
+        if factor == "0.5":
+            # Half points are a ruling of the race stopped early, known once it
+            # ran: the title analysis before it pays the round in full.
+            out.append(f"decided_after = {rounds[0]}")
     if RULINGS.get(year):
         out.append(RULINGS[year].rstrip())
     return "\n".join(line for line in out if line is not None) + "\n"

@@ -131,6 +131,10 @@ class Multiplier(_Strict):
     rounds: list[int] = Field(min_length=1)
     factor: Fraction
     sessions: list[str] = Field(default_factory=lambda: ["race"])
+    decided_after: int | None = Field(default=None, ge=0)
+    """The last round run before it was decided (half points for a race
+    stopped early: that race). The title analysis after an earlier round
+    pays the round its announced points. None: announced before the season."""
     statement: str = ""
 
     @field_validator("factor", mode="before")
@@ -156,6 +160,9 @@ class Ineligible(_Strict):
     pass_down: bool = False
     championships: list[str] = Field(default_factory=list)
     """Championships the ruling applies to (empty: all)."""
+    decided_after: int | None = Field(default=None, ge=0)
+    """The last round run before the ruling (a penalty at the round: that
+    round). None: known before the season (another formula's cars)."""
     statement: str = ""
 
     @model_validator(mode="after")
@@ -213,6 +220,10 @@ class Exclusion(_Strict):
     listed_as: Listed | None = None
     keep_points: bool = False
     """Excluded but its points are still printed (1997 Schumacher: DSQ, 78)."""
+    decided_after: int | None = Field(default=None, ge=0)
+    """The last round run before the decision (1997 Schumacher: 17, decided
+    after the season). The title analysis after an earlier round does not
+    know it. None: known before the season."""
     statement: str = ""
 
     @model_validator(mode="after")
@@ -233,6 +244,8 @@ class Deduction(_Strict):
     from_round: int = Field(ge=1)
     class_code: str = ""
     """The class of the table it applies to (blank when not per class)."""
+    decided_after: int | None = Field(default=None, ge=0)
+    """The last round run before the decision (see Exclusion.decided_after)."""
     statement: str = ""
 
     @field_validator("points", mode="before")
