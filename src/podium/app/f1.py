@@ -125,13 +125,9 @@ def f1_verification(data_dir: Path, years: Iterable[int] | None = None) -> F1Ver
 
 
 # -- the round that decided each title ------------------------------------------
-
-# F1DB's decider flags count a drivers' title decided once count-back would
-# settle any tie still possible (2004: Barrichello could only tie Schumacher,
-# who had more wins, after round 14: flagged 14), but a constructors' title
-# only once no rival can reach the leader's points (1968: Matra could still
-# tie Lotus after round 11: flagged 12). Both are applied as the flags have it.
-LEVEL_IS_OPEN = {"drivers": False, "constructors": True}
+# One tie rule for both titles, the season's own (count-back): where the
+# published flags disagree with it (1968 and 1978 constructors) docs/title.md,
+# "Ties", gives the arithmetic.
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,11 +161,7 @@ def f1_deciders(data_dir: Path, years: list[int] | None = None) -> Deciders:
         for title in ("drivers", "constructors"):
             expected = published.get((year, title))
             known = {c.id for c in seasons[year].rules.championships}
-            ours = (
-                deciding_round(seasons[year], title, LEVEL_IS_OPEN[title])
-                if title in known
-                else None
-            )
+            ours = deciding_round(seasons[year], title) if title in known else None
             found[title] = ours
             if expected is not None:
                 score[title][1] += 1

@@ -1,24 +1,39 @@
 """The round that decided a title: the first round after which the leader is
-champion whatever happens in the rounds left, under the season's full rules.
+champion whatever happens in the rounds left, as the season stood then.
+
+As known after round k (podium.rules.known): the rules as announced and the
+decisions made by then. A later race that paid half points pays its
+announced points in the endings built after round k; an exclusion decided
+after the season does not apply before it. Each decision's ``decided_after``
+in the rules file says when it was made.
 
 Exactness rests on the pairwise argument of podium.analysis.title.verdict: any car
 may retire and score nothing, so the worst case for leader A against rival B
 is B winning every session still to run (with the fastest lap, its whole
-allocation of cars first, alone in its car) while A's cars retire. That
-ending is written as result lines and scored by the real engine, so best-N
-results, split seasons, shared drives, sprints, bonuses and multipliers are
-the rules' own. The title is decided after round k if no rival finishes level
-with or ahead of A in any of those endings.
+allocation of cars first, alone in its car) while A's cars retire. A rival
+that cannot reach A's points even then is out (podium.analysis.title.reach:
+an upper bound from the points still on offer, drops and bonuses included).
+For any other rival that ending is written as result lines and scored by the
+real engine, so best-N results, split seasons, shared drives, sprints,
+bonuses, multipliers and the tie-break are the rules' own. The title is
+decided after round k if no rival finishes level with or ahead of A in any
+of those endings: level means a place A shares, so a tie on points counts
+only if the season's tie-break (count-back, first to reach) cannot settle
+it, for drivers and constructors alike.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
+from podium.analysis.title.reach import bounds_apply, floor, offer_after, reach
 from podium.model.results import ResultLine, Status
 from podium.model.season import Season
-from podium.rules.schema import Championship, Competitor
+from podium.rules.known import decision_rounds, rules_known_after
+from podium.rules.schema import Championship, Competitor, Ruleset
 from podium.scoring import LedgerRow, compute_standings, score_season
+from podium.scoring.standings import table_after
+from podium.scoring.tally import Folded, fold
 
 
 def _owners(season: Season, line: ResultLine, kind: Competitor) -> tuple[str, ...]:
@@ -123,20 +138,41 @@ def worst_case(season: Season, kind: Competitor, leader: str, rival: str, after:
     return replace(season, results=tuple(kept))
 
 
-def _undropped(ledger: tuple[LedgerRow, ...], championship: str, after: int) -> dict[str, int]:
-    """Points before best-N drops: an upper bound on what a total can reach."""
-    out: dict[str, int] = {}
-    for row in ledger:
-        if row.championship == championship and row.round <= after and row.counts:
-            out[row.competitor] = out.get(row.competitor, 0) + int(row.points + 1)
-    return out
+@dataclass(slots=True)
+class _Known:
+    """The season as known after some round: its rules (decisions made by
+    then), ledger and folded tallies per championship."""
+
+    season: Season
+    ledger: tuple[LedgerRow, ...]
+    folded: dict[str, Folded] = field(default_factory=dict)
+
+    def fold(self, championship: Championship, code: str) -> Folded:
+        if championship.id not in self.folded:
+            tie_break = championship.tie_break or self.season.rules.tie_break
+            self.folded[championship.id] = fold(self.ledger, championship, code, tie_break)
+        return self.folded[championship.id]
 
 
-def _round_ceiling(season: Season) -> int:
-    """More points than any competitor can take at one round (for pruning only)."""
+Cache = dict[frozenset[int], _Known]
+
+
+def _known(
+    season: Season, after: int, cache: Cache, ledger: tuple[LedgerRow, ...] | None = None
+) -> _Known:
+    """The season with only the decisions made by round ``after``: a round
+    still to run pays its announced points; a later exclusion or deduction
+    does not apply (podium.rules.known)."""
     rules = season.rules
-    per_session = sum(max(s.points) for s in rules.scales.values())
-    return int(per_session * 3 * 2) + 10
+    key = frozenset(n for n in decision_rounds(rules) if n <= after)
+    if key not in cache:
+        known = rules_known_after(rules, after)
+        if known is rules:
+            cache[key] = _Known(season, ledger if ledger is not None else score_season(season))
+        else:
+            as_known = replace(season, rules=known)
+            cache[key] = _Known(as_known, score_season(as_known))
+    return cache[key]
 
 
 def decided_after(
@@ -144,35 +180,50 @@ def decided_after(
     championship: Championship,
     after: int,
     ledger: tuple[LedgerRow, ...] | None = None,
-    level_is_open: bool = False,
+    cache: Cache | None = None,
 ) -> bool:
-    """Whether the leader after round ``after`` is already champion.
-
-    ``level_is_open``: a rival who can still finish level on points keeps the
-    title open even when count-back would rank the leader first (the
-    convention of F1DB's constructors' decider flags; see title_service)."""
-    ledger = ledger if ledger is not None else score_season(season)
+    """Whether the leader after round ``after`` is already champion: no rival
+    can finish ahead of or level with it under the season's own ranking
+    (count-back, first to reach, or a shared place), with the rules and
+    decisions known after that round. ``ledger``: the season's, scored under
+    its full rules (reused when no decision was still to come)."""
+    known = _known(season, after, cache if cache is not None else {}, ledger)
+    season = known.season
     rules = season.rules
     code = "" if not championship.per_class else season.classes[0].code
     rounds = season.round_numbers()
-    table = compute_standings(ledger, rules, championship, code, rounds, after)
+    folded = known.fold(championship, code)
+    table = table_after(folded, rules, championship, code, rounds, after)
     top = [row for row in table.rows if row.place == 1]
     if len(top) != 1:
         return False
     leader = top[0]
-    left = sum(1 for r in season.rounds if r.number > after)
-    if left == 0:
+    if not any(r.number > after for r in season.rounds):
         return True
-    reach = _undropped(ledger, championship.id, after)
-    ceiling = left * _round_ceiling(season)
-    rivals = {name for name in reach if name != leader.competitor}
     kind = championship.competitor
+
+    def owners(line: ResultLine) -> tuple[str, ...]:
+        return _owners(season, line, kind)
+
+    rivals = {name for name in folded.competitors if name != leader.competitor}
     for line in season.results:
         if line.round > after:
-            rivals.update(n for n in _owners(season, line, kind) if n != leader.competitor)
+            rivals.update(n for n in owners(line) if n != leader.competitor)
+    # The bound is the leader's floor against each rival's reach; an excluded
+    # leader's table is the engine's alone to work out.
+    offer = None
+    if bounds_apply(rules) and not _excluded(rules, championship, leader.competitor):
+        offer = offer_after(season, after, owners)
+        least = floor(folded, leader.competitor, int(leader.total * folded.per_point), after)
     for rival in sorted(rivals):
-        if reach.get(rival, 0) + ceiling < leader.total:
+        if (
+            offer is not None
+            and not _excluded(rules, championship, rival)
+            and reach(season, championship, folded, offer, rival, after) < least
+        ):
             continue
+        # A boundary case (the rival can reach the leader's floor): the
+        # ending itself, scored by the engine, says who is ahead.
         ending = worst_case(season, kind, leader.competitor, rival, after)
         final = compute_standings(score_season(ending), rules, championship, code, rounds)
         mine = final.row(leader.competitor)
@@ -180,25 +231,27 @@ def decided_after(
         # Place 0: excluded from the table (e.g. Tyrrell 1984).
         if mine is None or (theirs is not None and 1 <= theirs.place <= mine.place):
             return False
-        if (
-            level_is_open
-            and theirs is not None
-            and theirs.place >= 1
-            and theirs.total >= mine.total
-        ):
-            return False
     return True
 
 
-def deciding_round(season: Season, championship_id: str, level_is_open: bool = False) -> int | None:
+def _excluded(rules: Ruleset, championship: Championship, competitor: str) -> bool:
+    """Whether an exclusion of the championship names the competitor (its
+    table is then the engine's to work out)."""
+    return any(
+        e.championship == championship.id and e.competitor == competitor for e in rules.exclusions
+    )
+
+
+def deciding_round(season: Season, championship_id: str) -> int | None:
     """The round after which the title was decided (None: a tie at the top
-    even after the last round). ``level_is_open``: see :func:`decided_after`."""
+    even after the last round)."""
     championship = season.rules.championship(championship_id)
     ledger = score_season(season)
+    cache: Cache = {}
     held = [r.number for r in season.rounds if season.results_of(r.number)]
     decider = None
     for number in reversed(held):
-        if not decided_after(season, championship, number, ledger, level_is_open):
+        if not decided_after(season, championship, number, ledger, cache):
             break
         decider = number
     return decider
