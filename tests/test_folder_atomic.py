@@ -291,3 +291,49 @@ def test_a_write_that_fails_before_the_journal_changes_nothing(
     with pytest.raises(OSError, match="No space left"):
         add_to_folder(season_copy, season, penalty)
     assert files(season_copy) == before and leftovers(season_copy) == []
+
+
+def test_a_change_prepared_before_another_writer_is_refused_not_lost(season_copy: Path) -> None:
+    """Two desks read the folder, then each adds a decision. Without a check the
+    second write would overwrite penalties.csv with the first decision gone (a lost
+    update); it is refused instead, naming the folder, and the first one stays."""
+    from podium.app.penalties import add_to_folder
+    from podium.errors import Conflict
+    from podium.model import Penalty
+
+    first_desk = load_season(season_copy)
+    second_desk = load_season(season_copy)
+    speeding = Penalty(9, "2", PenaltyKind.POINTS, "pit lane speeding", "5")
+    blocking = Penalty(9, "3", PenaltyKind.POINTS, "blocking", "5")
+    assert add_to_folder(season_copy, first_desk, speeding) == 2
+    with pytest.raises(Conflict, match="changed by another writer"):
+        add_to_folder(season_copy, second_desk, blocking)
+    held = load_season(season_copy).penalties
+    assert [p.reason for p in held[1:]] == ["pit lane speeding"]
+    assert add_to_folder(season_copy, load_season(season_copy), blocking) == 3  # re-read: fine
+
+
+def test_concurrent_penalty_processes_lose_no_decision(season_copy: Path) -> None:
+    """Four `podium penalty add` processes at once: each either lands or is refused
+    cleanly (exit 1, the reason on stderr); every one that said it landed is there."""
+
+    def add(car: str) -> subprocess.CompletedProcess[str]:
+        args = ("penalty", "add", "--round", "9", "--car", car, "--kind", "points")
+        return subprocess.run(
+            [PODIUM, *args, "--value", "1", "--reason", f"car {car}", "--season", str(season_copy)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    with ThreadPoolExecutor(4) as pool:
+        cars = ("2", "38", "16", "3")
+        done = dict(zip(cars, pool.map(add, cars), strict=True))
+    landed = {car for car, run in done.items() if run.returncode == 0}
+    for car, run in done.items():
+        assert "Traceback" not in run.stderr
+        if run.returncode:
+            assert run.returncode == 1 and "changed by another writer" in run.stderr, run.stderr
+    held = {p.reason for p in load_season(season_copy).penalties}
+    assert {f"car {car}" for car in landed} <= held
+    assert landed, "at least one desk gets through"

@@ -9,32 +9,45 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from podium.errors import InputError, Problem
+from podium.errors import Conflict, InputError, Problem
 from podium.model import RoundStatus, Season
 from podium.readers.native import read_season, save_season
+from podium.readers.native.read import read_season_held
 from podium.readers.native.folder_journal import STAGE, commit, writing
 
 
 def write_files(
-    folder: Path, after: Season, names: Sequence[str], texts: Mapping[str, str] | None = None
+    folder: Path,
+    after: Season,
+    names: Sequence[str],
+    texts: Mapping[str, str] | Callable[[], Mapping[str, str]] | None = None,
+    before: Season | None = None,
 ) -> list[str]:
     """Write the files ``names`` of ``after`` (as ``save_season`` writes them)
     and ``texts`` (file name -> content) into ``folder``; returns the names
     written. Raises :class:`InputError`, writing nothing, when the folder
     would not validate.
 
+    ``before`` is the season ``after`` was made from: when another writer
+    changed the folder since, the change is refused (:class:`Conflict`)
+    rather than written over theirs. ``texts`` given as a function is made
+    while the folder is held, so files read to build it (``imports.csv``,
+    ``season.toml``) are the ones it replaces.
+
     The change is staged in ``.podium-stage-*`` inside the folder (a copy of
     it, hidden files left out), validated there, then committed: every file
     written as ``<name>.podium-new`` and fsynced, a journal naming them
     written and fsynced, the renames made, the journal removed. The folder
     is held alone meanwhile: readers wait, and see the change whole."""
-    texts = texts or {}
     folder = folder.resolve()
     with writing(folder):
+        if before is not None:
+            _still(folder, before)
+        texts = (texts() if callable(texts) else texts) or {}
         stage = Path(tempfile.mkdtemp(prefix=STAGE, dir=folder))
         try:
             staged = stage / folder.name  # problems name "<folder>/<file>"
@@ -54,6 +67,21 @@ def write_files(
             shutil.rmtree(stage, ignore_errors=True)
         commit(folder, files)
     return list(files)
+
+
+def _still(folder: Path, before: Season) -> None:
+    current = read_season_held(folder).season
+    if current != before:
+        raise Conflict(
+            Problem(
+                str(folder),
+                None,
+                "(folder)",
+                "changed by another writer since this change was prepared",
+                expected="the season the change was made from",
+                found="a newer one: run the command again",
+            )
+        )
 
 
 def round_status_text(text: str, number: int, status: RoundStatus) -> str:
@@ -77,9 +105,13 @@ def round_status_text(text: str, number: int, status: RoundStatus) -> str:
 def set_round_status(folder: Path, season: Season, number: int, status: RoundStatus) -> None:
     """Mark a round's results provisional or official in the folder's season.toml."""
     season.round(number)
-    text = (folder / "season.toml").read_text(encoding="utf-8")
     after = replace(
         season,
         rounds=tuple(replace(r, status=status) if r.number == number else r for r in season.rounds),
     )
-    write_files(folder, after, [], {"season.toml": round_status_text(text, number, status)})
+
+    def texts() -> dict[str, str]:
+        text = (folder / "season.toml").read_text(encoding="utf-8")
+        return {"season.toml": round_status_text(text, number, status)}
+
+    write_files(folder, after, [], texts, before=season)

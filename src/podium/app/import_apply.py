@@ -59,12 +59,16 @@ def apply_to_folder(
         wanted.append("teams.csv")
     if plan.penalties:
         wanted.append("penalties.csv")
-    texts = {FILE: imports_text([*read_imports(folder), record])}
-    if not plan.is_qualifying and season.round(plan.round).status is not status:
-        current = (folder / "season.toml").read_text(encoding="utf-8")
-        texts["season.toml"] = round_status_text(current, plan.round, status)
-    texts.update(_laps_texts(folder, after, plan))
-    return write_files(folder, after, wanted, texts)
+
+    def texts() -> dict[str, str]:  # read and written while the folder is held
+        out = {FILE: imports_text([*read_imports(folder), record])}
+        if not plan.is_qualifying and season.round(plan.round).status is not status:
+            current = (folder / "season.toml").read_text(encoding="utf-8")
+            out["season.toml"] = round_status_text(current, plan.round, status)
+        out.update(_laps_texts(folder, after, plan))
+        return out
+
+    return write_files(folder, after, wanted, texts, before=season)
 
 
 def _laps_texts(folder: Path, after: Season, plan: ImportPlan) -> dict[str, str]:

@@ -223,7 +223,7 @@ def add_to_folder(folder: Path, season: Season, penalty: Penalty) -> int:
     """Append ``penalty`` (checked by ``penalty_for``) to the folder's
     penalties.csv; returns its number."""
     after = replace(season, penalties=(*season.penalties, penalty))
-    write_files(folder, after, ["penalties.csv"])
+    write_files(folder, after, ["penalties.csv"], before=season)
     return len(after.penalties)
 
 
@@ -233,5 +233,7 @@ def withdraw_in_folder(folder: Path, season: Season, number: int, reason: str) -
     check_withdrawal(str(folder), season.penalties, number)
     penalties = list(season.penalties)
     penalties[number - 1] = replace(penalties[number - 1], withdrawn=reason)
-    write_files(folder, replace(season, penalties=tuple(penalties)), ["penalties.csv"])
+    write_files(
+        folder, replace(season, penalties=tuple(penalties)), ["penalties.csv"], before=season
+    )
     return penalties[number - 1]

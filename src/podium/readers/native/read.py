@@ -67,6 +67,11 @@ def read_season(folder: Path | str) -> ReadReport:
         return ReadReport(None, exc.problems)
 
 
+def read_season_held(folder: Path) -> ReadReport:
+    """``read_season`` for a writer that holds the folder (``folder_journal.writing``)."""
+    return _Reader(folder).read()
+
+
 class _Reader(EntryReader, ExtraReader):
     def read(self) -> ReadReport:
         if not self.folder.is_dir():
