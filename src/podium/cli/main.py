@@ -100,8 +100,7 @@ def main() -> None:
     try:
         app(prog_name="podium")
     except OSError as exc:
-        where = f" {exc.filename}" if exc.filename else ""
-        _last_words(f"cannot write or read{where}: {exc.strerror or exc}", 74, exc)
+        _last_words(_os_refusal(exc), 74, exc)
     except Exception as exc:  # the last resort: no traceback reaches a user
         _last_words(
             f"internal error ({type(exc).__name__}: {exc}); please report it, with the "
@@ -109,6 +108,21 @@ def main() -> None:
             70,
             exc,
         )
+
+
+def _os_refusal(exc: OSError) -> str:
+    """One line for what the system refused. ``shutil`` gathers one error
+    per file of a copy into a list (a full disk fails them all): the first
+    one, with how many more."""
+    import shutil
+
+    if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list):
+        failed = exc.args[0]
+        source, _, why = failed[0]
+        more = f" (and {len(failed) - 1} more files)" if len(failed) > 1 else ""
+        return f"cannot copy {source}{more}: {str(why).split(': ')[0]}"
+    where = f" {exc.filename}" if exc.filename else ""
+    return f"cannot write or read{where}: {exc.strerror or exc}"
 
 
 def _last_words(message: str, code: int, exc: BaseException) -> None:
