@@ -337,3 +337,36 @@ def test_concurrent_penalty_processes_lose_no_decision(season_copy: Path) -> Non
     held = {p.reason for p in load_season(season_copy).penalties}
     assert {f"car {car}" for car in landed} <= held
     assert landed, "at least one desk gets through"
+
+
+def test_an_init_killed_before_each_rename_leaves_nothing_or_the_whole_season(
+    tmp_path: Path,
+) -> None:
+    """`podium init` writes several files too: killed at any step, the folder is
+    empty (and `init` runs again) or holds the whole new season."""
+    args = ("init", "--name", "Killed League", "--classes", "GT3", "--rounds", "2")
+    reference = tmp_path / "reference"
+    assert run(args[0], str(reference), *args[1:]).returncode == 0
+    whole = files(reference)
+    assert len(whole) >= 4
+    outcomes = []
+    for at in range(1, len(whole) + 3):
+        folder = tmp_path / f"killed-{at}"
+        done = subprocess.run(
+            child("crash", at, args[0], str(folder), *args[1:]), capture_output=True
+        )
+        if done.returncode == 0:  # past the last step: nothing was killed
+            assert files(folder) == whole
+            break
+        assert done.returncode == 137
+        again = run(args[0], str(folder), *args[1:])  # finishes or clears what was left
+        if again.returncode == 0:
+            assert files(folder) == whole and leftovers(folder) == []
+            outcomes.append("cleared, written again")
+        else:
+            assert "not empty" in again.stderr and leftovers(folder) == [], again.stderr
+            assert files(folder) == whole, at  # the journal was rolled forward
+            outcomes.append("finished")
+    # Killed before the journal's rename (step 1): nothing decided; before any file
+    # rename or the journal's removal (steps 2 to n + 2): the season is whole.
+    assert outcomes == ["cleared, written again"] + ["finished"] * (len(whole) + 1)

@@ -7,7 +7,6 @@ what to fill in; the folder is read back and validated before it is kept.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import tempfile
 from dataclasses import dataclass
 from fractions import Fraction
@@ -179,19 +178,10 @@ def _number(value: Fraction) -> str:
 
 
 def init_season(folder: Path, new: NewSeason) -> list[str]:
-    """Write a new season folder; refuses a folder that holds files already,
-    or a season that would not validate (nothing is written then)."""
-    if folder.exists() and any(folder.iterdir()):
-        raise InputError(
-            Problem(
-                str(folder),
-                None,
-                "folder",
-                "not empty: podium init writes a new season folder",
-                expected="a new or empty folder",
-                found=", ".join(sorted(p.name for p in folder.iterdir())[:5]),
-            )
-        )
+    """Write a new season folder, all of it or nothing; refuses a folder that
+    holds files already, or a season that would not validate (nothing is
+    written then). What an ``init`` killed halfway left is finished or
+    removed first (the folder's journal), so running it again works."""
     files = season_files(new)
     with tempfile.TemporaryDirectory(prefix=".podium-init-") as tmp:
         staged = Path(tmp) / "season"
@@ -201,7 +191,25 @@ def init_season(folder: Path, new: NewSeason) -> list[str]:
         report = read_season(staged)
         if report.errors:
             raise InputError(report.errors)
+        created = not folder.exists()
         folder.mkdir(parents=True, exist_ok=True)
-        for name in files:
-            shutil.copyfile(staged / name, folder / name)
+        try:
+            with writing(folder):  # all the files or none, fsynced (the folder's journal)
+                held = sorted(p.name for p in folder.iterdir())
+                if held:
+                    raise InputError(
+                        Problem(
+                            str(folder),
+                            None,
+                            "folder",
+                            "not empty: podium init writes a new season folder",
+                            expected="a new or empty folder",
+                            found=", ".join(held[:5]),
+                        )
+                    )
+                commit(folder, {name: (staged / name).read_bytes() for name in files})
+        except InputError:
+            if created:
+                folder.rmdir()
+            raise
     return list(files)
