@@ -15,6 +15,7 @@ from pathlib import Path
 from podium.app.answer import slugify
 from podium.errors import InputError, Problem
 from podium.readers.native import read_season, schema
+from podium.readers.native.folder_journal import commit, writing
 from podium.readers.rows import write_rows
 
 SCALES: dict[str, tuple[int, ...]] = {
