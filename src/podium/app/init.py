@@ -17,6 +17,7 @@ from podium.errors import InputError, Problem
 from podium.readers.native import read_season, schema
 from podium.readers.native.folder_journal import commit, writing
 from podium.readers.rows import write_rows
+from podium.rules.numbers import exact_number
 
 SCALES: dict[str, tuple[int, ...]] = {
     "fia": (25, 18, 15, 12, 10, 8, 6, 4, 2, 1),
@@ -50,7 +51,7 @@ def parse_scale(text: str) -> tuple[str, tuple[Fraction, ...]]:
     if name in SCALES:
         return name, tuple(Fraction(p) for p in SCALES[name])
     try:
-        points = tuple(Fraction(p.strip()) for p in text.split(",") if p.strip())
+        points = tuple(exact_number(p) for p in text.split(",") if p.strip())
     except ValueError:
         points = ()
     if not points:

@@ -16,6 +16,7 @@ from podium.errors import InputError, Problem
 from podium.model import parse_points
 from podium.model.results import Penalty, PenaltyKind
 from podium.model.season import Season
+from podium.readers.text_checks import control_in
 from podium.scoring.points_penalties import ALL_POINTS
 from podium.scoring.stewards import decision_problems, numbered
 
@@ -52,7 +53,21 @@ def penalty_for(
     where two classes use the number); every problem with it at once
     (``where`` names the input, e.g. the request body)."""
     season.round(round_number)
-    problems = []
+    problems = [
+        Problem(where, None, name, "control character in the text", "printable text", found)
+        for name, text in (
+            ("reason", reason),
+            ("car_no", car_no),
+            ("entry", entry),
+            ("value", value),
+            ("championship", championship),
+            ("session", session),
+            ("class", class_code),
+        )
+        if text and (found := control_in(text))
+    ]
+    if problems:  # a NUL is refused by PostgreSQL, an escape would reach every page
+        raise InputError(problems)
     key = entry
     if key and key not in season.entries_by_key:
         problems.append(Problem(where, None, "entry", "unknown entry", "an entry key", key))

@@ -198,10 +198,14 @@ def parse_expiry(text: str, at: dt.datetime) -> dt.datetime:
         raise ValueError(
             f"{text!r} is neither a duration (12h, 30d, 8w) nor an ISO date (2027-01-31)"
         ) from None
-    moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    try:
+        # 9999-12-31T23:59-14:00 has no UTC moment: said, not a crash.
+        moment = (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)
+    except OverflowError:
+        raise ValueError(f"{text!r} is out of range: give a moment before 9999-12-31 UTC") from None
     if moment <= at:
         raise ValueError(f"{text!r} is in the past (now: {at:%Y-%m-%d %H:%M} UTC)")
-    return moment.astimezone(dt.UTC)
+    return moment
 
 
 def pick_token(tokens: Sequence[TokenInfo], id_or_name: str) -> TokenInfo:

@@ -22,6 +22,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from podium.errors import InputError, Problem
+from podium.rules.toml_text import parse_toml
 
 FILE = "import.toml"
 
@@ -61,8 +62,12 @@ def load_config(folder: Path | None) -> ImportConfig:
     if path is None or not path.is_file():
         return ImportConfig()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        data = parse_toml(path.read_text(encoding="utf-8-sig"))
         return ImportConfig.model_validate(data)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            Problem(str(path), None, "(encoding)", "not valid UTF-8", "UTF-8", exc.reason)
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(Problem(str(path), None, "(toml)", f"not valid TOML: {exc}")) from None
     except ValidationError as exc:

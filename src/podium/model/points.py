@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from podium.rules.numbers import exact_number
+
 Points = Fraction
 
 ZERO = Fraction(0)
@@ -21,5 +23,6 @@ def format_points(value: Fraction | None) -> str:
 
 
 def parse_points(text: str) -> Fraction:
-    """Read ``19``, ``4.5`` or ``1/7``."""
-    return Fraction(text.strip())
+    """Read ``19``, ``4.5`` or ``1/7`` (ValueError for anything else, or a
+    number out of range: see :func:`podium.rules.numbers.exact_number`)."""
+    return exact_number(text)

@@ -55,6 +55,10 @@ def sniff_analysis(data: bytes) -> bool:
     return set(_ANALYSIS_REQUIRED) <= header_of(data)
 
 
+MAX_HOURS = 100_000
+MAX_MINUTES = 60 * MAX_HOURS
+
+
 def parse_time(text: str) -> int | None:
     """Milliseconds from ``4:00'04.690``, ``1:42:08.126``, ``1'51.631`` or
     ``31.381`` (a sector); None when blank or not a time. Split, not a
@@ -68,8 +72,8 @@ def parse_time(text: str) -> int | None:
         minutes, hours = int(minutes_text), int(head) if colon else 0
     except ValueError:
         return None
-    if not 0 <= seconds < 60 or minutes < 0 or hours < 0:
-        return None
+    if not 0 <= seconds < 60 or not 0 <= minutes < MAX_MINUTES or not 0 <= hours < MAX_HOURS:
+        return None  # a 400-digit hour count is no time (and no float)
     return round(((hours * 60 + minutes) * 60 + seconds) * 1000)
 
 

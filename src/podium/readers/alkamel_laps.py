@@ -22,7 +22,7 @@ from podium.errors import InputError, Problem
 from podium.readers.alkamel import ANALYSIS, VERSION
 from podium.readers.decode import sniff_text
 from podium.readers.laps import places
-from podium.readers.rows import delimiter_of
+from podium.readers.rows import MAX_WHOLE, csv_refusal, delimiter_of
 from podium.readers.session import ImportedCar, ImportedLap, ImportedSession, SessionKind
 from podium.readers.timing_columns import parse_times
 
@@ -48,16 +48,15 @@ class _Sheet:
     def __init__(self, file: str, text: str) -> None:
         self.file, self.text = file, text
         self._one_line_rows: bool | None = None
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(text[:4096]))
+        delimiter = delimiter_of(text[:4096])
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         try:
             header = [h.strip() for h in next(reader, [])]
             rows = list(reader)
             if not all(rows):
                 rows = [r for r in rows if r]
         except csv.Error as exc:
-            raise InputError(
-                Problem(file, reader.line_num, "(csv)", f"not valid CSV: {exc}", "CSV")
-            ) from None
+            raise csv_refusal(exc, text, file, delimiter, reader.line_num) from None
         missing = [c for c in REQUIRED if c not in header]
         if missing:
             raise InputError(
@@ -157,9 +156,13 @@ class _Sheet:
             laps = list(map(int, column))
         except ValueError:
             laps = []
-        if len(laps) != len(column) or min(laps) < 1:
-            bad = next(i for i, x in enumerate(column) if not x.strip().isdigit() or int(x) < 1)
-            raise self.fail(bad, "LAP_NUMBER", "not a lap number", "1, 2, ...")
+        if len(laps) != len(column) or min(laps) < 1 or max(laps) > MAX_WHOLE:
+            bad = next(
+                i
+                for i, x in enumerate(column)
+                if not x.strip().isdigit() or not 1 <= int(x) <= MAX_WHOLE
+            )
+            raise self.fail(bad, "LAP_NUMBER", "not a lap number", f"1, 2, ... up to {MAX_WHOLE}")
         return laps
 
     def _car(

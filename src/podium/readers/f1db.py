@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
-from fractions import Fraction
 from pathlib import Path
 
 from podium.errors import InputError, Problem
@@ -33,6 +32,7 @@ from podium.model import (
 )
 from podium.model.published import PublishedRow, PublishedTables
 from podium.readers.rows import Row, read_rows
+from podium.rules.numbers import exact_number
 from podium.rules.schema import Ruleset
 
 CLASS = "F1"
@@ -287,7 +287,7 @@ def load_f1_published(
                 else constructor_key(row.get("constructor_id"), row.get("engine_id"))
             )
             try:
-                points = Fraction(row.get("points") or "0")
+                points = exact_number(row.get("points") or "0")
             except ValueError:
                 raise InputError(
                     row.problem(

@@ -50,7 +50,7 @@ class _Result(Raw):
     livery: _Livery = _Livery()
     driver_results: tuple[_Driver, ...] = ()
     cust_id: int | None = None
-    best_lap_time: int = -1
+    best_lap_time: int = Field(default=-1, le=10**12)  # 1/10000 s: a 3-year lap at most
 
 
 class _Session(Raw):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -113,8 +114,74 @@ def read_table(
             cells += [""] * (len(header) - len(cells))  # a short row: the rest blank
             rows.append(Row(file, reader.line_num, dict(zip(header, cells, strict=False))))
     except csv.Error as exc:
-        raise InputError(Problem(file, None, "(csv)", f"not valid CSV: {exc}", "CSV")) from None
+        raise csv_refusal(exc, text, file, delimiter, reader.line_num) from None
     return header, rows
+
+
+FIELD_LIMIT = csv.field_size_limit()
+"""The ``csv`` module's limit on one cell (128 KiB): no name, time or note
+in a results file comes near it."""
+
+
+def csv_refusal(exc: csv.Error, text: str, file: str, delimiter: str, line: int) -> InputError:
+    """The InputError for a ``csv.Error`` met reading ``text``: a cell over
+    the limit is named by its line and column (the ``csv`` module says
+    neither), any other error by the line the reader had reached."""
+    if "field larger than field limit" in str(exc):
+        found = oversized_cell(text, delimiter)
+        if found is not None:
+            at, column, size = found
+            return InputError(
+                Problem(
+                    file,
+                    at,
+                    column,
+                    "cell too large",
+                    expected=f"at most {FIELD_LIMIT} characters in a cell",
+                    found=f"{size} characters",
+                )
+            )
+        return InputError(
+            Problem(
+                file,
+                line or None,
+                "(csv)",
+                "cell too large",
+                expected=f"at most {FIELD_LIMIT} characters in a cell",
+                found=f"more than {FIELD_LIMIT} characters",
+            )
+        )
+    return InputError(Problem(file, line or None, "(csv)", f"not valid CSV: {exc}", "CSV"))
+
+
+def oversized_cell(text: str, delimiter: str = ",") -> tuple[int, str, int] | None:
+    """(line, column, size) of the first cell of ``text`` longer than
+    :data:`FIELD_LIMIT` (the column by its header name, else ``column N``;
+    the line where the cell starts), None when there is none. A scan with
+    the ``csv`` module's default rules: a cell in double quotes may hold
+    the delimiter, line breaks and doubled quotes."""
+    other = re.escape(delimiter)
+    cell = re.compile(rf'"[^"]*(?:""[^"]*)*"[^{other}\r\n]*|"[\s\S]*|[^{other}\r\n]*')
+    header: list[str] = []
+    at, index, record = 0, 0, 0
+    while at <= len(text):
+        found = cell.match(text, at)
+        value = found.group() if found else ""
+        if len(value) > FIELD_LIMIT:
+            line = text.count("\n", 0, at) + 1
+            name = header[index] if index < len(header) and header[index] else ""
+            return line, name or f"column {index + 1}", len(value)
+        if record == 0:
+            header.append(value.strip().strip('"'))
+        at += len(value)
+        if at >= len(text):
+            return None
+        if text[at] == delimiter:
+            at, index = at + 1, index + 1
+            continue
+        at += 2 if text.startswith("\r\n", at) else 1  # the end of a record
+        index, record = 0, record + 1
+    return None
 
 
 def read_sheet(text: str, file: str, required: Sequence[str] = ()) -> tuple[list[str], list[Row]]:

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from podium.errors import Problem, RulesError
 from podium.rules.schema import Ruleset
+from podium.rules.toml_text import parse_toml
 
 _TOML_AT = re.compile(r"\(at line (\d+), column \d+\)")
 
@@ -18,7 +19,7 @@ def parse_rules(text: str, filename: str = "rules.toml") -> Ruleset:
     import tomllib  # here, not at import: a cached season needs no TOML (start-up time)
 
     try:
-        data = tomllib.loads(text)
+        data = parse_toml(text)
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_AT.search(str(exc))
         line = int(match.group(1)) if match else None

@@ -25,6 +25,7 @@ from podium.rules.dimensions import (
     SharedCars,
     Stewards,
 )
+from podium.rules.numbers import exact_number
 from podium.rules.timed import DriveTime, TimeMarks, session_kind
 
 
@@ -59,7 +60,7 @@ class PointsScale(_Strict):
     def _rest(cls, value: object) -> object:
         if isinstance(value, bool) or not isinstance(value, int | float | str | Fraction):
             raise ValueError(f"expected a number, got {value!r}")
-        number = Fraction(str(value))
+        number = exact_number(str(value))
         if number < 0:
             raise ValueError(f"expected a number >= 0, got {value}")
         return number
@@ -74,7 +75,7 @@ class PointsScale(_Strict):
             if isinstance(item, bool) or not isinstance(item, int | float | str):
                 raise ValueError(f"place {i}: expected a number, got {item!r}")
             try:
-                number = Fraction(str(item))
+                number = exact_number(str(item))
             except ValueError:
                 raise ValueError(f"place {i}: expected a number, got {item!r}") from None
             if number < 0:

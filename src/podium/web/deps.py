@@ -32,22 +32,35 @@ def parse_as_of(text: str | None) -> AsOf:
         return None
     text = text.strip()
     if text.isascii() and text.isdigit():  # not '³', which isdigit() accepts
+        if int(text) > MAX_REVISION:
+            raise _bad_as_of("revision out of range", f"a revision up to {MAX_REVISION}", text)
         return int(text)
     try:
         moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise ApiError(
-            422,
-            Problem(
-                "query",
-                None,
-                "as_of",
-                "neither a revision nor a moment",
-                expected="a revision number (e.g. 12) or an ISO datetime (e.g. 2004-10-17T12:00Z)",
-                found=text[:100],
-            ),
+        raise _bad_as_of(
+            "neither a revision nor a moment",
+            "a revision number (e.g. 12) or an ISO datetime (e.g. 2004-10-17T12:00Z)",
+            text,
         ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    try:
+        # In UTC here: 0001-01-01T00:00+14:00 has no UTC moment, and the
+        # database would find that out as a crash.
+        return (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)
+    except OverflowError:
+        raise _bad_as_of(
+            "moment out of range",
+            "a moment between 0001-01-01 and 9999-12-31 in UTC",
+            text,
+        ) from None
+
+
+MAX_REVISION = 2**63 - 1
+"""The largest revision a database column holds (a BIGINT)."""
+
+
+def _bad_as_of(message: str, expected: str, found: str) -> ApiError:
+    return ApiError(422, Problem("query", None, "as_of", message, expected, found[:100]))
 
 
 AsOfQuery = Annotated[

@@ -33,6 +33,7 @@ from podium.readers.native.season_file import SeasonFile
 from podium.readers.rows import read_rows
 from podium.rules import Ruleset, parse_rules
 from podium.rules.load import locate_key
+from podium.rules.toml_text import parse_toml
 from podium.scoring.stewards import decision_problems
 
 
@@ -155,7 +156,7 @@ class _Reader(EntryReader, ExtraReader):
             return None
         text, name = loaded
         try:
-            data = tomllib.loads(text)
+            data = parse_toml(text)
         except tomllib.TOMLDecodeError as exc:
             line = re.search(r"at line (\d+)", str(exc))
             self.problems.append(
