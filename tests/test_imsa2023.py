@@ -192,16 +192,22 @@ def test_the_title_question_counts_the_qualifying_still_to_come() -> None:
     enough for him. So Sims needs the win and Albuquerque 3rd or lower."""
     done = subprocess.run(
         [PODIUM, "title", "--season", "imsa-2023", "--class", "GTP",
-         "--championship", "drivers", "--after", "10", "--format", "csv"],
+         "--championship", "drivers", "--after", "10", "--format", "json"],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
-    rows = {r["name"]: r for r in csv.DictReader(done.stdout.splitlines())}
+    rows = {r["name"]: r for r in json.loads(done.stdout)["contenders"]}
     sims = rows["Alexander Sims"]
     assert sims["points"] == "2460" and rows["Filipe Albuquerque"]["points"] == "2457"
-    assert sims["reachable"] == "2460-2845"  # 350 for the win, 35 for pole
+    # 350 for the win, 35 for pole
+    assert (sims["lowest"], sims["highest"]) == ("2460", "2845")
+    assert sims["needs_round"] == 11
     assert sims["needs"] == (
-        "R11: Alexander Sims wins and Filipe Albuquerque finishes 3rd or lower "
+        "Alexander Sims wins and Filipe Albuquerque finishes 3rd or lower "
         "and Ricky Taylor finishes 3rd or lower"
+    )
+    assert sims["answer"] == (
+        "can still win: needs a win at R11 Petit Le Mans, with Filipe Albuquerque "
+        "3rd or lower and Ricky Taylor 3rd or lower"
     )
 
 
@@ -279,12 +285,12 @@ def test_a_title_race_opens_only_the_rounds_the_class_races() -> None:
     most 350 for the win and 35 for pole."""
     done = subprocess.run(
         [PODIUM, "title", "--season", "imsa-2023", "--class", "GTP",
-         "--championship", "drivers", "--after", "6", "--format", "csv"],
+         "--championship", "drivers", "--after", "6", "--format", "json"],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     spans = set()
-    for row in csv.DictReader(done.stdout.splitlines()):
-        low, high = (int(x) for x in row["reachable"].split("-"))
+    for row in json.loads(done.stdout)["contenders"]:
+        low, high = int(row["lowest"]), int(row["highest"])
         assert low == int(row["points"])
         spans.add(high - low)
     # A driver entered for one, two or all three of them (Aitken: Petit Le Mans only).

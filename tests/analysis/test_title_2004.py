@@ -64,25 +64,36 @@ def test_driver_titles_what_the_data_decides(scored: ScoredSeason) -> None:
     lmp1 = {c["name"]: c for c in title_fight(scored, "LMP1", "drivers", 8).to_json()["contenders"]}
     for name in ("J.J. Lehto", "Marco Werner"):  # the seed: already champions
         assert lmp1[name]["status"] == "champion" and lmp1[name]["data_determines"]
-    lmp2 = {c["name"]: c for c in title_fight(scored, "LMP2", "drivers", 8).to_json()["contenders"]}
+    # What the named results alone decide (no entry-list reading).
+    named = title_fight(scored, "LMP2", "drivers", 8, named_only=True).to_json()
+    assert named["reading"] == "named results only"
+    lmp2 = {c["name"]: c for c in named["contenders"]}
     james = lmp2["Ian James"]
     # Ian James's #10 lines at R2, R4-R6 name no drivers: they decide his title.
-    assert not james["data_determines"]
+    assert not james["data_determines"] and james["status"] == "eliminated"
     assert james["if_gaps_go_for"] == "can still win"
     # The seed: "Ian James would simply have to be classified as a finisher":
     # true if those lines were his (as the entry list reads them).
     assert "classified in the points" in james["if_gaps_go_for_needs"]
-    assert james["entry_list_reading"]["points"] == "127"
-    assert "classified in the points" in james["entry_list_reading"]["needs"]
+    assert james["other_reading"]["points"] == "127"
+    assert "classified in the points" in james["other_reading"]["needs"]
     deciding = " ".join(james["deciding_missing_results"])
     for rnd in ("R2 LMP2 P3", "R4 LMP2 P2", "R5 LMP2 P2", "R6 LMP2 P2"):
         assert rnd in deciding
+    # By default the table reads the driverless lines by the entry list, and
+    # keeps the named-results verdict beside it.
+    by_default = title_fight(scored, "LMP2", "drivers", 8, who="Ian James").to_json()
+    assert by_default["reading"] == "entry list"
+    (james,) = by_default["contenders"]
+    assert (james["status"], james["points"]) == ("can still win", "127")
+    assert james["other_reading"]["status"] == "eliminated"
     gt = title_fight(scored, "GT", "drivers", 8, who="Timo Bernhard").to_json()["contenders"][0]
     assert not gt["data_determines"] and gt["deciding_missing_results"]
     # The seed says "sixth or better"; the bundled lines, read by the entry
     # list, give his nearest rivals (White Lightning's crew) 105, so 8th would
     # do: the seed's rival total must rest on lines the data leaves driverless.
-    assert gt["entry_list_reading"]["needs"] == "Timo Bernhard finishes 8th or better"
+    assert gt["needs"] == "Timo Bernhard finishes 8th or better"
+    assert gt["other_reading"]["status"] == "champion"  # on the named results alone
 
 
 def test_chart_is_svg_with_every_contender(scored: ScoredSeason) -> None:

@@ -12,19 +12,32 @@ from podium.cli import app
 runner = CliRunner()
 
 
-def test_title_lmp2_prints_the_condition_and_the_witness() -> None:
+def test_title_lmp2_prints_one_plain_line_per_answer() -> None:
     result = runner.invoke(
         app, ["title", "--class", "LMP2", "--championship", "teams", "--after", "8"]
     )
     assert result.exit_code == 0, result.output
     text = " ".join(result.output.split())
+    assert "can still win: needs a car classified in the points at R9 Laguna Seca" in text
     assert (
-        "Miracle Motorsports clinches at R9 Laguna Seca if its best car is classified in the points"
-        in text
+        "can still win: needs a win at R9 Laguna Seca, with Miracle Motorsports not scoring" in text
     )
+    assert "out: even winning every race leaves them 73 points short of Miracle Motorsports" in text
+    # No method names in the table (they stay in the JSON).
+    assert "pairwise" not in text and "witness" not in text and "method" not in text
+
+
+def test_title_who_tells_the_story() -> None:
+    result = runner.invoke(
+        app,
+        ["title", "-c", "LMP2", "-C", "teams", "-a", "8", "--who", "Miracle Motorsports"],
+    )
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "clinches at R9 Laguna Seca if its best car is classified in the points" in text
     assert "Intersport Racing takes the title if its best car wins" in text
-    assert "witness ending: R9 Laguna Seca: P1 #30 Intersport Racing" in text
-    assert "pairwise reasoning" in text
+    assert "one way it happens: R9 Laguna Seca: P1 #56 Miracle Motorsports" in text
+    assert "pairwise" not in text and "witness" not in text
 
 
 def test_title_json_and_chart(tmp_path: Path) -> None:
@@ -50,7 +63,9 @@ def test_title_json_and_chart(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     (bernhard,) = data["contenders"]
-    assert bernhard["status"] == "champion" and not bernhard["data_determines"]
+    # Read by the entry list (the default), White Lightning's crew can still win.
+    assert bernhard["status"] == "can still win" and not bernhard["data_determines"]
+    assert bernhard["method"] == "pairwise reasoning"  # method names: JSON only
     assert chart.read_text(encoding="utf-8").startswith("<svg")
 
 

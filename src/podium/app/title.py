@@ -11,6 +11,7 @@ from fractions import Fraction
 from podium.analysis.title.completion import describe
 from podium.analysis.title.odds import OrderModel
 from podium.analysis.title.odds import title_odds as simulate
+from podium.analysis.title.pairwise import signatures
 from podium.analysis.title.partial import Gap, data_verdict, entry_list_reading, gaps
 from podium.analysis.title.race import TitleRace, build_race
 from podium.analysis.title.verdict import Method, TitleStatus, verdict
@@ -18,6 +19,7 @@ from podium.app.answer import JSON, Answer, to_json
 from podium.app.season import ScoredSeason
 from podium.app.site import SeasonInfo, season_info
 from podium.app.standings import RoundLabel
+from podium.app.title_words import plain_answer
 from podium.errors import NotFound, Problem
 from podium.model.points import Points
 from podium.model.results import Status
@@ -60,13 +62,21 @@ class GapReading(Answer):
 
 
 @dataclass(frozen=True, slots=True)
-class EntryListReading(Answer):
-    """The verdict if each unnamed line went to the crew the entry list names."""
+class OtherReading(Answer):
+    """The verdict under the other reading of the unnamed lines: on the
+    named results only (when the table reads them by the entry list), or
+    by the entry list (when the table counts named results only)."""
 
     points: Points
     status: TitleStatus
     needs: str
     worst_case: tuple[str, ...]
+
+
+ENTRY_LIST = "entry list"
+"""Reading of a driver table whose sources leave some lines driverless: each
+such line counted for the crew the entry list names for its round."""
+NAMED_ONLY = "named results only"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,12 +98,15 @@ class ContenderVerdict(Answer):
     """An ending that makes it champion, one line per round."""
     data_determines: bool
     gaps: GapReading | None = None
-    entry_list_reading: EntryListReading | None = None
+    other_reading: OtherReading | None = None
+    answer: str = ""
+    """The verdict in plain words for a fan ("can still win: needs a win at R9 ...")."""
 
     def to_json(self) -> JSON:
         out: dict[str, JSON] = {
             "name": self.name,
             "status": self.status.value,
+            "answer": self.answer,
             "method": self.method.value,
             "points": to_json(self.points),
             "lowest": to_json(self.lowest),
@@ -110,9 +123,19 @@ class ContenderVerdict(Answer):
             gaps = self.gaps.to_json()
             assert isinstance(gaps, dict)
             out.update(gaps)
-        if self.entry_list_reading is not None:
-            out["entry_list_reading"] = self.entry_list_reading.to_json()
+        if self.other_reading is not None:
+            out["other_reading"] = self.other_reading.to_json()
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerGroup(Answer):
+    """Contenders with the same points and the same answer, on one line."""
+
+    names: tuple[str, ...]
+    points: Points
+    status: TitleStatus
+    answer: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +153,22 @@ class TitleFight(Answer):
     contenders: tuple[ContenderVerdict, ...]
     unmodelled: str = ""
     """Rules decided by bounds alone here (best-N drops, bonuses left)."""
+    reading: str = ""
+    """How driverless lines are counted (``ENTRY_LIST`` or ``NAMED_ONLY``;
+    '' when every line names its drivers)."""
+    caveat: str = ""
+    """What the reading means, said once."""
+
+    @property
+    def groups(self) -> tuple[AnswerGroup, ...]:
+        """Contenders with the same points and answer together, in table order."""
+        out: dict[tuple[Points, str], list[ContenderVerdict]] = {}
+        for c in self.contenders:
+            out.setdefault((c.points, c.answer), []).append(c)
+        return tuple(
+            AnswerGroup(tuple(c.name for c in cs), pts, cs[0].status, answer)
+            for (pts, answer), cs in out.items()
+        )
 
     def to_json(self) -> JSON:
         return {
@@ -140,7 +179,10 @@ class TitleFight(Answer):
             "open_rounds": to_json(self.open_rounds),
             "assumption": self.assumption,
             "partial_data": self.partial_data,
+            "reading": self.reading,
+            "caveat": self.caveat,
             "scoring_rule": self.scoring_rule,
+            "groups": to_json(self.groups),
             "contenders": to_json(self.contenders),
             "unmodelled": self.unmodelled,
         }
@@ -154,15 +196,25 @@ def title_fight(
     who: str | None = None,
     everyone_finishes: bool = False,
     time_limit: float = 5.0,
+    named_only: bool = False,
 ) -> TitleFight:
-    """Every contender's verdict, reachable range, needs and witness."""
-    race = title_race(scored, class_code, championship, after, everyone_finishes)
+    """Every contender's verdict, reachable range, needs and witness.
+
+    A driver table whose sources leave some point-scoring lines driverless
+    is read by the entry list (each such line counted for the crew it names
+    for that round) unless ``named_only``; either way each contender also
+    carries what the named results alone decide (``data_determines``, the
+    gaps) and the verdict under the other reading."""
+    named = title_race(scored, class_code, championship, after, everyone_finishes)
     found: tuple[Gap, ...] = ()
     drivers = scored.championship(championship).competitor is Competitor.DRIVER
-    if drivers and race.class_code:
-        found = gaps(scored.season, race, scored.unattributed(race.class_code, race.after))
-    reading = entry_list_reading(scored.season, race, found) if found else None
-    names = [c.name for c in race.contenders]
+    if drivers and named.class_code:
+        found = gaps(scored.season, named, scored.unattributed(named.class_code, named.after))
+    listed = entry_list_reading(scored.season, named, found) if found else None
+    race, other = (named, listed) if named_only or listed is None else (listed, named)
+    # Most points first (a reading can reorder the named table); stable, so
+    # equal totals keep the standings' order.
+    names = [c.name for c in sorted(race.contenders, key=lambda c: -c.total)]
     if who:
         season = scored.season
         wanted = season.driver_name(who) or season.team_name(who) or who
@@ -184,23 +236,24 @@ def title_fight(
     def points(scaled: int) -> Points:
         return Fraction(scaled, race.unit)
 
+    sig = signatures(race)
     rows = []
     for name in names:
-        d = data_verdict(race, found, name)
-        v = d.known
+        v = verdict(race, name, sig, time_limit)
+        d = data_verdict(named, found, name) if found else None
         gap_reading = None
-        if found and not d.determined:
+        if d is not None and not d.determined:
             gap_reading = GapReading(
                 d.worst.status,
                 d.best.status,
                 d.best.need.text if d.best.need else "",
                 tuple(g.text(d.involved) for g in d.deciding),
             )
-        list_reading = None
-        if reading is not None and not d.determined:
-            r = verdict(reading, name)
-            list_reading = EntryListReading(
-                Fraction(r.total, reading.unit),
+        other_reading = None
+        if other is not None and d is not None and not d.determined:
+            r = d.known if other is named else verdict(other, name, time_limit=time_limit)
+            other_reading = OtherReading(
+                Fraction(r.total, other.unit),
                 r.status,
                 r.need.text if r.need else "",
                 tuple(r.need.worst_case) if r.need else (),
@@ -219,11 +272,13 @@ def title_fight(
                 tuple(v.need.worst_case) if v.need else (),
                 tuple(v.otherwise),
                 tuple(describe(race, v.witness)) if v.witness else (),
-                d.determined,
+                d is None or d.determined,
                 gap_reading,
-                list_reading,
+                other_reading,
+                plain_answer(race, v, sig),
             )
         )
+    reading = (NAMED_ONLY if named_only else ENTRY_LIST) if found else ""
     return TitleFight(
         race.title,
         race.class_code,
@@ -235,7 +290,23 @@ def title_fight(
         _scoring_rule(scored),
         tuple(rows),
         race.unmodelled,
+        reading,
+        _caveat(reading),
     )
+
+
+def _caveat(reading: str) -> str:
+    if reading == ENTRY_LIST:
+        return (
+            "Some point-scoring results in the sources name no drivers: each is counted "
+            "here for the crew the entry list names for that round (a reading, not a fact)."
+        )
+    if reading == NAMED_ONLY:
+        return (
+            "Some point-scoring results in the sources name no drivers and are not counted "
+            "here: totals are lower bounds."
+        )
+    return ""
 
 
 def _scoring_rule(scored: ScoredSeason) -> str:
@@ -256,6 +327,28 @@ class ContenderOdds(Answer):
     name: str
     odds: float
     standard_error: float
+    settled: bool = False
+    """True when the title is already decided for it (champion): only then
+    is a chance of 1 shown as 100%."""
+
+    def shown(self, digits: int = 2) -> str:
+        """The chance as printed: never 100% for a title still open, never
+        0% for a contender some simulated ending made champion."""
+        floor = 10.0**-digits
+        if self.odds == 1.0 and not self.settled:
+            return f"> {100 - floor:.{digits}f}%"
+        if 0 < self.odds * 100 < floor:
+            return f"< {floor:.{digits}f}%"
+        return f"{self.odds * 100:.{digits}f}%"
+
+    def to_json(self) -> JSON:
+        return {
+            "name": self.name,
+            "odds": self.odds,
+            "standard_error": self.standard_error,
+            "settled": self.settled,
+            "shown": self.shown(1),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +364,14 @@ class TitleOdds(Answer):
     contenders: tuple[ContenderOdds, ...]
     """Most likely champion first."""
     unmodelled: str = ""
-    """What of the rules the simulation leaves out (best-N drops, bonuses)."""
+    """What of the rules the simulation cannot play out (best-N drops,
+    bonuses still to win): then no odds are given (``unknown``)."""
+    retire_rate_source: str = ""
+    """Where the retirement rate comes from, in words."""
+    reading: str = ""
+    """How driverless lines are counted (as in ``TitleFight.reading``)."""
+    unknown: str = ""
+    """Why there are no odds ('' when there are)."""
 
     def chance(self, name: str) -> float | None:
         return next((c.odds for c in self.contenders if c.name == name), None)
@@ -286,29 +386,70 @@ def title_odds(
     seed: int = 0,
     model: str = "uniform",
     retire_rate: float | None = None,
+    named_only: bool = False,
 ) -> TitleOdds:
     """Odds over the rounds left; cars retire at ``retire_rate`` (default:
-    the share of starters this season's races so far saw retire)."""
+    the share of starters this season's races so far saw retire). Driver
+    titles with driverless lines start from the same reading as
+    ``title_fight`` (the entry list's crews unless ``named_only``). Rules
+    the simulation does not play out (best-N drops, bonuses still to win)
+    give no odds, with the reason."""
     race = title_race(scored, class_code, championship, after)
+    source = "set by the caller"
     if retire_rate is None:
         retire_rate = observed_retire_rate(scored, race.after)
+        source = (
+            f"this season's own, the share of starters not classified in rounds 1-{race.after}"
+            if race.after
+            else "no race held yet"
+        )
+    drivers = scored.championship(championship).competitor is Competitor.DRIVER
+    found: tuple[Gap, ...] = ()
+    if drivers and race.class_code:
+        found = gaps(scored.season, race, scored.unattributed(race.class_code, race.after))
+    reading = ""
+    if found:
+        reading = NAMED_ONLY if named_only else ENTRY_LIST
+        if not named_only:
+            race = entry_list_reading(scored.season, race, found)
+    if race.unmodelled:
+        return TitleOdds(
+            bool(found),
+            race.title,
+            race.after,
+            0,
+            seed,
+            "",
+            retire_rate,
+            (),
+            race.unmodelled,
+            source,
+            reading,
+            f"the rules have {race.unmodelled}, which the simulation does not play out",
+        )
     form: dict[str, float] = {}
     if model == "form" and race.after:
         form = {c.name: c.total / race.unit / race.after for c in race.contenders}
     odds = simulate(race, runs, seed, OrderModel(model), retire_rate, form)
-    drivers = scored.championship(championship).competitor is Competitor.DRIVER
-    partial = drivers and bool(race.class_code and scored.unattributed(race.class_code, race.after))
     ranked = sorted(zip(odds.names, odds.chances, odds.errors, strict=True), key=lambda t: -t[1])
+    # A chance of 1 is shown as 100% only for a champion already: the runs
+    # may just have missed a rare ending in which a rival wins.
+    sig = signatures(race)
+    settled = {
+        n for n, c, _ in ranked if c == 1.0 and verdict(race, n, sig).status is TitleStatus.CHAMPION
+    }
     return TitleOdds(
-        partial,
+        bool(found),
         race.title,
         race.after,
         odds.runs,
         odds.seed,
         odds.model,
         retire_rate,
-        tuple(ContenderOdds(n, c, e) for n, c, e in ranked),
+        tuple(ContenderOdds(n, c, e, n in settled) for n, c, e in ranked),
         race.unmodelled,
+        source,
+        reading,
     )
 
 
@@ -380,9 +521,21 @@ def memo_odds(
     return scored.memo(
         ("odds", championship, code, after, runs, seed, rate),
         lambda: title_odds(
-            scored, code, championship, after, runs=runs, seed=seed, retire_rate=rate
+            scored, code, championship, after, runs=runs, seed=seed, retire_rate=retire_rate
         ),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class TitleRow(Answer):
+    """A row of the title page: contenders with the same answer, and their odds."""
+
+    names: tuple[str, ...]
+    points: Points
+    status: TitleStatus
+    answer: str
+    odds: str
+    """As shown ('' without odds)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,6 +548,26 @@ class TitlePage(Answer):
     fight: TitleFight
     odds: TitleOdds | None
 
+    @property
+    def rows(self) -> tuple[TitleRow, ...]:
+        """The page's table: one row per answer group, with its odds."""
+        out = []
+        for g in self.fight.groups:
+            chances: dict[str, str] = {}
+            if self.odds is not None and not self.odds.unknown:
+                by_name = {c.name: c for c in self.odds.contenders}
+                for n in g.names:
+                    c = by_name.get(n)
+                    chances[n] = c.shown(1) if c is not None else "0.0%"
+            shown = set(chances.values())
+            odds = (
+                shown.pop()
+                if len(shown) == 1
+                else "; ".join(f"{n}: {v}" for n, v in chances.items())
+            )
+            out.append(TitleRow(g.names, g.points, g.status, g.answer, odds))
+        return tuple(out)
+
     def to_json(self) -> JSON:
         return {
             "season": self.season.to_json(),
@@ -402,6 +575,7 @@ class TitlePage(Answer):
             "championship": self.championship,
             "after": self.after,
             "rounds_all": to_json(self.rounds_all),
+            "rows": to_json(self.rows),
             "fight": self.fight.to_json(),
             "odds": to_json(self.odds),
         }

@@ -18,6 +18,12 @@ from podium.cli.common import (
     season_option,
 )
 
+named_only_option = click.option(
+    "--named-only",
+    is_flag=True,
+    help="Driver titles: count only results whose drivers the sources name (default: "
+    "a driverless result counts for the crew the entry list names for that round).",
+)
 chart_option = click.option(
     "--chart",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -42,6 +48,7 @@ chart_option = click.option(
     show_default=True,
     help="Seconds the exact solver may take; past it: unknown.",
 )
+@named_only_option
 @chart_option
 @season_option
 @format_option
@@ -52,21 +59,20 @@ def title(
     who: str | None,
     everyone_finishes: bool,
     time_limit: float,
+    named_only: bool,
     chart: Path | None,
     season: Path | None,
     fmt: str,
 ) -> None:
     """Who can still win a title, exactly, and what each contender needs.
 
-    For every contender: champion / can still win / eliminated (or unknown
-    past the solver's time cap), the points range still reachable, the
-    weakest result at the next round that guarantees the title whatever the
-    others do, the worst case that shows why one place less is not enough,
-    and a witness ending that makes it champion. The method column says
-    which reasoning answered: pairwise, a constructed witness, the points
-    budget (more points left than the rivals can absorb) or the CP-SAT
-    solver. Driver tables built from partial data say which missing results
-    would decide.
+    One line per answer, in plain words: "champion", "can still win: needs
+    ... at <round>", "out: even winning every race leaves them N points
+    short of <leader>", or "unknown: <why>" (never a guess); contenders with
+    the same points and answer share a line. --who tells one contender's
+    story: why, what clinches it, one place less that is not enough, and one
+    ending that makes it champion. -f json carries everything, the method
+    that answered included.
 
     Example: podium title --class LMP2 --championship teams --after 8
     """
@@ -77,7 +83,14 @@ def title(
     scored = scored_season(season)
     with failing_cleanly():
         fight = title_fight(
-            scored, class_code, championship, after, who, everyone_finishes, time_limit
+            scored,
+            class_code,
+            championship,
+            after,
+            who,
+            everyone_finishes,
+            time_limit,
+            named_only,
         )
     if chart:
         chart.write_text(title_chart_svg(fight), encoding="utf-8")
@@ -112,6 +125,7 @@ def title(
     help="Chance a car retires (scores nothing); default: the share of starters this "
     "season's races saw retire.",
 )
+@named_only_option
 @chart_option
 @season_option
 @format_option
@@ -123,6 +137,7 @@ def odds(
     seed: int,
     model: str,
     retire_rate: float | None,
+    named_only: bool,
     chart: Path | None,
     season: Path | None,
     fmt: str,
@@ -131,7 +146,11 @@ def odds(
 
     Each run draws a finishing order for every open round (the model is
     printed with the result) and scores it under the season's rules; ties
-    after count-back are shared. Odds come with their standard error.
+    after count-back are shared. Cars retire at the season's own rate so far
+    (the share of starters not classified; printed) unless --retire-rate
+    says otherwise. Odds come with their standard error. Rules the
+    simulation does not play out exactly (best-N drops, bonuses still to
+    win) give no odds: "unknown" with the reason.
 
     Example: podium odds --class GT --championship drivers --after 7 --runs 1000000 --seed 42
     """
@@ -144,8 +163,10 @@ def odds(
         raise click.exceptions.Exit(2)
     scored = scored_season(season)
     with failing_cleanly():
-        result = title_odds(scored, class_code, championship, after, runs, seed, model, retire_rate)
+        result = title_odds(
+            scored, class_code, championship, after, runs, seed, model, retire_rate, named_only
+        )
         if chart:
-            fight = title_fight(scored, class_code, championship, after)
+            fight = title_fight(scored, class_code, championship, after, named_only=named_only)
             chart.write_text(title_chart_svg(fight, result), encoding="utf-8")
     emit(lambda: odds_view(result), fmt)

@@ -15,7 +15,7 @@ from podium.analysis.title.pairwise import (
     scenario,
     signatures,
 )
-from podium.analysis.title.race import TitleRace
+from podium.analysis.title.race import OpenRound, TitleRace
 from podium.scoring.ledger_row import ordinal
 
 
@@ -33,6 +33,9 @@ class Need:
     worst_case: tuple[str, ...] = ()
     """Why one place less is not enough: the scenario, one line per round."""
     worst_case_rival: str = ""
+    words: str = ""
+    """The need without its subject, for a fan: "to finish 8th or better",
+    "a win, with X not scoring" (read after "needs")."""
 
 
 def _valid(race: TitleRace, completion: tuple[Placings, ...]) -> bool:
@@ -95,12 +98,25 @@ def clinch(
     if safe_upto and safe_upto == reachable and not threat[0]:
         beaten, rival, how, _ = attempt(None)
         if beaten is False:
-            return Need(rnd.number, None, "nothing: the title is safe whatever happens there")
+            return Need(
+                rnd.number,
+                None,
+                "nothing: the title is safe whatever happens there",
+                words="nothing more",
+            )
         threat = (rival, how)
     if safe_upto:
         text = _phrase(race, rnd.number, safe_upto, reachable, _subject(race, name))
         lines = tuple(describe(race, threat[1])) if threat[1] else ()
-        return Need(rnd.number, safe_upto, text, worst_case=lines, worst_case_rival=threat[0])
+        words = _words(race, rnd.number, safe_upto, reachable)
+        return Need(
+            rnd.number,
+            safe_upto,
+            text,
+            worst_case=lines,
+            worst_case_rival=threat[0],
+            words=words,
+        )
     return _win_and(race, name, sig, base, mine[0])
 
 
@@ -118,6 +134,20 @@ def _phrase(race: TitleRace, number: int, place: int, reachable: int, subject: s
     if place >= scoring:
         return f"{subject} finishes in the points (top {scoring})"
     return f"{subject} finishes {ordinal(place)} or better"
+
+
+def _words(race: TitleRace, number: int, place: int, reachable: int) -> str:
+    """``_phrase`` without its subject, read after "needs"."""
+    rnd = next(r for r in race.rounds if r.number == number)
+    scoring = sum(1 for p in range(1, rnd.field_size + 1) if rnd.worth(p) > 0)
+    car = "a car " if race.best_car else ""
+    if place == 1:
+        return "a win"
+    if place >= reachable and rnd.worth(place) > 0:
+        return f"{car or 'only to be '}classified in the points"
+    if place >= scoring:
+        return f"{car or 'to '}{'finishing' if car else 'finish'} in the points (top {scoring})"
+    return f"{car or 'to '}{'finishing' if car else 'finish'} {ordinal(place)} or better"
 
 
 def _win_and(
@@ -170,7 +200,18 @@ def _win_and(
         else:
             parts.append(f"{b} finishes {ordinal(q)} or lower")
     text = f"{_subject(race, name)} wins and " + " and ".join(parts)
-    return Need(rnd.number, None, text, rivals=tuple(conditions))
+    words = "a win, with " + " and ".join(_kept_behind(rnd, b, q) for b, q in conditions)
+    return Need(rnd.number, None, text, rivals=tuple(conditions), words=words)
+
+
+def _kept_behind(rnd: OpenRound, rival: str, place: int) -> str:
+    if place > rnd.field_size:
+        return f"{rival} not scoring"
+    if rnd.worth(place) == 0:
+        return f"{rival} out of the points"
+    if place == 4:
+        return f"{rival} off the podium"
+    return f"{rival} {ordinal(place)} or lower"
 
 
 def otherwise_clause(

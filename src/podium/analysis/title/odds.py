@@ -78,7 +78,7 @@ def title_odds(
         else "finishing order weighted by this season's points per round"
     )
     if retire_rate:
-        words += f", each car retiring with probability {retire_rate:.0%}"
+        words += f", each car retiring with probability {retire_rate:.1%}"
     return Odds(names, tuple(map(float, chances)), tuple(map(float, errors)), runs, seed, words)
 
 
