@@ -59,8 +59,15 @@ def test_unknown_class_is_a_404_in_the_one_error_shape(http: httpx.Client) -> No
     assert "no class 'GT1'" in response.json()["error"]["problems"][0]["message"]
 
 
-def test_title_page_says_when_the_data_does_not_decide(http: httpx.Client) -> None:
+def test_title_page_reads_driverless_results_by_the_entry_list(http: httpx.Client) -> None:
     page = http.get("/seasons/alms-2004/title/GT/drivers?after=8").text
     assert "Timo Bernhard" in page
-    assert "not decided by the data" in page
-    assert "Timo Bernhard finishes 8th or better" in page  # the entry-list reading
+    assert "can still win: needs to finish 8th or better at R9 Laguna Seca" in page
+    assert "counted here for the crew the entry list names" in page  # the caveat, once
+    assert page.count("the entry list names") == 1
+    assert "pairwise" not in page and "Method" not in page
+    twin = http.get("/seasons/alms-2004/title/GT/drivers.json?after=8").json()
+    bernhard = next(c for c in twin["fight"]["contenders"] if c["name"] == "Timo Bernhard")
+    assert not bernhard["data_determines"]  # the named results alone do not decide
+    assert bernhard["method"] == "pairwise reasoning"
+    assert any(r["names"] == ["Craig Stanton", "David Murry"] for r in twin["rows"])

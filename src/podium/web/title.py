@@ -30,6 +30,8 @@ api = APIRouter(prefix="/api/v1", tags=["read"])
 pages = APIRouter(include_in_schema=False)
 
 MAX_API_RUNS = 200_000
+CHART_WIDTH = 540
+"""The title page's chart, in SVG px (it scales down to the screen)."""
 
 RunsQuery = Annotated[int, Query(ge=100, le=MAX_API_RUNS, description="Simulated season endings.")]
 SeedQuery = Annotated[
@@ -103,7 +105,8 @@ def title_html(
     page = title_page(s, class_code, championship, after)
     chart = s.memo(
         ("title-chart", championship, page.class_code, page.after),
-        lambda: title_chart_svg(page.fight, page.odds),
+        # Narrower than a saved chart, so that its labels stay legible on a phone.
+        lambda: title_chart_svg(page.fight, page.odds, width=CHART_WIDTH),
     )
     return render_page(
         request,
