@@ -235,8 +235,9 @@ def _countback(
 def _field(season: Season, championship: Championship, class_code: str, number: int) -> list[Car]:
     """Cars expected at an open round: the round's entry list if it has one
     (the outcome is not read), else the entries whose car or crew covers it."""
-    entries = [e for e in season.entries if e.class_code == class_code]
-    lines = [r for r in season.results_of(number) if r.class_code == class_code]
+    # A championship across classes (class_code "") takes every car.
+    entries = [e for e in season.entries if not class_code or e.class_code == class_code]
+    lines = [r for r in season.results_of(number) if not class_code or r.class_code == class_code]
     keys = [r.entry for r in lines if r.entry]
     if keys:
         chosen = [
