@@ -6,6 +6,7 @@ a moment is cached as the revision it resolves to."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 import time
 from collections import OrderedDict
@@ -13,6 +14,12 @@ from collections import OrderedDict
 from podium.app.repository import Repository
 from podium.app.season import AsOf, ScoredSeason
 from podium.errors import NotFound
+
+log = logging.getLogger("podium.web")
+
+WRITE_GRACE = 2.0
+"""Seconds past the TTL a revision read may still serve while a write
+through this process scores its new state (the bound on that staleness)."""
 
 
 class ScoredSeasons:
@@ -22,8 +29,8 @@ class ScoredSeasons:
     once and a request asks the repository only for the current revision.
     ``revision_ttl`` > 0 lets a request reuse the revision read by another
     request less than that many seconds ago: writes through this process
-    invalidate it at once (``invalidate``); writes by another process show
-    within the TTL. 0 asks the repository on every request.
+    show at once (``invalidate``); writes by another process show within the
+    TTL. 0 asks the repository on every request.
     """
 
     def __init__(self, repository: Repository, size: int = 32, revision_ttl: float = 0.0) -> None:
@@ -34,22 +41,73 @@ class ScoredSeasons:
         self._revisions: dict[str, tuple[int, float]] = {}
         self._lock = threading.Lock()
         self._flights: dict[tuple[str, int, int | None], threading.Lock] = {}
+        self._refreshes: dict[str, threading.Lock] = {}
+        self._generation = 0
+        """Bumped when ``invalidate`` starts and ends."""
+        self._writing: dict[str, int] = {}
+        """Seasons whose write through this process is scoring its new state."""
         self.scorings = 0
         """How many times a season was scored (single flight: once per key)."""
 
     def revision(self, season_id: str) -> int:
-        if self.revision_ttl > 0:
+        if self.revision_ttl <= 0:
+            return self.repository.revision(season_id)
+        seen = self._revisions.get(season_id)
+        if seen is not None:
+            age = time.monotonic() - seen[1]
+            if age < self.revision_ttl:
+                return seen[0]
+            if self._writing.get(season_id) and age < self.revision_ttl + WRITE_GRACE:
+                return seen[0]  # a write is scoring its state: it has not answered yet
+        # Single flight here too: when the TTL runs out under load, one
+        # request reads the revision and the others take its answer (40
+        # threads asking at once emptied PostgreSQL's connection pool, and
+        # its overflow connections were opened and closed every TTL).
+        with self._lock:
+            refresh = self._refreshes.setdefault(season_id, threading.Lock())
+        with refresh:
             seen = self._revisions.get(season_id)
             if seen is not None and time.monotonic() - seen[1] < self.revision_ttl:
                 return seen[0]
-        revision = self.repository.revision(season_id)
-        if self.revision_ttl > 0:
-            self._revisions[season_id] = (revision, time.monotonic())
-        return revision
+            generation = self._generation
+            revision = self.repository.revision(season_id)
+            with self._lock:
+                # A write invalidated during the read: what was read may
+                # predate it, so it is not kept (the next request reads again).
+                if generation == self._generation:
+                    self._revisions[season_id] = (revision, time.monotonic())
+            return revision
 
     def invalidate(self, season_id: str) -> None:
-        """Forget the revision read for a season (after a write through this process)."""
-        self._revisions.pop(season_id, None)
+        """After a write through this process, before it answers: score the
+        season's new state here, in the writer's request, then make it the
+        current one. Meanwhile (``revision_ttl`` > 0, at most ``WRITE_GRACE``
+        past it) the other requests go on with the state before the write,
+        which has not answered yet, instead of all waiting for the scoring;
+        with a TTL of 0 they read the new revision and share the scoring
+        (single flight). If the scoring fails, the write stands: the revision
+        read is forgotten and the next request meets the error."""
+        with self._lock:
+            self._generation += 1
+            self._writing[season_id] = self._writing.get(season_id, 0) + 1
+        revision: int | None = None
+        try:
+            revision = self.repository.revision(season_id)
+            self._scored(season_id, revision, None)
+        except Exception:
+            log.warning("scoring %s after a write failed", season_id, exc_info=True)
+            revision = None
+        finally:
+            with self._lock:
+                self._generation += 1
+                left = self._writing.pop(season_id, 1) - 1
+                if left > 0:
+                    self._writing[season_id] = left
+                seen = self._revisions.get(season_id)
+                if revision is None or self.revision_ttl <= 0:
+                    self._revisions.pop(season_id, None)
+                elif seen is None or seen[0] <= revision:
+                    self._revisions[season_id] = (revision, time.monotonic())
 
     def get(self, season_id: str, as_of: AsOf = None) -> ScoredSeason:
         """The season scored as of ``as_of``. A moment is resolved to the
