@@ -12,7 +12,8 @@ import pytest
 
 from podium.app.repository import Repository
 from podium.app.season import ScoredSeason
-from podium.app.season_load import LoadMode, load_season_into
+from podium.app.season_load import load_season_into
+from podium.app.season_merge import LoadMode
 from podium.errors import Conflict
 from podium.model import PointsAdjustment
 from podium.model.season import Season

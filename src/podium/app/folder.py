@@ -16,8 +16,8 @@ from pathlib import Path
 from podium.errors import Conflict, InputError, Problem
 from podium.model import RoundStatus, Season
 from podium.readers.native import read_season, save_season
-from podium.readers.native.read import read_season_held
 from podium.readers.native.folder_journal import STAGE, commit, writing
+from podium.readers.native.read import read_season_held
 
 
 def write_files(

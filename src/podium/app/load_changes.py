@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from podium.app.repository import LoadReport
+from podium.app.season_merge import LoadMode, Removal, adjustments_to_store, reinstated
 from podium.model.season import Season
-
-if TYPE_CHECKING:
-    from podium.app.season_load import LoadMode, Removal
 
 _PARTS: tuple[tuple[str, Callable[[Any], object]], ...] = (
     ("classes", lambda c: c.code),
@@ -69,8 +67,6 @@ def describe_load(
         what = "round(s)" if before is None else "new version for round(s)"
         lines.append(f"  results: {what} {numbers}")
     if before is not None:
-        from podium.app.season_load import adjustments_to_store, reinstated
-
         if mode == "replace":
             penalties = len(reinstated(before.penalties, after.penalties))
         else:  # a decision withdrawn in the store stays withdrawn

@@ -24,7 +24,7 @@ from podium.app.repository import (
     visible,
 )
 from podium.app.season import AsOf
-from podium.app.season_load import adjustments_to_store, dropped_decision_numbers, reinstated
+from podium.app.season_merge import adjustments_to_store, dropped_decision_numbers, reinstated
 from podium.app.tokens import TokenGrant, TokenInfo, TokenScope, as_utc, checked_request, pick_token
 from podium.errors import NotFound
 from podium.model.calendar import RoundStatus

@@ -96,7 +96,8 @@ def load(
     """
     from podium.app.laps import folder_laps
     from podium.app.season import open_season
-    from podium.app.season_load import LoadMode, load_season_into
+    from podium.app.season_load import load_season_into
+    from podium.app.season_merge import LoadMode
     from podium.store import open_repository
 
     if replace and merge:

@@ -26,7 +26,7 @@ from podium.app.repository import (
     refuse_invalid,
 )
 from podium.app.season import AsOf
-from podium.app.season_load import adjustments_to_store, dropped_decision_numbers, reinstated
+from podium.app.season_merge import adjustments_to_store, dropped_decision_numbers, reinstated
 from podium.errors import NotFound
 from podium.model.calendar import RoundStatus
 from podium.model.lap_checks import laps_to_store

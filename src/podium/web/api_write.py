@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from podium.app.penalties import PenaltyAdded, Withdrawn, penalty_for
 from podium.app.rounds import VersionInfo
-from podium.app.season_load import LoadMode
+from podium.app.season_merge import LoadMode
 from podium.errors import InputError, Problem
 from podium.model import RoundStatus
 from podium.model.results import PenaltyKind, ResultLine
