@@ -340,9 +340,9 @@ def json_bodies() -> list[tuple[str, bytes]]:
 
 
 WITHDRAWN_ANYWAY = {"reason NUL", "reason control"}
-"""Withdrawal reasons with control characters are stored (and a NUL breaks
-PostgreSQL): ``api_write.WithdrawalIn`` checks only the reason's length.
-Tested apart, as a known failure, until that route refuses them."""
+"""Bodies whose reason has a control character: they would withdraw decision 1
+if let through, so they are sent to the withdrawal route in a test of their own
+(``test_a_withdrawal_reason_with_control_characters_is_refused``)."""
 
 
 def write_cases() -> list[Case]:
@@ -614,7 +614,6 @@ def test_hostile_json_bodies_with_and_without_a_token(memory_api: Api) -> None:
     fail_listing("JSON writes", len(cases), memory_api.run(cases))
 
 
-@pytest.mark.xfail(strict=True, reason="WithdrawalIn lets control characters through")
 def test_a_withdrawal_reason_with_control_characters_is_refused(memory_api: Api) -> None:
     url = f"/api/v1/seasons/{SCRATCH}/penalties/1/withdraw"
     cases = [

@@ -6,6 +6,7 @@ season folder go through the same code (``scoring.stewards`` applies them)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -53,9 +54,9 @@ def penalty_for(
     where two classes use the number); every problem with it at once
     (``where`` names the input, e.g. the request body)."""
     season.round(round_number)
-    problems = [
-        Problem(where, None, name, "control character in the text", "printable text", found)
-        for name, text in (
+    refuse_control(
+        where,
+        (
             ("reason", reason),
             ("car_no", car_no),
             ("entry", entry),
@@ -63,11 +64,9 @@ def penalty_for(
             ("championship", championship),
             ("session", session),
             ("class", class_code),
-        )
-        if text and (found := control_in(text))
-    ]
-    if problems:  # a NUL is refused by PostgreSQL, an escape would reach every page
-        raise InputError(problems)
+        ),
+    )
+    problems = []
     key = entry
     if key and key not in season.entries_by_key:
         problems.append(Problem(where, None, "entry", "unknown entry", "an entry key", key))
@@ -234,6 +233,18 @@ def decision_list(
     return DecisionList(season.id, season.title, tuple(out), left_out)
 
 
+def refuse_control(where: str, texts: Iterable[tuple[str, str | None]]) -> None:
+    """InputError naming each text (field, value) with a control character:
+    a NUL is refused by PostgreSQL, an escape would reach every page."""
+    problems = [
+        Problem(where, None, name, "control character in the text", "printable text", found)
+        for name, text in texts
+        if text and (found := control_in(text))
+    ]
+    if problems:
+        raise InputError(problems)
+
+
 def add_to_folder(folder: Path, season: Season, penalty: Penalty) -> int:
     """Append ``penalty`` (checked by ``penalty_for``) to the folder's
     penalties.csv; returns its number."""
@@ -245,6 +256,7 @@ def add_to_folder(folder: Path, season: Season, penalty: Penalty) -> int:
 def withdraw_in_folder(folder: Path, season: Season, number: int, reason: str) -> Penalty:
     """Mark decision ``number`` withdrawn (``reason``) in the folder's
     penalties.csv: it stays on record and changes nothing from then on."""
+    refuse_control(str(folder), [("reason", reason)])
     check_withdrawal(str(folder), season.penalties, number)
     penalties = list(season.penalties)
     penalties[number - 1] = replace(penalties[number - 1], withdrawn=reason)

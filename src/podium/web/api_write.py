@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, Upload
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from podium.app.penalties import PenaltyAdded, Withdrawn, penalty_for
+from podium.app.penalties import PenaltyAdded, Withdrawn, penalty_for, refuse_control
 from podium.app.rounds import VersionInfo
 from podium.app.season_merge import LoadMode
 from podium.errors import InputError, Problem
@@ -176,6 +176,7 @@ def withdraw_penalty(
     actor: Actor,
 ) -> Response:
     scored(season_id, None, request)
+    refuse_control("body", [("reason", body.reason)])
     revision = repository(request).withdraw_penalty(season_id, number, body.reason, actor)
     seasons(request).invalidate(season_id)
     return answer(Withdrawn(season_id, revision, number))
