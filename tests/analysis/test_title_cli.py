@@ -22,7 +22,10 @@ def test_title_lmp2_prints_one_plain_line_per_answer() -> None:
     assert (
         "can still win: needs a win at R9 Laguna Seca, with Miracle Motorsports not scoring" in text
     )
-    assert "out: even winning every race leaves them 73 points short of Miracle Motorsports" in text
+    # Marshall Cooke (54) has no car at Laguna Seca: winning is not on offer to it.
+    assert "out: no car in the races left, 73 points behind Miracle Motorsports" in text
+    # Van der Steur Racing (0) races there: a win (23) leaves it 104 short of 127.
+    assert "out: even winning every race leaves them 104 points short of Miracle" in text
     # No method names in the table (they stay in the JSON).
     assert "pairwise" not in text and "witness" not in text and "method" not in text
 

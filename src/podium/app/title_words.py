@@ -48,6 +48,11 @@ def _out(race: TitleRace, v: Verdict, sig: dict[str, tuple[frozenset[str], ...]]
             least = "at least " if v.method is Method.BOUNDS else ""
             if not race.rounds:
                 return f"{_points(race, leader.total - v.total)} behind {leader.name}"
+            if v.highest == v.total:  # no car of theirs in the races left
+                return (
+                    f"no car in the races left, {_points(race, leader.total - v.total)} "
+                    f"behind {leader.name}"
+                )
             if short == 0:
                 return (
                     f"even winning every race leaves them level with {leader.name}, "
