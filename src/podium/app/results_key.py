@@ -59,3 +59,17 @@ def tag_of(cell: Cell | None) -> str:
     if cell.status in _STATUS_TAGS:
         return _STATUS_TAGS[cell.status]
     return TAGS.get(key, "")
+
+
+def mark_of(cell: Cell | None) -> str:
+    """What a grid cell prints, as Wikipedia does: the class position
+    (``1``), or Ret, NC, DSQ, DNS; '' for a round not entered (or a place the
+    source does not give)."""
+    if cell is None:
+        return ""
+    if cell.status in _STATUS_TAGS:
+        return _STATUS_TAGS[cell.status]
+    key = key_of(cell)
+    if key in TAGS:
+        return TAGS[key]
+    return str(cell.place) if cell.place else ""

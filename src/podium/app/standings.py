@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from podium.app.answer import JSON, Answer, slugify, to_json
-from podium.app.results_key import key_of, tag_of
+from podium.app.results_key import key_of, mark_of, tag_of
 from podium.app.season import ScoredSeason
 from podium.app.site import SeasonInfo, season_info
 from podium.model.calendar import Round, RoundStatus
@@ -150,7 +150,7 @@ def _report(scored: ScoredSeason, table: StandingsTable) -> StandingsReport:
             where = ("round " if len(rounds) == 1 else "rounds ") + ", ".join(map(str, rounds))
             notes.append(
                 f"{len(missing)} point-scoring result(s) in {where} name no drivers in the "
-                f"sources: driver totals are lower bounds (see `podium results`)."
+                "sources: driver totals are lower bounds."
             )
     provisional = tuple(r.number for r in provisional_rounds(season, table.rounds, table.after))
     return StandingsReport(season.id, season.title, table, tuple(rows), tuple(notes), provisional)
@@ -300,6 +300,7 @@ class StandingsPage(Answer):
                     "dropped": bool(cell and cell.dropped),
                     "key": str(key_of(cell) or ""),
                     "tag": tag_of(cell),
+                    "mark": mark_of(cell),
                     "place": cell.place if cell else None,
                     "status": to_json(cell.status) if cell and cell.status else None,
                 }

@@ -11,6 +11,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from podium.app import people, rounds, site, standings
 from podium.app.answer import JSON, Answer
+from podium.app.ledger_page import ledger_page
+from podium.app.line_details import RoundSheet, person_sheet, round_sheet
 from podium.app.season import ScoredSeason
 from podium.render.progression_chart import progression_svg
 from podium.web.api import PRINTABLE, answer
@@ -88,9 +90,10 @@ def entries(season_id: SeasonId, request: Request) -> Response:
 # -- rounds -------------------------------------------------------------------
 
 
-def _round(s: ScoredSeason, season_id: str, number: int, request: Request) -> rounds.RoundPage:
+def _round(s: ScoredSeason, season_id: str, number: int, request: Request) -> RoundSheet:
     s.season.round(number)
-    return rounds.round_page(s, number, rounds.newest_versions(repository(request), s, number))
+    page = rounds.round_page(s, number, rounds.newest_versions(repository(request), s, number))
+    return round_sheet(s, page)
 
 
 def _lap_sections(s: ScoredSeason, season_id: str, number: int, request: Request) -> JSONList:
@@ -234,24 +237,58 @@ def standings_page(
     )
 
 
+@router.get("/seasons/{season_id}/standings/{class_code}/{championship}/ledger/{slug}.json")
+def ledger_json(
+    season_id: SeasonId,
+    class_code: Annotated[str, Path(max_length=40)],
+    championship: Annotated[str, Path(max_length=40)],
+    slug: Slug,
+    request: Request,
+    after: AfterQuery = None,
+    as_of: AsOfQuery = None,
+) -> Response:
+    s = scored(season_id, parse_as_of(as_of), request)
+    return answer(ledger_page(s, championship, class_code, slug, after))
+
+
+@router.get("/seasons/{season_id}/standings/{class_code}/{championship}/ledger/{slug}")
+def ledger(
+    season_id: SeasonId,
+    class_code: Annotated[str, Path(max_length=40)],
+    championship: Annotated[str, Path(max_length=40)],
+    slug: Slug,
+    request: Request,
+    after: AfterQuery = None,
+    as_of: AsOfQuery = None,
+) -> Response:
+    """What a grid cell links to: the ledger behind one row, round by round."""
+    s = scored(season_id, parse_as_of(as_of), request)
+    page = ledger_page(s, championship, class_code, slug, after)
+    return _page(request, "ledger.html", page, query=f"?after={after}" if after else "")
+
+
 # -- teams and drivers ------------------------------------------------------------
 
 
 @router.get("/seasons/{season_id}/teams/{slug}.json")
 def team_json(season_id: SeasonId, slug: Slug, request: Request) -> Response:
-    return answer(people.team_page(scored(season_id, None, request), slug))
+    s = scored(season_id, None, request)
+    return answer(person_sheet(s, people.team_page(s, slug)))
 
 
 @router.get("/seasons/{season_id}/teams/{slug}")
 def team(season_id: SeasonId, slug: Slug, request: Request) -> Response:
-    return _page(request, "team.html", people.team_page(scored(season_id, None, request), slug))
+    s = scored(season_id, None, request)
+    return _page(request, "team.html", person_sheet(s, people.team_page(s, slug)))
 
 
 @router.get("/seasons/{season_id}/drivers/{slug}.json")
 def driver_json(season_id: SeasonId, slug: Slug, request: Request) -> Response:
-    return answer(people.driver_page(scored(season_id, None, request), slug))
+    s = scored(season_id, None, request)
+    return answer(person_sheet(s, people.driver_page(s, slug)))
 
 
 @router.get("/seasons/{season_id}/drivers/{slug}")
 def driver(season_id: SeasonId, slug: Slug, request: Request) -> Response:
-    return _page(request, "driver.html", people.driver_page(scored(season_id, None, request), slug))
+    s = scored(season_id, None, request)
+    return _page(request, "driver.html", person_sheet(s, people.driver_page(s, slug)))
