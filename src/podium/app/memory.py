@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from podium.app.idempotency import LEASE, Claim, KeyClaim, KeyedRequest, KeyTable, StoredResponse
+from podium.app.publication import dated_steps
 from podium.app.repository import (
     LoadReport,
     ResultVersion,
@@ -102,13 +103,20 @@ class MemoryRepository:
         )
 
     def load_season(
-        self, season: Season, actor: str, reason: str = "season load", replace: bool = False
+        self,
+        season: Season,
+        actor: str,
+        reason: str = "season load",
+        replace: bool = False,
+        dated: bool = False,
     ) -> LoadReport:
         refuse_invalid(season)
         base = dataclasses.replace(season, results=(), penalties=(), adjustments=())
         stored = self._seasons.get(season.id)
         if stored is None:
             stored = self._seasons[season.id] = _Stored(base)
+            if dated:
+                return _load_dated(stored, season, base, actor, reason)
         start = stored.revision
         why = f"{reason}: not in the season loaded (replace)"
         if replace and stored.loads:  # before the new base: a removed round still exists
@@ -198,15 +206,13 @@ class MemoryRepository:
     def revision_at(self, season_id: str, when: dt.datetime) -> int | None:
         stored = self._stored(season_id)
         moment = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
-        changes = [
-            *((r, at) for r, at, _ in stored.loads),
-            *((v.revision, v.created_at) for v in stored.versions),
-            *((r, at) for r, at, _ in stored.penalties),
-            *((r, at) for r, at, _, _ in stored.withdrawals),
-            *((r, at) for r, at, _ in stored.adjustments),
-            *stored.lap_changes,
-        ]
+        changes = _changes(stored)
         return max((r for r, at in changes if at <= moment), default=None)
+
+    def revision_time(self, season_id: str, revision: int) -> dt.datetime | None:
+        stored = self._stored(season_id)
+        changes = _changes(stored)
+        return max((at for r, at in changes if r == revision), default=None)
 
     def add_penalty(self, season_id: str, penalty: Penalty, actor: str) -> int:
         stored = self._stored(season_id)
@@ -306,3 +312,49 @@ def _withdrawn(penalties: list[Penalty], withdrawals: list[tuple[int, str]]) -> 
         if 1 <= number <= len(penalties):
             penalties[number - 1] = replace(penalties[number - 1], withdrawn=why)
     return tuple(penalties)
+
+
+def _load_dated(
+    stored: _Stored, season: Season, base: Season, actor: str, reason: str
+) -> LoadReport:
+    """A new season written step by step as it was published (app.publication)."""
+    rounds = []
+    for step in dated_steps(season, now()):
+        stored.revision += 1
+        if step.kind == "base":
+            stored.loads.append((stored.revision, step.at, base))
+        elif step.kind == "results":
+            version = ResultVersion(
+                season.id,
+                step.round,
+                1,
+                stored.revision,
+                season.round(step.round).status,
+                step.at,
+                actor,
+                reason,
+                season.results_of(step.round),
+            )
+            stored.versions.append(version)
+            rounds.append(step.round)
+        elif step.kind == "penalty" and step.penalty is not None:
+            plain = dataclasses.replace(step.penalty, withdrawn="")
+            stored.penalties.append((stored.revision, step.at, plain))
+        elif step.kind == "withdrawal" and step.penalty is not None:
+            why = step.penalty.withdrawn
+            stored.withdrawals.append((stored.revision, step.at, step.number, why))
+        elif step.adjustment is not None:
+            stored.adjustments.append((stored.revision, step.at, step.adjustment))
+    return LoadReport(season.id, stored.revision, True, tuple(sorted(rounds)))
+
+
+def _changes(stored: _Stored) -> list[tuple[int, dt.datetime]]:
+    """Every revision of a stored season with when it was made."""
+    return [
+        *((r, at) for r, at, _ in stored.loads),
+        *((v.revision, v.created_at) for v in stored.versions),
+        *((r, at) for r, at, _ in stored.penalties),
+        *((r, at) for r, at, _, _ in stored.withdrawals),
+        *((r, at) for r, at, _ in stored.adjustments),
+        *stored.lap_changes,
+    ]

@@ -143,14 +143,21 @@ class Repository(Protocol):
     def revision(self, season_id: str) -> int: ...
 
     def load_season(
-        self, season: Season, actor: str, reason: str = "season load", replace: bool = False
+        self,
+        season: Season,
+        actor: str,
+        reason: str = "season load",
+        replace: bool = False,
+        dated: bool = False,
     ) -> LoadReport:
         """Load or update a season (idempotent). Raises InputError, writing
         nothing, when the season does not pass podium.model.checks. With
         ``replace`` the stored season becomes ``season``: results of rounds it
         lacks get an empty version, standing decisions it lacks are withdrawn,
         adjustments it lacks reversed (app.season_load); otherwise what it
-        lacks is kept."""
+        lacks is kept. With ``dated``, a season not stored yet is written in
+        the order its data was published, each change dated then
+        (app.publication), so "as of" a date answers as published then."""
         ...
 
     def post_results(
@@ -191,6 +198,12 @@ class Repository(Protocol):
         ``when`` (naive: UTC); None when the season did not exist yet.
         ``season(id, as_of=when)`` is ``season(id, as_of=revision_at(id, when))``.
         NotFound for an unknown season."""
+        ...
+
+    def revision_time(self, season_id: str, revision: int) -> dt.datetime | None:
+        """When the season's revision ``revision`` was made (UTC), None when
+        it has no such revision: the web's ``Last-Modified``. NotFound for an
+        unknown season."""
         ...
 
     def add_penalty(self, season_id: str, penalty: Penalty, actor: str) -> int: ...

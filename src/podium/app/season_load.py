@@ -60,8 +60,9 @@ def load_season_into(
     reason: str,
     dry_run: bool = False,
 ) -> SeasonLoad:
-    """Load ``folder`` (and its lap charts) over what ``repo`` holds; with
-    ``dry_run``, say what would change and write nothing. Raises Conflict
+    """Load ``folder`` (and its lap charts) over what ``repo`` holds (a new
+    season dated as it was published: app.publication); with ``dry_run``,
+    say what would change and write nothing. Raises Conflict
     when the folder lacks stored data and no ``mode`` was chosen."""
     stored = repo.season(folder.id) if folder.id in repo.season_ids() else None
     season = season_to_load(stored, folder, mode)
@@ -77,7 +78,7 @@ def load_season_into(
             report = replace(report, revision=repo.revision(folder.id))
         sessions = _lap_sessions_changing(repo, season, laps, stored is not None)
     else:
-        report = repo.load_season(season, actor, reason, mode is LoadMode.REPLACE)
+        report = repo.load_season(season, actor, reason, mode is LoadMode.REPLACE, dated=True)
         sessions = put_season_laps(repo, season.id, laps, actor, reason)
         if sessions:
             report = replace(report, revision=repo.revision(season.id), changed=True)

@@ -10,12 +10,14 @@ table, see reader.py) whatever the season's size.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from podium.app.publication import dated_steps
 from podium.app.repository import (
     LoadReport,
     ResultVersion,
@@ -154,6 +156,17 @@ class SqlRepository(SqlIdempotencyKeys, SqlTokens):
                 _season_row(session, season_id)  # NotFound for an unknown season
             return found
 
+    def revision_time(self, season_id: str, revision: int) -> dt.datetime | None:
+        with self._read() as session, session.begin():
+            found = session.scalar(
+                select(RevisionRow.created_at).where(
+                    RevisionRow.season_id == season_id, RevisionRow.revision == revision
+                )
+            )
+            if found is None:
+                _season_row(session, season_id)  # NotFound for an unknown season
+            return found
+
     def laps(self, season_id: str, round_number: int, session: str | None = None) -> list[Lap]:
         with self._read() as db, db.begin():
             found = select_laps(db, season_id, round_number, session)
@@ -165,12 +178,19 @@ class SqlRepository(SqlIdempotencyKeys, SqlTokens):
     # -- writes ------------------------------------------------------------
 
     def load_season(
-        self, season: Season, actor: str, reason: str = "season load", replace: bool = False
+        self,
+        season: Season,
+        actor: str,
+        reason: str = "season load",
+        replace: bool = False,
+        dated: bool = False,
     ) -> LoadReport:
         refuse_invalid(season)
         with self._write() as session, session.begin():
             row = _season_row(session, season.id, lock=True, create=True)
             start = row.revision
+            if dated and start == 0:
+                return _load_dated(session, row, season, actor, reason)
             if replace:  # before the new edition: a removed round still exists
                 _clear_rounds_lacking(session, row, season, actor, reason)
             edition = read_edition(session, season.id, row.revision)
@@ -371,6 +391,38 @@ def _series(session: Session, season: Season) -> SeriesRow:
     return row
 
 
+def _load_dated(
+    session: Session, row: SeasonRow, season: Season, actor: str, reason: str
+) -> LoadReport:
+    """A new season written step by step as it was published (app.publication)."""
+    rounds = []
+    for step in dated_steps(season, now()):
+        if step.kind == "base":
+            revision = _bump(session, row, actor, reason, "load", step.at)
+            edition = mappers.edition_row(
+                mappers.base_of(season), season.id, revision, _series(session, season)
+            )
+            session.add(edition)
+            session.flush()
+        elif step.kind == "results":
+            lines = season.results_of(step.round)
+            status = season.round(step.round).status
+            _post(session, row, step.round, lines, status, actor, reason, step.at)
+            rounds.append(step.round)
+        elif step.kind == "penalty" and step.penalty is not None:
+            revision = _bump(session, row, actor, reason, "penalty", step.at)
+            plain = dataclasses.replace(step.penalty, withdrawn="")
+            session.add(mappers.penalty_row(season.id, revision, plain))
+        elif step.kind == "withdrawal" and step.penalty is not None:
+            why = step.penalty.withdrawn
+            revision = _bump(session, row, actor, why, "withdrawal", step.at)
+            session.add(_withdrawal_row(season.id, revision, step.number, why))
+        elif step.adjustment is not None:
+            revision = _bump(session, row, actor, step.adjustment.reason, "adjustment", step.at)
+            session.add(mappers.adjustment_row(season.id, revision, step.adjustment))
+    return LoadReport(season.id, row.revision, True, tuple(sorted(rounds)))
+
+
 def _clear_rounds_lacking(
     session: Session, row: SeasonRow, season: Season, actor: str, reason: str
 ) -> None:
@@ -410,6 +462,7 @@ def _post(
     status: RoundStatus,
     actor: str,
     reason: str,
+    at: dt.datetime | None = None,
 ) -> ResultVersion:
     _round_exists(session, row.id, round_number)
     previous = session.scalar(
@@ -417,7 +470,7 @@ def _post(
             ResultVersionRow.season_id == row.id, ResultVersionRow.round == round_number
         )
     )
-    at = now()  # the version and its revision share one moment, for as_of=datetime
+    at = at or now()  # the version and its revision share one moment, for as_of=datetime
     revision = _bump(session, row, actor, reason, "results", at)
     version = ResultVersionRow(
         season_id=row.id,
