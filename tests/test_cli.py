@@ -36,7 +36,7 @@ def test_standings_csv_equals_published_table() -> None:
 
 def test_standings_after_a_round_and_json() -> None:
     data = json.loads(run("standings", "-c", "LMP2", "--after", "8", "-f", "json"))
-    totals = {r["name"]: r["total"] for r in data["rows"]}
+    totals = {r["competitor"]["name"]: r["total"] for r in data["rows"]}
     assert totals["Miracle Motorsports"] == "127" and totals["Intersport Racing"] == "106"
     assert data["rounds"] == list(range(1, 9))
 

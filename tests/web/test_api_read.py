@@ -42,7 +42,7 @@ def test_team_standings_match_published(http: httpx.Client, class_code: str) -> 
     got = [
         [
             r["pos"],
-            r["name"],
+            r["competitor"]["name"],
             *((r["rounds"][str(n)] or {}).get("points") or "" for n in range(1, 10)),
             r["total"],
         ]
@@ -54,19 +54,20 @@ def test_team_standings_match_published(http: httpx.Client, class_code: str) -> 
 def test_after_limits_rounds(http: httpx.Client) -> None:
     body = http.get(f"{API}/standings/GT/teams", params={"after": 8}).json()
     assert body["after"] == 8 and body["rounds"] == list(range(1, 9))
-    alex = next(r for r in body["rows"] if r["name"] == "Alex Job Racing")
+    alex = next(r for r in body["rows"] if r["competitor"]["id"] == "alex-job-racing")
     assert alex["total"] == "161"  # 184 published, less the 23 of Laguna Seca
 
 
 def test_catalogue_endpoints(http: httpx.Client) -> None:
-    assert http.get("/api/v1/series").json()[0]["name"] == "American Le Mans Series"
-    assert "alms-2004" in [s["id"] for s in http.get("/api/v1/seasons").json()]
-    assert [c["code"] for c in http.get(f"{API}/classes").json()] == ["LMP1", "LMP2", "GTS", "GT"]
-    assert len(http.get(f"{API}/rounds").json()) == 9
-    gt = http.get(f"{API}/entries", params={"class": "GT"}).json()
+    assert http.get("/api/v1/series").json()["series"][0]["name"] == "American Le Mans Series"
+    assert "alms-2004" in [s["id"] for s in http.get("/api/v1/seasons").json()["seasons"]]
+    classes = http.get(f"{API}/classes").json()["classes"]
+    assert [c["code"] for c in classes] == ["LMP1", "LMP2", "GTS", "GT"]
+    assert http.get(f"{API}/rounds").json()["total"] == 9
+    gt = http.get(f"{API}/entries", params={"class": "GT"}).json()["entries"]
     assert gt and {e["class"] for e in gt} == {"GT"}
     winners = http.get(f"{API}/winners").json()
-    assert len(winners) == 36
+    assert winners["total"] == 36 and len(winners["winners"]) == 36
     lmp2 = http.get(f"{API}/rounds/9/results", params={"class": "LMP2"}).json()
     assert {r["class"] for r in lmp2["results"]} == {"LMP2"}
     versions = http.get(f"{API}/rounds/9/versions").json()
@@ -76,13 +77,13 @@ def test_catalogue_endpoints(http: httpx.Client) -> None:
 def test_ledger_explains_the_laguna_seca_cell(http: httpx.Client) -> None:
     rows = http.get(
         f"{API}/standings/LMP1/teams/ledger", params={"competitor": "ADT Champion Racing"}
-    ).json()[0]["rows"]
+    ).json()["rows"]
     r9 = {r["entry"]: r for r in rows if r["round"] == 9}
     assert r9["2"]["points"] == "" or r9["2"]["points"] == "0"
     assert r9["2"]["rule"] == "registration" and r9["2"]["withheld"] == "23"
     assert r9["38"]["points"] == "19"
-    whole = http.get(f"{API}/standings/LMP1/teams/ledger").json()
-    assert {r["competitor"] for r in whole} >= {"ADT Champion Racing", "Dyson Racing"}
+    whole = http.get(f"{API}/standings/LMP1/teams/ledger").json()["rows"]
+    assert {r["competitor"]["id"] for r in whole} >= {"adt-champion-racing", "dyson-racing"}
 
 
 def test_openapi_lists_the_api(http: httpx.Client) -> None:

@@ -101,7 +101,7 @@ def test_amended_dsq_changes_standings_keeps_old_version_and_as_of_answers_both_
 
     def alex(params: dict[str, str] | None = None) -> str:
         rows = http.get(table, params=params).json()["rows"]
-        return next(r["total"] for r in rows if r["name"] == "Alex Job Racing")  # type: ignore[no-any-return]
+        return next(r["total"] for r in rows if r["competitor"]["name"] == "Alex Job Racing")  # type: ignore[no-any-return]
 
     assert alex() == "184"
     revision = site.repository.revision(SCRATCH)
@@ -201,11 +201,11 @@ def test_a_disqualification_changes_the_table_and_its_withdrawal_restores_it(
 
     def gts() -> dict[str, str]:
         rows = http.get(f"{API}/standings/GTS/drivers").json()["rows"]
-        return {r["name"]: r["rounds"]["9"]["points"] for r in rows if r["rounds"]["9"]}
+        return {r["competitor"]["id"]: r["rounds"]["9"]["points"] for r in rows if r["rounds"]["9"]}
 
     lines = http.get(f"{API}/rounds/9/results", params={"class": "GTS"}).json()["results"]
-    first, second = (next(r for r in lines if r["class_pos"] == p) for p in ("1", "2"))
-    winner, runner_up = first["drivers"].split(" / ")[0], second["drivers"].split(" / ")[0]
+    first, second = (next(r for r in lines if r["class_pos"] == p) for p in (1, 2))
+    winner, runner_up = first["drivers"][0]["id"], second["drivers"][0]["id"]
     before = gts()
     posted = http.post(
         f"{API}/penalties",
@@ -217,7 +217,7 @@ def test_a_disqualification_changes_the_table_and_its_withdrawal_restores_it(
     # Round 9 pays 23-19-16 (monterey): 2nd becomes 1st.
     assert (before[runner_up], after[runner_up]) == ("19", "23")
     assert after.get(winner, "0") in ("0", "-5")  # a points penalty of another test may stay
-    listed = http.get(f"{API}/penalties", params={"round": 9}).json()
+    listed = http.get(f"{API}/penalties", params={"round": 9}).json()["decisions"]
     number = listed[-1]["number"]
     assert (listed[-1]["car"], listed[-1]["state"]) == (f"#{first['car_no']}", "standing")
     unauthorised = http.post(f"{API}/penalties/{number}/withdraw", json={"reason": "appeal"})

@@ -140,7 +140,8 @@ def test_a_stewards_decision_shows_on_the_round_page_and_goes_on_appeal(  # type
             headers=bearer(site.token),
         )
         assert posted.status_code == 201, posted.text
-        number = http.get(f"{api}/penalties", params={"round": 9}).json()[-1]["number"]
+        listed = http.get(f"{api}/penalties", params={"round": 9}).json()["decisions"]
+        number = listed[-1]["number"]
 
     def lmp2() -> list[list[str]]:
         page.goto(f"{site.url}/seasons/{season_id}/rounds/9")

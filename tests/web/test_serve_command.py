@@ -44,7 +44,7 @@ def test_serve_prints_its_address_and_serves_a_season_folder(season_copy: Path) 
             except httpx.TransportError:
                 assert time.monotonic() < deadline, "podium serve did not answer"
                 time.sleep(0.1)
-        assert response.json()["rows"][0]["name"] == "Alex Job Racing"
+        assert response.json()["rows"][0]["competitor"]["name"] == "Alex Job Racing"
         written = httpx.post(
             f"http://127.0.0.1:{port}/api/v1/seasons/alms-2004-copy/penalties",
             json={"round": 9, "car_no": "3", "kind": "points", "value": "1", "reason": "test"},

@@ -64,3 +64,13 @@ def slugify(name: str) -> str:
     """'Alex Job Racing' -> 'alex-job-racing'; accents dropped ('Lühr' -> 'luhr')."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def ref(name: str) -> dict[str, JSON]:
+    """A team, driver or other competitor as every answer names it: its
+    stable id (the slug of its name, the address of its page) and its name."""
+    return {"id": slugify(name), "name": name}
+
+
+def ref_or_none(name: str) -> dict[str, JSON] | None:
+    return ref(name) if name else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from podium.app.answer import JSON, Answer, to_json
+from podium.app.answer import JSON, Answer, ref, to_json
 from podium.app.season import ScoredSeason
 from podium.app.standings import ledger_row_json
 from podium.errors import NotFound
@@ -27,7 +27,7 @@ class Explanation(Answer):
 
     def to_json(self) -> JSON:
         return {
-            "competitor": self.competitor,
+            "competitor": ref(self.competitor),
             "championship": self.championship,
             "class": self.class_code,
             "total": to_json(self.total),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from podium.app.answer import JSON, Answer, slugify, to_json
+from podium.app.answer import JSON, Answer, ref, ref_or_none, slugify, to_json
 from podium.app.rounds import ClassifiedLine, classified_line
 from podium.app.season import ScoredSeason
 from podium.app.site import SeasonInfo, season_info
@@ -22,13 +22,13 @@ def entry_json(e: Entry) -> dict[str, JSON]:
         "entry": e.key,
         "class": e.class_code,
         "car_no": e.car_no,
-        "team": e.team,
+        "team": ref_or_none(e.team),
         "entrant": e.entrant,
         "cars": [
             {"chassis": c.chassis, "engine": c.engine.name, "rounds": c.rounds.text} for c in e.cars
         ],
         "tyres": e.tyres,
-        "crew": [{"driver": m.driver, "rounds": m.rounds.text} for m in e.crew],
+        "crew": [{"driver": ref(m.driver), "rounds": m.rounds.text} for m in e.crew],
         "championships": to_json(sorted(e.championships)) if e.championships is not None else None,
         "source": e.source,
         "confidence": e.confidence,
@@ -64,7 +64,7 @@ class ClassEntries(Answer):
         return {
             "code": self.code,
             "name": self.name,
-            "entries": [{**entry_json(e), "team_slug": slugify(e.team)} for e in self.entries],
+            "entries": [entry_json(e) for e in self.entries],
         }
 
 
@@ -148,7 +148,7 @@ class TeamPage(Answer):
         return {
             "season": self.season.to_json(),
             "team": {
-                "name": self.team.name,
+                **ref(self.team.name),
                 "aliases": list(self.team.aliases),
                 "nationality": self.team.nationality,
             },
@@ -160,7 +160,7 @@ class TeamPage(Answer):
                     "engine": " / ".join(
                         dict.fromkeys(c.engine.name for c in e.cars if c.engine.name)
                     ),
-                    "drivers": [{"name": m.driver, "slug": slugify(m.driver)} for m in e.crew],
+                    "drivers": [ref(m.driver) for m in e.crew],
                 }
                 for e in self.entries
             ],
@@ -195,7 +195,7 @@ class DriverPage(Answer):
         return {
             "season": self.season.to_json(),
             "driver": {
-                "name": self.driver.name,
+                **ref(self.driver.name),
                 "nationality": self.driver.nationality,
                 "aliases": list(self.driver.aliases),
             },
@@ -203,8 +203,7 @@ class DriverPage(Answer):
                 {
                     "car_no": e.car_no,
                     "class": e.class_code,
-                    "team": e.team,
-                    "team_slug": slugify(e.team),
+                    "team": ref_or_none(e.team),
                 }
                 for e in self.entries
             ],
@@ -229,3 +228,55 @@ def driver_page(scored: ScoredSeason, slug: str) -> DriverPage:
 
 def _lines(season: Season, lines: object) -> tuple[ClassifiedLine, ...]:
     return tuple(classified_line(season, line) for line in lines)  # type: ignore[attr-defined]
+
+
+# -- the drivers and teams of a season ------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PersonList(Answer):
+    """The season's drivers or teams, in the order the season lists them;
+    each with the car numbers it entered."""
+
+    kind: str
+    """``drivers`` or ``teams``: the key of the list."""
+    people: tuple[Driver | Team, ...]
+    cars: tuple[tuple[str, ...], ...]
+    """Per person, the numbers of the cars entered for or by them."""
+
+    def to_json(self) -> JSON:
+        return [
+            {
+                **ref(p.name),
+                "nationality": p.nationality,
+                "aliases": list(p.aliases),
+                "cars": list(cars),
+            }
+            for p, cars in zip(self.people, self.cars, strict=True)
+        ]
+
+
+def driver_list(scored: ScoredSeason) -> PersonList:
+    season = scored.season
+    return PersonList(
+        "drivers",
+        season.drivers,
+        tuple(
+            tuple(
+                e.car_no or e.key for e in season.entries if any(m.driver == d.name for m in e.crew)
+            )
+            for d in season.drivers
+        ),
+    )
+
+
+def team_list(scored: ScoredSeason) -> PersonList:
+    season = scored.season
+    return PersonList(
+        "teams",
+        season.teams,
+        tuple(
+            tuple(e.car_no or e.key for e in season.entries if e.team == t.name)
+            for t in season.teams
+        ),
+    )

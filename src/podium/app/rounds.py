@@ -7,16 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from podium.analysis.winners import ClassWinner
-from podium.app.answer import JSON, Answer, slugify, to_json
+from podium.app.answer import JSON, Answer, ref, ref_or_none, to_json
 from podium.app.penalties import DecisionList, decision_list
 from podium.app.repository import Repository, ResultVersion, VersionPage, VersionSummary
 from podium.app.season import ScoredSeason
 from podium.app.site import SeasonInfo, season_info
 from podium.model.calendar import Round, RoundStatus
 from podium.model.entry import Entry
-from podium.model.results import ResultLine, Status
+from podium.model.results import QualifyingLine, ResultLine, Status
 from podium.model.season import Season
-from podium.model.timing import format_ms
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +40,12 @@ class ClassifiedLine(Answer):
             "class_pos": line.class_pos,
             "car_no": self.car_no,
             "entry": line.entry,
-            "team": line.team,
-            "team_slug": slugify(line.team) if line.team else None,
+            "team": ref_or_none(line.team),
             "entrant": line.entrant,
-            "drivers": [{"name": d, "slug": slugify(d)} for d in line.drivers],
+            "drivers": [ref(d) for d in line.drivers],
             "car": self.car,
             "laps": line.laps,
+            "laps_led": line.laps_led,
             "time": line.time or line.gap,
             "status": line.status.value,
             "classified": line.classified,
@@ -55,6 +54,7 @@ class ClassifiedLine(Answer):
             "sheet_pos": line.sheet_pos,
             "session": line.session,
             "drive_times_ms": list(line.drive_times) if line.drive_times else None,
+            "source": line.source,
         }
 
 
@@ -125,16 +125,8 @@ class ResultsReport(Answer):
             "name": rnd.name,
             "circuit": rnd.circuit,
             "status": rnd.status.value,
-            "results": [
-                {
-                    **dict(zip(RESULT_COLUMNS, self.cells(c), strict=True)),
-                    "entry": c.line.entry,
-                    "laps_led": c.line.laps_led,
-                    "drive_times": " / ".join(format_ms(t) for t in c.line.drive_times),
-                    "source": c.line.source,
-                }
-                for c in self.lines
-            ],
+            "session": self.session,
+            "results": [c.to_json() for c in self.lines],
         }
 
 
@@ -167,8 +159,8 @@ class WinnersReport(Answer):
                 "circuit": w.round_label,
                 "class": w.class_code,
                 "car_no": w.car_no,
-                "team": w.team,
-                "drivers": list(w.drivers),
+                "team": ref_or_none(w.team),
+                "drivers": [ref(d) for d in w.drivers],
                 "overall_winner": w.overall,
             }
             for w in self.winners
@@ -216,7 +208,7 @@ class VersionInfo(Answer):
                     "class": ln.class_code,
                     "class_pos": ln.class_pos,
                     "entry": ln.entry,
-                    "team": ln.team,
+                    "team": ref_or_none(ln.team),
                     "status": ln.status.value,
                     "laps": ln.laps,
                     "reason": ln.reason,
@@ -298,8 +290,8 @@ class RoundPage(Answer):
                 {
                     "class": w.class_code,
                     "car_no": w.car_no,
-                    "team": w.team,
-                    "drivers": list(w.drivers),
+                    "team": ref_or_none(w.team),
+                    "drivers": [ref(d) for d in w.drivers],
                     "overall": w.overall,
                 }
                 for w in self.winners
@@ -341,4 +333,60 @@ def newest_versions(repository: Repository, scored: ScoredSeason, number: int) -
     how many there are: one repository call, whatever the history's length."""
     return repository.version_page(
         scored.season.id, number, VERSIONS_PAGE, as_of=scored.read_as_of, newest_first=True
+    )
+
+
+# -- qualifying ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class QualifyingReport(Answer):
+    """A round's qualifying, overall or for one class, in position order."""
+
+    season_id: str
+    round: Round
+    lines: tuple[QualifyingLine, ...]
+    cars: tuple[Entry | None, ...]
+
+    def to_json(self) -> JSON:
+        rnd = self.round
+        return {
+            "season": self.season_id,
+            "round": rnd.number,
+            "name": rnd.name,
+            "circuit": rnd.circuit,
+            "qualifying": [
+                {
+                    "position": q.position,
+                    "class": q.class_code,
+                    "class_position": q.class_position,
+                    "grid": q.grid,
+                    "car_no": e.car_no if e else None,
+                    "entry": q.entry,
+                    "team": ref_or_none(e.team) if e else None,
+                    "driver": ref_or_none(q.driver),
+                    "time": q.time,
+                    "note": q.note,
+                }
+                for q, e in zip(self.lines, self.cars, strict=True)
+            ],
+        }
+
+
+def qualifying_report(
+    scored: ScoredSeason, round_number: int, class_code: str | None = None
+) -> QualifyingReport:
+    season = scored.season
+    rnd = season.round(round_number)
+    code = scored.class_code(class_code) if class_code else None
+    lines = sorted(
+        (
+            q
+            for q in season.qualifying
+            if q.round == round_number and (code is None or q.class_code == code)
+        ),
+        key=lambda q: (q.position is None, q.position or 0, q.class_code, q.class_position or 0),
+    )
+    return QualifyingReport(
+        season.id, rnd, tuple(lines), tuple(season.entries_by_key.get(q.entry) for q in lines)
     )

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from podium.app.answer import JSON, Answer, slugify, to_json
+from podium.app.answer import JSON, Answer, ref, ref_or_none, to_json
 from podium.app.season import AsOf, ScoredSeason
-from podium.model.calendar import Round
+from podium.model.calendar import Circuit, Round
 from podium.model.points import Points
 from podium.model.season import Season
 from podium.rules.schema import Championship
@@ -59,7 +59,7 @@ class RoundWinner(Answer):
         return {
             "class": self.class_code,
             "car_no": self.car_no,
-            "team": self.team,
+            "team": ref_or_none(self.team),
             "overall": self.overall,
         }
 
@@ -164,8 +164,10 @@ def _championship_info(c: Championship) -> ChampionshipInfo:
 @dataclass(frozen=True, slots=True)
 class Leader(Answer):
     name: str
-    slug: str
     total: Points
+
+    def to_json(self) -> JSON:
+        return {**ref(self.name), "total": to_json(self.total)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +213,7 @@ def home(scored: ScoredSeason) -> SeasonHome:
                     car_class.code,
                     champ.id,
                     champ.name or champ.id,
-                    tuple(Leader(r.competitor, slugify(r.competitor), r.total) for r in top),
+                    tuple(Leader(r.competitor, r.total) for r in top),
                     table.rows[0].total - table.rows[1].total
                     if len(table.rows) > 1 and not table.rows[0].shared
                     else None,
@@ -283,7 +285,8 @@ class TableLink(Answer):
     class_code: str
     championship: str
     after: int | None
-    leader: str | None
+    leaders: tuple[str, ...]
+    """Every competitor in first place (co-leaders share it)."""
     total: Points | None
     url: str
 
@@ -292,7 +295,7 @@ class TableLink(Answer):
             "class": self.class_code,
             "championship": self.championship,
             "after": self.after,
-            "leader": self.leader,
+            "leaders": [ref(name) for name in self.leaders],
             "total": to_json(self.total),
             "url": self.url,
         }
@@ -323,7 +326,7 @@ def standings_index(scored: ScoredSeason, after: int | None = None) -> Standings
                     car_class.code,
                     champ.id,
                     after,
-                    table.rows[0].competitor if table.rows else None,
+                    tuple(r.competitor for r in table.rows if r.place == 1),
                     table.rows[0].total if table.rows else None,
                     f"/api/v1/seasons/{season.id}/standings/{car_class.code}/{champ.id}",
                 )
@@ -339,3 +342,46 @@ class CalendarList(Answer):
 
     def to_json(self) -> JSON:
         return to_json(self.rounds)
+
+
+# -- circuits -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CircuitInfo(Answer):
+    circuit: Circuit
+    rounds: tuple[int, ...]
+    """The rounds of the season held there."""
+
+    def to_json(self) -> JSON:
+        c = self.circuit
+        return {
+            **ref(c.name),
+            "location": c.location,
+            "length_km": c.length_km,
+            "length_mi": c.length_mi,
+            "turns": c.turns,
+            "rounds": list(self.rounds),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CircuitList(Answer):
+    circuits: tuple[CircuitInfo, ...]
+
+    def to_json(self) -> JSON:
+        return to_json(self.circuits)
+
+
+def circuit_list(season: Season) -> CircuitList:
+    """The season's circuits, each with its rounds; a round's circuit that
+    the season does not describe is listed by name alone."""
+    known = {c.name: c for c in season.circuits}
+    for r in season.rounds:
+        known.setdefault(r.circuit, Circuit(r.circuit))
+    return CircuitList(
+        tuple(
+            CircuitInfo(c, tuple(r.number for r in season.rounds if r.circuit == c.name))
+            for c in known.values()
+        )
+    )

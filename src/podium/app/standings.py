@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from podium.app.answer import JSON, Answer, slugify, to_json
+from podium.app.answer import JSON, Answer, ref, slugify, to_json
 from podium.app.results_key import key_of, mark_of, tag_of
 from podium.app.season import ScoredSeason
 from podium.app.site import SeasonInfo, season_info
@@ -43,7 +43,7 @@ class StandingRow(Answer):
             "pos": self.label,
             "place": self.place,
             "shared": self.shared,
-            "name": self.name,
+            "competitor": ref(self.name),
             **cars,
             "rounds": {
                 str(n): None
@@ -198,32 +198,49 @@ def ledger_row_json(row: LedgerRow) -> dict[str, JSON]:
 
 @dataclass(frozen=True, slots=True)
 class LedgerReport(Answer):
-    """The ledger of one table: every decision, with points and the rule."""
+    """The ledger of one table (or of one competitor in it): every decision,
+    with points and the rule."""
 
+    season_id: str
+    championship: str
+    class_code: str
+    competitor: str | None
     rows: tuple[LedgerRow, ...]
 
     def to_json(self) -> JSON:
-        return [
-            {
-                "competitor": r.competitor,
-                "round": r.round,
-                "entry": r.entry,
-                "place": r.place,
-                "status": to_json(r.status),
-                "points": to_json(r.points),
-                "counts": r.counts and not r.dropped,
-                "reason": r.reason,
-                "withheld": to_json(r.withheld) or None,
-                "rule": r.rule.value or None,
-                "kind": r.kind.value,
-            }
-            for r in self.rows
-        ]
+        return {
+            "season": self.season_id,
+            "championship": self.championship,
+            "class": self.class_code,
+            "competitor": ref(self.competitor) if self.competitor else None,
+            "rows": [
+                {
+                    "competitor": ref(r.competitor),
+                    "round": r.round,
+                    "entry": r.entry,
+                    "place": r.place,
+                    "status": to_json(r.status),
+                    "points": to_json(r.points),
+                    "counts": r.counts and not r.dropped,
+                    "reason": r.reason,
+                    "withheld": to_json(r.withheld) or None,
+                    "rule": r.rule.value or None,
+                    "kind": r.kind.value,
+                }
+                for r in self.rows
+            ],
+        }
 
 
 def ledger_report(
-    scored: ScoredSeason, championship: str, class_code: str, after: int | None = None
+    scored: ScoredSeason,
+    championship: str,
+    class_code: str,
+    after: int | None = None,
+    competitor: str | None = None,
 ) -> LedgerReport:
+    """The table's ledger; ``competitor``: only the rows of that competitor
+    (its name as the table prints it)."""
     champ = scored.championship(championship)
     code = scored.class_code(class_code)
     if after is not None:
@@ -234,8 +251,9 @@ def ledger_report(
         if r.championship == champ.id
         and r.class_code == code
         and (after is None or r.round <= after)
+        and (competitor is None or r.competitor == competitor)
     )
-    return LedgerReport(rows)
+    return LedgerReport(scored.season.id, champ.id, code, competitor, rows)
 
 
 # -- the standings page -------------------------------------------------------
@@ -308,7 +326,8 @@ class StandingsPage(Answer):
             ]
             record = row.json_for(report.rounds)
             assert isinstance(record, dict)
-            rows.append({**record, "slug": slugify(row.name), "cells": cells})
+            # The page's template names the row by name and slug.
+            rows.append({**record, "name": row.name, "slug": slugify(row.name), "cells": cells})
         return {
             "season": self.season.to_json(),
             "class": report.class_code,

@@ -10,8 +10,9 @@ import tempfile
 from pathlib import Path as FilePath
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, Security, UploadFile
 from fastapi.responses import Response
+from fastapi.security import HTTPBearer
 from pydantic import BaseModel, Field
 
 from podium.app.penalties import PenaltyAdded, Withdrawn, penalty_for, refuse_control
@@ -20,14 +21,24 @@ from podium.app.season_merge import LoadMode
 from podium.errors import InputError, Problem
 from podium.model import RoundStatus
 from podium.model.results import PenaltyKind, ResultLine
+from podium.web import schemas
 from podium.web.api import RoundNo, SeasonId, answer
 from podium.web.deps import Actor, repository, scored, seasons
 from podium.web.errors import ApiError
 from podium.web.idempotency import idempotency_key
 from podium.web.season_zip import unpack_season
 
+BEARER = HTTPBearer(
+    auto_error=False,  # the write gate and deps.require_token answer 401 in the one error shape
+    description="A token from `podium token create` (docs/web.md: Tokens).",
+)
 # Every write takes an Idempotency-Key: described here, acted on by web/idempotency.py.
-router = APIRouter(prefix="/api/v1", tags=["write"], dependencies=[Depends(idempotency_key)])
+router = APIRouter(
+    prefix="/api/v1",
+    tags=["write"],
+    dependencies=[Depends(idempotency_key), Security(BEARER)],
+    responses=schemas.WRITE_ERRORS,
+)
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
@@ -74,6 +85,7 @@ def _parse_results(
     "/seasons/{season_id}/rounds/{round_number}/results",
     status_code=201,
     summary="Post a round's results (a CSV in the native results format)",
+    response_model=schemas.Version,
 )
 def post_results(
     season_id: SeasonId,
@@ -96,6 +108,7 @@ def post_results(
     "/seasons/{season_id}/rounds/{round_number}/amendments",
     status_code=201,
     summary="Amend a round's results (penalty, DSQ, reinstatement): the old version is kept",
+    response_model=schemas.Version,
 )
 def amend_results(
     season_id: SeasonId,
@@ -142,7 +155,12 @@ class WithdrawalIn(BaseModel):
     reason: str = Field(min_length=1, max_length=500)
 
 
-@router.post("/seasons/{season_id}/penalties", status_code=201, summary="Add a steward's penalty")
+@router.post(
+    "/seasons/{season_id}/penalties",
+    status_code=201,
+    summary="Add a steward's penalty",
+    response_model=schemas.WriteAnswer,
+)
 def add_penalty(season_id: SeasonId, body: PenaltyIn, request: Request, actor: Actor) -> Response:
     season = scored(season_id, None, request).season
     penalty = penalty_for(
@@ -167,6 +185,7 @@ def add_penalty(season_id: SeasonId, body: PenaltyIn, request: Request, actor: A
 @router.post(
     "/seasons/{season_id}/penalties/{number}/withdraw",
     summary="Withdraw a stewards' decision (e.g. on appeal): kept on record, applied no more",
+    response_model=schemas.WriteAnswer,
 )
 def withdraw_penalty(
     season_id: SeasonId,
@@ -186,7 +205,14 @@ def withdraw_penalty(
     "/seasons",
     status_code=201,
     summary="Load or update a season: a zip of a season folder (idempotent)",
-    responses={409: {"description": "The zip lacks stored data and no `mode` was chosen"}},
+    response_model=schemas.WriteAnswer,
+    responses={
+        200: {"description": "Unchanged, or a dry run"},
+        409: {
+            "model": schemas.ErrorOut,
+            "description": "The zip lacks stored data and no `mode` was chosen",
+        },
+    },
 )
 def load_season(
     request: Request,

@@ -10,10 +10,11 @@ from fastapi.staticfiles import StaticFiles
 
 from podium.app.repository import Repository
 from podium.app.scored_seasons import ScoredSeasons
-from podium.web import api, api_write, errors, pages, title
+from podium.web import api, api_docs, api_write, errors, pages, title
 from podium.web.gate import WriteGate
 from podium.web.headers import SecurityHeaders
 from podium.web.idempotency import IdempotencyKeys
+from podium.web.reads import Reads, api_cors
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -26,7 +27,7 @@ def create_app(repository: Repository, revision_ttl: float = 0.0) -> FastAPI:
         summary="Multi-class motor-racing championships: seasons, results, standings, ledgers.",
         version="1",
         openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
+        docs_url=None,  # web/api_docs.py: served from the package, no CDN
         redoc_url=None,
     )
     app.state.repository = repository
@@ -41,8 +42,11 @@ def create_app(repository: Repository, revision_ttl: float = 0.0) -> FastAPI:
     # Just inside the gate: a keyed write runs once (web/idempotency.py).
     app.add_middleware(IdempotencyKeys, repository=repository)
     app.add_middleware(WriteGate, repository=repository, writes=writes)
+    app.add_middleware(Reads)  # HEAD; the API's ETag, Last-Modified, 304 (web/reads.py)
+    app.add_middleware(api_cors)  # the API's reads open to any origin
     app.add_middleware(SecurityHeaders)  # outermost: on every answer, refusals included
     app.include_router(api.router)
+    app.include_router(api_docs.router)
     app.include_router(api_write.router)
     app.include_router(title.api)
     app.include_router(pages.router)

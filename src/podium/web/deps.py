@@ -16,6 +16,7 @@ from podium.errors import Problem
 from podium.model.laps import Lap
 from podium.web.errors import ApiError
 from podium.web.gate import authorize
+from podium.web.reads import note_revision
 
 
 def repository(request: Request) -> Repository:
@@ -84,7 +85,9 @@ AfterQuery = Annotated[
 
 
 def scored(season_id: str, as_of: AsOf, request: Request) -> ScoredSeason:
-    return seasons(request).get(season_id, as_of)
+    found = seasons(request).get(season_id, as_of)
+    note_revision(request, found, season_id)  # the answer's ETag and Last-Modified
+    return found
 
 
 def held_laps(

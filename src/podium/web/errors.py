@@ -9,6 +9,7 @@ HTML pages get the same facts as a small page.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -109,6 +110,19 @@ def _location(loc: tuple[Any, ...] | list[Any]) -> tuple[str, str]:
     return (parts[0] if parts else "request", ".".join(parts[1:]) or (parts[0] if parts else ""))
 
 
+def _allowed(app: FastAPI, path: str) -> str:
+    """Every method of every route at ``path``: the router's own ``Allow``
+    names only the first route it tried (GET of a path that also takes POST)."""
+    methods: set[str] = set()
+    for template, ops in app.openapi()["paths"].items():
+        parts = ("[^/]+" if p.startswith("{") else re.escape(p) for p in template.split("/"))
+        if re.fullmatch("/".join(parts), path):
+            methods |= {m.upper() for m in ops}
+    if "GET" in methods:
+        methods.add("HEAD")  # web/reads.py
+    return ", ".join(sorted(methods))
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> Response:
@@ -153,7 +167,10 @@ def install(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         message = str(exc.detail) if exc.detail else TITLES.get(exc.status_code, "error")
         problem = Problem(request.url.path, None, "(request)", message, found=request.method)
-        return _respond(request, exc.status_code, [problem], getattr(exc, "headers", None))
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            headers["Allow"] = _allowed(app, request.url.path) or headers.get("Allow", "")
+        return _respond(request, exc.status_code, [problem], headers or None)
 
     @app.exception_handler(OperationalError)
     async def busy(request: Request, exc: OperationalError) -> Response:

@@ -21,8 +21,6 @@ POLICY = (
     b"img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
     b"frame-ancestors 'none'"
 )
-UNPOLICED = ("/api/v1/docs",)
-"""The API explorer (Swagger UI) loads its script from its own CDN."""
 
 
 class SecurityHeaders:
@@ -33,7 +31,6 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        policed = not scope["path"].startswith(UNPOLICED)
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -43,7 +40,7 @@ class SecurityHeaders:
                 html = any(
                     k.lower() == b"content-type" and v.startswith(b"text/html") for k, v in headers
                 )
-                if html and policed and b"content-security-policy" not in names:
+                if html and b"content-security-policy" not in names:
                     headers.append((b"content-security-policy", POLICY))
                 message["headers"] = headers
             await send(message)

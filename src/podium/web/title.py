@@ -22,11 +22,12 @@ from podium.app.title import (
     title_page,
 )
 from podium.render.title_chart import title_chart_svg
+from podium.web import schemas
 from podium.web.api import PRINTABLE, ChampId, ClassCode, SeasonId, answer
 from podium.web.deps import AfterQuery, AsOfQuery, parse_as_of, scored
 from podium.web.pages_common import render_page
 
-api = APIRouter(prefix="/api/v1", tags=["read"])
+api = APIRouter(prefix="/api/v1", tags=["read"], responses=schemas.ERRORS)
 pages = APIRouter(include_in_schema=False)
 
 MAX_API_RUNS = 200_000
@@ -46,6 +47,7 @@ RetireQuery = Annotated[
 @api.get(
     "/seasons/{season_id}/title/{class_code}/{championship}",
     summary="Title fight: champion / can still win / eliminated, and what each contender needs",
+    response_model=schemas.TitleFight,
 )
 def title_api(
     season_id: SeasonId,
@@ -62,6 +64,7 @@ def title_api(
 @api.get(
     "/seasons/{season_id}/title/{class_code}/{championship}/odds",
     summary="Title odds by seeded Monte Carlo over the remaining rounds, with standard errors",
+    response_model=schemas.TitleOdds,
 )
 def odds_api(
     season_id: SeasonId,
