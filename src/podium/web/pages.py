@@ -4,6 +4,7 @@ disagree. Standings and results also download as CSV, Markdown and wikitext."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Request
@@ -75,6 +76,18 @@ def calendar_json(season_id: SeasonId, request: Request, as_of: AsOfQuery = None
 def calendar(season_id: SeasonId, request: Request, as_of: AsOfQuery = None) -> Response:
     page = site.calendar(scored(season_id, parse_as_of(as_of), request))
     return _page(request, "calendar.html", page)
+
+
+@router.get("/seasons/{season_id}/calendar.ics")
+def calendar_feed(season_id: SeasonId, request: Request, as_of: AsOfQuery = None) -> Response:
+    """The calendar as an iCalendar feed: subscribe from a phone's calendar."""
+    from podium.app.calendar_feed import calendar_ics
+
+    s = scored(season_id, parse_as_of(as_of), request)
+    link = str(request.url_for("home", season_id=season_id))
+    stamp = repository(request).revision_time(season_id, s.revision) or dt.datetime.now(dt.UTC)
+    text = calendar_ics(s.season, link, stamp)
+    return Response(text, media_type="text/calendar; charset=utf-8")
 
 
 @router.get("/seasons/{season_id}/entries.json")
@@ -157,6 +170,14 @@ def round_download(
     s = scored(season_id, parse_as_of(as_of), request)
     if ext == "json":
         return answer(_round(s, season_id, number, request))
+    if ext == "csv":  # the round's results file: edited and uploaded back, nothing lost
+        from podium.readers.native import schema
+        from podium.readers.native.write import result_rows
+        from podium.render.csv_safe import write_csv
+
+        s.season.round(number)
+        cells = [["" if v is None else str(v) for v in row] for row in result_rows(s.season, number)]
+        return Response(write_csv(schema.RESULTS, cells), media_type=MEDIA["csv"])
     from podium.render.tabular import Format, render
     from podium.render.views import results_view
     from podium.render.wikitext import results_wikitext

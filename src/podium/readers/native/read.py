@@ -238,13 +238,26 @@ def _classes_lines(text: str) -> list[int]:
     return lines
 
 
+_QUOTED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+
+
+def _unquoted(value: str) -> str:
+    """A cell as podium wrote it before a spreadsheet-safe download quoted it
+    (``render.csv_safe``: ``'=...`` for ``=...``), so a downloaded round
+    uploads back unchanged."""
+    return value[1:] if value.startswith(_QUOTED) else value
+
+
 def read_results(text: str, file: str, season: Season, round_number: int) -> tuple[ResultLine, ...]:
     """One round's classification from results-CSV text (an upload), parsed
     and checked exactly as ``results/rN.csv`` in a folder; raise
     :class:`InputError` with every problem (file, line, field) on any error."""
     season.round(round_number)
     reader = _Reader(Path("."))
-    rows = list(read_rows(text, file, required=("class", "status"), known=schema.RESULTS))
+    rows = [
+        replace(row, values={k: _unquoted(v) for k, v in row.values.items()})
+        for row in read_rows(text, file, required=("class", "status"), known=schema.RESULTS)
+    ]
     if not rows:
         raise InputError(Problem(file, None, "(rows)", "no result lines", "one line per car"))
     class_codes = {c.code for c in season.classes}

@@ -111,9 +111,8 @@ def save_season(season: Season, folder: Path | str, rules_text: str | None = Non
         (out / name).write_text(write_rows(columns, table), encoding="utf-8")
     for number in sorted({r.round for r in season.results}):
         (out / "results").mkdir(exist_ok=True)
-        rows = [_result_row(season, r) for r in season.results if r.round == number]
         (out / "results" / f"r{number}.csv").write_text(
-            write_rows(schema.RESULTS, rows), encoding="utf-8"
+            write_rows(schema.RESULTS, result_rows(season, number)), encoding="utf-8"
         )
     for number in sorted({q.round for q in season.qualifying}):
         (out / "qualifying").mkdir(exist_ok=True)
@@ -246,6 +245,12 @@ def _entry_rows(season: Season) -> list[tuple[object, ...]]:
                 )
             )
     return rows
+
+
+def result_rows(season: Season, number: int) -> list[tuple[object, ...]]:
+    """Round ``number``'s lines as ``results/rN.csv`` holds them (columns
+    ``schema.RESULTS``): every car, the one that did not start too."""
+    return [_result_row(season, r) for r in season.results if r.round == number]
 
 
 def _result_row(season: Season, r: ResultLine) -> tuple[object, ...]:
