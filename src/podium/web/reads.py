@@ -83,7 +83,7 @@ class Reads:
         if scope["type"] != "http" or method not in ("GET", "HEAD"):
             await self.app(scope, receive, send)
             return
-        state: dict[str, Any] = scope.setdefault("state", {})
+        state = scope.setdefault("state", {})  # the request state the routes note into
         state.pop(NOTED, None)
         inner = dict(scope, method="GET")  # a copy: the server still sees HEAD
         api = scope["path"].startswith(API)
