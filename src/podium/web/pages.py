@@ -15,6 +15,7 @@ from podium.app.answer import JSON, Answer
 from podium.app.ledger_page import ledger_page
 from podium.app.line_details import RoundSheet, person_sheet, round_sheet
 from podium.app.season import ScoredSeason
+from podium.app.version_diff import version_changes
 from podium.render.progression_chart import progression_svg
 from podium.web.api import PRINTABLE, answer
 from podium.web.deps import (
@@ -91,13 +92,15 @@ def calendar_feed(season_id: SeasonId, request: Request, as_of: AsOfQuery = None
 
 
 @router.get("/seasons/{season_id}/entries.json")
-def entries_json(season_id: SeasonId, request: Request) -> Response:
-    return answer(people.entries_page(scored(season_id, None, request)))
+def entries_json(season_id: SeasonId, request: Request, as_of: AsOfQuery = None) -> Response:
+    return answer(people.entries_page(scored(season_id, parse_as_of(as_of), request)))
 
 
 @router.get("/seasons/{season_id}/entries")
-def entries(season_id: SeasonId, request: Request) -> Response:
-    return _page(request, "entries.html", people.entries_page(scored(season_id, None, request)))
+def entries(season_id: SeasonId, request: Request, as_of: AsOfQuery = None) -> Response:
+    return _page(
+        request, "entries.html", people.entries_page(scored(season_id, parse_as_of(as_of), request))
+    )
 
 
 # -- rounds -------------------------------------------------------------------
@@ -148,13 +151,14 @@ def laps_csv(
     number: Annotated[int, Path(ge=1, le=1000)],
     request: Request,
     session: SessionQuery = "race",
+    as_of: AsOfQuery = None,
 ) -> Response:
     """Every lap of a session of the round, as `podium laps --format csv` prints it."""
     from podium.app.laps import round_laps
     from podium.render.lap_views import laps_view
     from podium.render.tabular import Format, render
 
-    s = scored(season_id, None, request)
+    s = scored(season_id, parse_as_of(as_of), request)
     report = round_laps(s, number, held_laps(s, season_id, number, request), session)
     return Response(render(laps_view(report), Format.CSV), media_type=MEDIA["csv"])
 
@@ -176,7 +180,9 @@ def round_download(
         from podium.render.csv_safe import write_csv
 
         s.season.round(number)
-        cells = [["" if v is None else str(v) for v in row] for row in result_rows(s.season, number)]
+        cells = [
+            ["" if v is None else str(v) for v in row] for row in result_rows(s.season, number)
+        ]
         return Response(write_csv(schema.RESULTS, cells), media_type=MEDIA["csv"])
     from podium.render.tabular import Format, render
     from podium.render.views import results_view
@@ -200,6 +206,36 @@ def round_page(
     s = scored(season_id, parse_as_of(as_of), request)
     page = _round(s, season_id, number, request)
     return _page(request, "round.html", page, laps=_lap_sections(s, season_id, number, request))
+
+
+@router.get("/seasons/{season_id}/rounds/{number}/versions/{version}.json")
+def version_json(
+    season_id: SeasonId,
+    number: Annotated[int, Path(ge=1, le=1000)],
+    version: Annotated[int, Path(ge=1, le=1_000_000)],
+    request: Request,
+    as_of: AsOfQuery = None,
+) -> Response:
+    return answer(
+        version_changes(
+            repository(request), scored(season_id, parse_as_of(as_of), request), number, version
+        )
+    )
+
+
+@router.get("/seasons/{season_id}/rounds/{number}/versions/{version}")
+def version_page(
+    season_id: SeasonId,
+    number: Annotated[int, Path(ge=1, le=1000)],
+    version: Annotated[int, Path(ge=1, le=1_000_000)],
+    request: Request,
+    as_of: AsOfQuery = None,
+) -> Response:
+    """What version ``version`` of the round's results changed from the one before."""
+    page = version_changes(
+        repository(request), scored(season_id, parse_as_of(as_of), request), number, version
+    )
+    return _page(request, "version.html", page)
 
 
 # -- standings ----------------------------------------------------------------
@@ -292,24 +328,28 @@ def ledger(
 
 
 @router.get("/seasons/{season_id}/teams/{slug}.json")
-def team_json(season_id: SeasonId, slug: Slug, request: Request) -> Response:
-    s = scored(season_id, None, request)
+def team_json(
+    season_id: SeasonId, slug: Slug, request: Request, as_of: AsOfQuery = None
+) -> Response:
+    s = scored(season_id, parse_as_of(as_of), request)
     return answer(person_sheet(s, people.team_page(s, slug)))
 
 
 @router.get("/seasons/{season_id}/teams/{slug}")
-def team(season_id: SeasonId, slug: Slug, request: Request) -> Response:
-    s = scored(season_id, None, request)
+def team(season_id: SeasonId, slug: Slug, request: Request, as_of: AsOfQuery = None) -> Response:
+    s = scored(season_id, parse_as_of(as_of), request)
     return _page(request, "team.html", person_sheet(s, people.team_page(s, slug)))
 
 
 @router.get("/seasons/{season_id}/drivers/{slug}.json")
-def driver_json(season_id: SeasonId, slug: Slug, request: Request) -> Response:
-    s = scored(season_id, None, request)
+def driver_json(
+    season_id: SeasonId, slug: Slug, request: Request, as_of: AsOfQuery = None
+) -> Response:
+    s = scored(season_id, parse_as_of(as_of), request)
     return answer(person_sheet(s, people.driver_page(s, slug)))
 
 
 @router.get("/seasons/{season_id}/drivers/{slug}")
-def driver(season_id: SeasonId, slug: Slug, request: Request) -> Response:
-    s = scored(season_id, None, request)
+def driver(season_id: SeasonId, slug: Slug, request: Request, as_of: AsOfQuery = None) -> Response:
+    s = scored(season_id, parse_as_of(as_of), request)
     return _page(request, "driver.html", person_sheet(s, people.driver_page(s, slug)))

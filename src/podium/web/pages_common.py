@@ -12,6 +12,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from podium.app.answer import slugify
 from podium.errors import Problem
 from podium.render.colour_key import LEGEND
+from podium.web.as_of_links import keep_as_of
 
 
 @lru_cache(maxsize=1)
@@ -29,6 +30,9 @@ def environment() -> Environment:
 
 def render_page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
     html = environment().get_template(template).render(request_path=request.url.path, **context)
+    as_of = request.query_params.get("as_of")
+    if as_of:  # the reader stays in the state they asked for, page after page
+        html = keep_as_of(html, as_of)
     return HTMLResponse(html, status_code=status)
 
 
