@@ -98,6 +98,16 @@ def site(request: pytest.FixtureRequest, alms: Season) -> Iterator[Site]:
         yield Site(url, repository, token, request.param)
 
 
+@pytest.fixture(scope="session")
+def memory_site(alms: Season) -> Iterator[Site]:
+    """One site in memory, for what does not depend on the repository (page
+    layout in a browser): run once, not once per database."""
+    repository = loaded(alms, backend="memory")
+    token = repository.create_token("layout")
+    with serving(repository) as url:
+        yield Site(url, repository, token, "memory")
+
+
 @pytest.fixture
 def http(site: Site) -> Iterator[httpx.Client]:
     with site.client() as client:

@@ -36,15 +36,15 @@ OVERLAPS = """() => {
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_title_page_fits_and_chart_labels_never_overlap(browser, site: Site, width: int) -> None:  # type: ignore[no-untyped-def]
-    if site.backend != "memory":
-        pytest.skip("layout does not depend on the repository")
+def test_title_page_fits_and_chart_labels_never_overlap(
+    browser, memory_site: Site, width: int
+) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=width < 500)
     page = context.new_page()
     page.set_default_timeout(15_000)
     try:
         for path in PAGES:
-            page.goto(site.url + path)
+            page.goto(memory_site.url + path)
             # The page never scrolls sideways, nor does the answers table.
             assert page.evaluate("document.documentElement.scrollWidth") <= width, path
             table = page.locator("#title")
@@ -54,7 +54,7 @@ def test_title_page_fits_and_chart_labels_never_overlap(browser, site: Site, wid
             count, overlapping = page.evaluate(OVERLAPS)
             assert count > 3, path
             assert overlapping == [], (path, overlapping)
-        page.goto(site.url + PAGES[0])
+        page.goto(memory_site.url + PAGES[0])
         # Each answer is one row of plain words, the odds beside it.
         rows = page.locator("#title tbody tr")
         assert "can still win: needs a car classified in the points" in rows.first.inner_text()
