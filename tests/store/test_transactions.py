@@ -10,7 +10,7 @@ import sqlalchemy.exc
 from sqlalchemy.orm import Session
 
 from podium.model import Season, Status
-from podium.store import repository as sql
+from podium.store import loads as sql
 from podium.store.models import EntryRow, SeasonRow
 from podium.store.repository import SqlRepository
 
@@ -20,22 +20,23 @@ class Injected(RuntimeError):
 
 
 def _fail_at_round(monkeypatch: pytest.MonkeyPatch, number: int) -> None:
-    post = sql._post
+    post = sql.post
 
     def failing(session: Session, row: SeasonRow, round_number: int, *args: Any) -> Any:
         if round_number == number:
             raise Injected(f"disk full at round {number}")
         return post(session, row, round_number, *args)
 
-    monkeypatch.setattr(sql, "_post", failing)
+    monkeypatch.setattr(sql, "post", failing)
 
 
+@pytest.mark.parametrize("dated", [False, True], ids=["at load time", "dated as published"])
 def test_a_first_load_that_fails_mid_way_writes_nothing(
-    store: SqlRepository, alms: Season, monkeypatch: pytest.MonkeyPatch
+    store: SqlRepository, alms: Season, monkeypatch: pytest.MonkeyPatch, dated: bool
 ) -> None:
     _fail_at_round(monkeypatch, 5)  # rounds 1-4 and the edition are already flushed
     with pytest.raises(Injected):
-        store.load_season(alms, actor="test")
+        store.load_season(alms, actor="test", dated=dated)
     assert store.season_ids() == []
     monkeypatch.undo()
     assert store.load_season(alms, actor="test").revision == 11
