@@ -206,11 +206,14 @@ def import_file(
     status: RoundStatus = RoundStatus.PROVISIONAL,
     session: str = "race",
     imported: ImportedSession | None = None,
+    actor: str = "podium import",
+    reason: str = "",
 ) -> ImportOutcome:
     """Plan one session of ``parsed`` (default: its last race) into round
     ``number``'s session ``session``; with ``apply``, write it to the
-    target's folder and/or post it to ``repo``, all or nothing. The target's
-    season becomes the season after the import (the next file plans on it)."""
+    target's folder and/or post it to ``repo`` (as ``actor``, for ``reason``:
+    by default the file and its hash), all or nothing. The target's season
+    becomes the season after the import (the next file plans on it)."""
     imported = imported or parsed.session
     plan = plan_file(target, parsed, number, create, session, imported)
     if plan.laps and not plan.problems and _new_laps(target, repo, plan):
@@ -265,8 +268,8 @@ def import_file(
                 repo,
                 repo.season(target.season.id),
                 stored_plan,
-                "podium import",
-                f"import {Path(parsed.path).name} sha256:{parsed.sha256}",
+                actor,
+                reason or f"import {Path(parsed.path).name} sha256:{parsed.sha256}",
                 status,
             )
             notes.append("posted to the database" if changed else "database already up to date")

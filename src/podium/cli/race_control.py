@@ -275,10 +275,10 @@ def publish(
                 )
             )
         if where.repo is not None:
+            from podium.app.round_status import publish_round
+
             why = f"results {status.value}"
-            where.repo.post_results(
-                where.season.id, round_number, lines, status, "podium publish", why
-            )
+            publish_round(where.repo, where.season, round_number, status, "podium publish", why)
         elif where.folder is not None:
             set_round_status(where.folder, where.season, round_number, status)
     click.echo(f"round {round_number} ({rnd.label}): results {status.value}")

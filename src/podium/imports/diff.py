@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from podium.model import QualifyingLine, ResultLine
+from podium.model import QualifyingLine, ResultLine, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,8 @@ def _describe(line: ResultLine) -> str:
         if line.class_pos
         else f"{line.status.value} {line.class_code}"
     )
+    if line.class_pos and line.status is not Status.CLASSIFIED:
+        place += f" ({line.status.value})"  # a place the status takes away (a DSQ)
     return f"{place}, {line.laps} laps"
 
 

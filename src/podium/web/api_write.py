@@ -43,7 +43,7 @@ router = APIRouter(
 MAX_UPLOAD = 5 * 1024 * 1024
 
 
-def _read(upload: UploadFile, what: str) -> bytes:
+def read_upload(upload: UploadFile, what: str) -> bytes:
     body = upload.file.read(MAX_UPLOAD + 1)
     if len(body) > MAX_UPLOAD:
         raise ApiError(
@@ -77,7 +77,7 @@ def _parse_results(
     season = scored(season_id, None, request).season
     season.round(round_number)
     name = FilePath(upload.filename or f"r{round_number}.csv").name
-    text = _text(_read(upload, name), name)
+    text = _text(read_upload(upload, name), name)
     return read_results(text, name, season, round_number)
 
 
@@ -236,7 +236,7 @@ def load_season(
     from podium.readers.native.laps import load_laps
 
     name = FilePath(file.filename or "season.zip").name
-    body = _read(file, name)
+    body = read_upload(file, name)
     with tempfile.TemporaryDirectory(prefix="podium-upload-") as tmp:
         folder = unpack_season(body, name, FilePath(tmp))
         season = read_folder(folder)

@@ -10,7 +10,7 @@ from fastapi.staticfiles import StaticFiles
 
 from podium.app.repository import Repository
 from podium.app.scored_seasons import ScoredSeasons
-from podium.web import api, api_docs, api_write, errors, pages, title
+from podium.web import api, api_docs, api_round_write, api_write, desk, errors, pages, title
 from podium.web.gate import WriteGate
 from podium.web.headers import SecurityHeaders
 from podium.web.idempotency import IdempotencyKeys
@@ -36,7 +36,8 @@ def create_app(repository: Repository, revision_ttl: float = 0.0) -> FastAPI:
     # Outermost: a write is refused before its body is read (web/gate.py).
     writes = [
         (route.path_regex, frozenset(route.methods or ()))
-        for route in api_write.router.routes
+        for router in (api_write.router, api_round_write.router)
+        for route in router.routes
         if isinstance(route, APIRoute)
     ]
     # Just inside the gate: a keyed write runs once (web/idempotency.py).
@@ -48,8 +49,10 @@ def create_app(repository: Repository, revision_ttl: float = 0.0) -> FastAPI:
     app.include_router(api.router)
     app.include_router(api_docs.router)
     app.include_router(api_write.router)
+    app.include_router(api_round_write.router)
     app.include_router(title.api)
     app.include_router(pages.router)
     app.include_router(title.pages)
+    app.include_router(desk.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

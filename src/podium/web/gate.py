@@ -40,8 +40,8 @@ UPLOAD_LIMIT = 6 * 1024 * 1024
 """A results CSV or a zipped season folder (5 MB) with its multipart framing."""
 JSON_LIMIT = 64 * 1024
 """A penalty, a withdrawal: a few hundred bytes."""
-UPLOAD_PATHS = ("/results", "/amendments", "/seasons")
-"""Routes that take a file: a round's results or amendments, a season folder."""
+UPLOAD_PATHS = ("/results", "/amendments", "/import", "/seasons")
+"""Routes that take a file: a round's results, amendments or import, a season folder."""
 
 
 def limit_for(path: str) -> int:
