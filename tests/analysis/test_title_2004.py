@@ -9,7 +9,8 @@ from xml.etree import ElementTree
 from podium.analysis.title.race import build_race
 from podium.analysis.title.verdict import TitleStatus, verdicts
 from podium.app.season import ScoredSeason
-from podium.app.title import ContenderOdds, TitleOdds, title_fight
+from podium.app.title import title_fight
+from podium.app.title_odds import ContenderOdds, TitleOdds
 from podium.render.title_chart import title_chart_svg
 from tests.conftest import GOLDEN
 

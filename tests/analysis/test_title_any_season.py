@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from podium.app.season import ScoredSeason
-from podium.app.title import title_fight, title_odds
+from podium.app.title import title_fight
+from podium.app.title_odds import title_odds
 
 F1 = Path(__file__).resolve().parents[2] / "data" / "f1"
 

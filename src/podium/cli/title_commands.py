@@ -154,7 +154,8 @@ def odds(
 
     Example: podium odds --class GT --championship drivers --after 7 --runs 1000000 --seed 42
     """
-    from podium.app.title import title_fight, title_odds
+    from podium.app.title import title_fight
+    from podium.app.title_odds import title_odds
     from podium.render.title_chart import title_chart_svg
     from podium.render.title_views import odds_view
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from podium.analysis.title.verdict import TitleStatus
-from podium.app.title import ContenderVerdict, TitleFight, TitleOdds
+from podium.app.title import ContenderVerdict, TitleFight
+from podium.app.title_odds import TitleOdds
 
 _COLOURS = {
     TitleStatus.CHAMPION: "#2e7d32",

@@ -4,7 +4,8 @@ notes), the odds, and the F1 deciding rounds."""
 from __future__ import annotations
 
 from podium.app.f1 import Deciders
-from podium.app.title import ENTRY_LIST, NAMED_ONLY, ContenderVerdict, TitleFight, TitleOdds
+from podium.app.title import ENTRY_LIST, NAMED_ONLY, ContenderVerdict, TitleFight
+from podium.app.title_odds import TitleOdds
 from podium.model import format_points
 from podium.render.tabular import Tabular
 

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
 from podium.app import site
-from podium.app.title import (
+from podium.app.title_page import (
     WEB_ODDS_RUNS,
     default_after,
     memo_fight,
