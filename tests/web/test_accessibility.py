@@ -25,6 +25,8 @@ PAGES = (
     f"{SEASON}/teams/alex-job-racing",
     f"{SEASON}/title/LMP2/teams",
     f"{SEASON}/rounds/10",
+    f"{SEASON}/search?q=racing",
+    f"{SEASON}/search?q=zzzz",
 )
 RUN = """async () => {
   const result = await axe.run(document, {resultTypes: ['violations']});

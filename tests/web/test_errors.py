@@ -38,6 +38,6 @@ def test_html_404_is_a_page(http: httpx.Client) -> None:
     response = http.get("/seasons/alms-2004/teams/nobody", headers={"Accept": "text/html"})
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("text/html")
-    assert "no team with address &#39;nobody&#39;" in response.text
+    assert "No team with address &#39;nobody&#39;" in response.text
     twin = http.get("/seasons/alms-2004/teams/nobody.json", headers={"Accept": "text/html"})
     assert_error(twin, 404)

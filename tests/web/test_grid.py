@@ -150,7 +150,7 @@ def test_driver_and_team_pages_give_results_and_points_per_round(http: httpx.Cli
 def test_public_pages_use_no_developer_wording(http: httpx.Client) -> None:
     missing = http.get(f"{SEASON}/rounds/10", headers={"accept": "text/html"})
     assert missing.status_code == 404
-    assert "<li>no round 10 in 2004 American Le Mans Series" in missing.text
+    assert "<li>No round 10 in 2004 American Le Mans Series" in missing.text
     assert ": : " not in missing.text
     for path in ("standings/LMP1/drivers", "standings/GT/drivers"):
         assert "podium results" not in http.get(f"{SEASON}/{path}").text

@@ -13,9 +13,16 @@ from collections import OrderedDict
 
 from podium.app.repository import Repository
 from podium.app.season import AsOf, ScoredSeason
+from podium.app.site import SeriesSeason
 from podium.errors import NotFound
+from podium.model.season import Season
 
 log = logging.getLogger("podium.web")
+
+LIST_TTL = 30.0
+"""Seconds the list of stored seasons (the site's season switcher) is kept:
+a season loaded by another process shows within it, one loaded through
+this process at once."""
 
 WRITE_GRACE = 2.0
 """Seconds past the TTL a revision read may still serve while a write
@@ -48,6 +55,33 @@ class ScoredSeasons:
         """Seasons whose write through this process is scoring its new state."""
         self.scorings = 0
         """How many times a season was scored (single flight: once per key)."""
+        self._listed: tuple[tuple[SeriesSeason, ...], float] | None = None
+        self._titles: dict[str, SeriesSeason] = {}
+        """Each season's id, year and title as last scored or read."""
+
+    def season_list(self) -> tuple[SeriesSeason, ...]:
+        """Every stored season (id, year, title), asked of the repository at
+        most once per ``LIST_TTL`` and after a write through this process.
+        Titles come from the seasons already scored; one never scored is
+        read once, never scored for this."""
+        with self._lock:
+            if self._listed is not None and time.monotonic() - self._listed[1] < LIST_TTL:
+                return self._listed[0]
+        found = []
+        for season_id in self.repository.season_ids():
+            known = self._titles.get(season_id)
+            if known is None:
+                known = self._remember(self.repository.season(season_id))
+            found.append(known)
+        listed = tuple(found)
+        with self._lock:
+            self._listed = (listed, time.monotonic())
+        return listed
+
+    def _remember(self, season: Season) -> SeriesSeason:
+        known = SeriesSeason(season.id, season.year, season.title)
+        self._titles[season.id] = known
+        return known
 
     def revision(self, season_id: str) -> int:
         if self.revision_ttl <= 0:
@@ -90,6 +124,7 @@ class ScoredSeasons:
         with self._lock:
             self._generation += 1
             self._writing[season_id] = self._writing.get(season_id, 0) + 1
+            self._listed = None  # a load may add a season or change its title
         revision: int | None = None
         try:
             revision = self.repository.revision(season_id)
@@ -149,6 +184,8 @@ class ScoredSeasons:
             try:
                 season = self.repository.season(season_id, as_of=as_of)
                 scored = ScoredSeason(season, revision, as_of)
+                if as_of is None:
+                    self._remember(season)
                 _ = scored.ledger  # score now, outside any later request
                 with self._lock:
                     self._cache[key] = scored

@@ -29,6 +29,9 @@ def environment() -> Environment:
 
 
 def render_page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    page = context.get("page")
+    if isinstance(page, dict) and page.get("season"):  # the header's season switcher
+        context.setdefault("seasons", request.app.state.scored.season_list())
     html = environment().get_template(template).render(request_path=request.url.path, **context)
     as_of = request.query_params.get("as_of")
     if as_of:  # the reader stays in the state they asked for, page after page
@@ -39,6 +42,24 @@ def render_page(request: Request, template: str, status: int = 200, **context: A
 def render_error(
     request: Request, status: int, title: str, problems: list[Problem]
 ) -> HTMLResponse:
+    from podium.web.error_words import TITLES, in_words
+
     return render_page(
-        request, "error.html", status=status, status_code=status, title=title, problems=problems
+        request,
+        "error.html",
+        status=status,
+        status_code=status,
+        title=TITLES.get(status, title),
+        problems=[in_words(p, status) for p in problems],
+        season=_season_of(request) if status in (404, 422) else None,
     )
+
+
+def _season_of(request: Request) -> str | None:
+    """The stored season the failed address is under: the error page links
+    back to it (a request that failed for want of a database never asks)."""
+    parts = request.url.path.split("/")
+    if len(parts) < 3 or parts[1] != "seasons":
+        return None
+    held = {s.id for s in request.app.state.scored.season_list()}
+    return parts[2] if parts[2] in held else None
