@@ -136,11 +136,12 @@ def serve(
 ) -> None:
     """Serve the web site and the JSON API (/api/v1, OpenAPI at /api/v1/openapi.json).
 
-    By default it serves the embedded SQLite database (the file podium db load
-    writes), loading the built-in 2004 ALMS season first if the database holds
-    no season. --database serves another database (PostgreSQL works the same).
-    --season PATH serves a season folder from memory, with a write token valid
-    until the server stops.
+    By default it serves the SQLite database in the user's data directory (the
+    file podium db load writes), first loading every built-in season it does
+    not hold yet (alms-2004, imsa-2023); write tokens come from podium token
+    create. --database serves another database (PostgreSQL works the same).
+    --season PATH serves a season folder from memory and prints a write token
+    valid until the server stops.
 
     Example: podium serve --port 8000   then open http://127.0.0.1:8000/seasons/alms-2004
     """
