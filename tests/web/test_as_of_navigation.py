@@ -62,6 +62,12 @@ def test_every_internal_link_of_a_page_keeps_as_of(http: httpx.Client, path: str
     assert lost == latest, f"{path}: links that drop as_of: {lost}"
 
 
+def test_an_error_page_does_not_carry_the_as_of_that_failed(http: httpx.Client) -> None:
+    page = http.get("/seasons/alms-2004/standings/GT/teams", params={"as_of": "garbage"})
+    assert page.status_code == 422
+    assert "garbage" not in " ".join(LINK.findall(page.text))
+
+
 def test_a_version_page_shows_what_an_amendment_changed(site: Site, http: httpx.Client) -> None:
     """A DSQ posted as an amendment of the scratch copy's round 9: its version
     page names the car and the fields it moved; the round as it stood is one

@@ -34,7 +34,9 @@ def render_page(request: Request, template: str, status: int = 200, **context: A
         context.setdefault("seasons", request.app.state.scored.season_list())
     html = environment().get_template(template).render(request_path=request.url.path, **context)
     as_of = request.query_params.get("as_of")
-    if as_of:  # the reader stays in the state they asked for, page after page
+    if as_of and status < 400:  # the reader stays in the state they asked for, page after page
+        # (not from an error page: the as_of may be what was wrong, and its
+        # links would lead back to the same error)
         html = keep_as_of(html, as_of)
     return HTMLResponse(html, status_code=status)
 
