@@ -102,7 +102,8 @@ def site(request: pytest.FixtureRequest, alms: Season) -> Iterator[Site]:
 def memory_site(alms: Season) -> Iterator[Site]:
     """One site in memory, for what does not depend on the repository (page
     layout in a browser): run once, not once per database."""
-    repository = loaded(alms, backend="memory")
+    scratch = dataclasses.replace(alms, id=SCRATCH, name="2004 ALMS (scratch copy)")
+    repository = loaded(alms, scratch, backend="memory")
     token = repository.create_token("layout")
     with serving(repository) as url:
         yield Site(url, repository, token, "memory")

@@ -51,13 +51,8 @@ CONTRAST = """() => {
 }"""
 
 
-def _memory_only(site: Site) -> None:
-    if site.backend != "memory":
-        pytest.skip("layout does not depend on the repository")
-
-
-def test_standings_print_on_a4_with_the_points_column(browser, site: Site) -> None:  # type: ignore[no-untyped-def]
-    _memory_only(site)
+def test_standings_print_on_a4_with_the_points_column(browser, memory_site: Site) -> None:  # type: ignore[no-untyped-def]
+    site = memory_site
     context = browser.new_context(viewport={"width": A4_PRINTABLE, "height": 1100})
     page = context.new_page()
     page.emulate_media(media="print")
@@ -95,8 +90,10 @@ def test_standings_print_on_a4_with_the_points_column(browser, site: Site) -> No
         f"{SEASON}/search?q=racing",
     ],
 )
-def test_dark_mode_keeps_aa_contrast_and_the_results_key(browser, site: Site, path: str) -> None:  # type: ignore[no-untyped-def]
-    _memory_only(site)
+def test_dark_mode_keeps_aa_contrast_and_the_results_key(
+    browser, memory_site: Site, path: str
+) -> None:  # type: ignore[no-untyped-def]
+    site = memory_site
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
     page = context.new_page()
     try:
@@ -131,9 +128,9 @@ def test_dark_mode_keeps_aa_contrast_and_the_results_key(browser, site: Site, pa
 
 
 def test_the_progression_chart_is_one_tab_stop_read_with_the_arrow_keys(  # type: ignore[no-untyped-def]
-    browser, site: Site
+    browser, memory_site: Site
 ) -> None:
-    _memory_only(site)
+    site = memory_site
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:
@@ -176,8 +173,8 @@ def test_the_progression_chart_is_one_tab_stop_read_with_the_arrow_keys(  # type
         context.close()
 
 
-def test_a_fan_switches_season_and_searches_without_javascript(browser, site: Site) -> None:  # type: ignore[no-untyped-def]
-    _memory_only(site)
+def test_a_fan_switches_season_and_searches_without_javascript(browser, memory_site: Site) -> None:  # type: ignore[no-untyped-def]
+    site = memory_site
     context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
     page = context.new_page()
     try:
