@@ -233,3 +233,22 @@ def test_a_disqualification_changes_the_table_and_its_withdrawal_restores_it(
         f"{API}/penalties/{number}/withdraw", json={"reason": "x"}, headers=bearer(site.token)
     )
     assert assert_error(again, 422)[0]["message"].startswith(f"decision {number} is withdrawn")
+
+
+def test_a_penalty_body_with_a_misspelt_field_or_a_boolean_round_is_refused(
+    site: Site, http: httpx.Client
+) -> None:
+    """A typo ("clas") used to be dropped silently, so the penalty went to the
+    wrong car class; ``round: true`` used to be read as round 1."""
+    before = snapshot(site)
+    token = site.repository.create_token(f"strict {time.time_ns()}")
+    for body, field in (
+        ({"round": 9, "car_no": "3", "clas": "GTS", "kind": "dsq", "reason": "x"}, "clas"),
+        ({"round": True, "car_no": "3", "kind": "dsq", "reason": "x"}, "round"),
+        ({"round": "9", "car_no": "3", "kind": "dsq", "reason": "x"}, "round"),
+    ):
+        refused = http.post(
+            f"{API}/penalties", json=body, headers={"Authorization": f"Bearer {token}"}
+        )
+        assert assert_error(refused, 422)[0]["field"] == field, body
+    assert snapshot(site) == before

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, Security, UploadFile
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from podium.app.penalties import refuse_control
 from podium.app.round_import import import_round
@@ -81,6 +81,8 @@ def import_results(
 
 
 class StatusIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     status: Literal["provisional", "official"]
     reason: str = Field(min_length=1, max_length=500)
 

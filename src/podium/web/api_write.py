@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, Security, UploadFile
 from fastapi.responses import Response
 from fastapi.security import HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from podium.app.penalties import PenaltyAdded, Withdrawn, penalty_for, refuse_control
 from podium.app.rounds import VersionInfo
@@ -140,7 +140,11 @@ def amend_results(
 
 
 class PenaltyIn(BaseModel):
-    round: int = Field(ge=1, le=1000)
+    # A misspelt field ("clas") is an error, not silently dropped; a round is
+    # a JSON number (``true`` is not round 1).
+    model_config = ConfigDict(extra="forbid")
+
+    round: StrictInt = Field(ge=1, le=1000)
     car_no: str | None = Field(default=None, max_length=10)
     class_code: str | None = Field(default=None, alias="class", max_length=40)
     entry: str | None = Field(default=None, max_length=100)
@@ -152,6 +156,8 @@ class PenaltyIn(BaseModel):
 
 
 class WithdrawalIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     reason: str = Field(min_length=1, max_length=500)
 
 
