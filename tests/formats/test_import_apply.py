@@ -211,3 +211,29 @@ def test_imports_csv_round_trip(tmp_path: Path) -> None:
     record = ImportRecord("2026-01-01T00:00:00Z", 3, "r.json", "ab" * 32, "acc", "1", 50)
     (tmp_path / "imports.csv").write_text(imports_text([record, record]), encoding="utf-8")
     assert read_imports(tmp_path) == [record, record]
+
+
+def test_repository_path_checks_the_laps_before_writing_anything(tmp_path: Path) -> None:
+    """A lap chart that fails its checks (here a lap of a car not in the
+    results) refuses the whole import: the results are not posted without it."""
+    import dataclasses
+
+    import pytest
+
+    from podium.app.import_apply import apply_to_repository
+    from podium.errors import InputError
+    from podium.model.laps import Lap
+
+    folder = league(tmp_path)
+    season = load_season(folder)
+    repo = MemoryRepository()
+    repo.load_season(season, "test")
+    target = Target(repo.season(season.id), None, load_config(folder))
+    plan = plan_file(target, parse_path(RACE), 1, create_entries=True)
+    stray = Lap(1, plan.session, "no-such-car", 1, time_ms=90_000)
+    broken = dataclasses.replace(plan, laps=(*plan.laps, stray))
+    before = repo.revision(season.id)
+    with pytest.raises(InputError, match="no-such-car"):
+        apply_to_repository(repo, target.season, broken, "test", "import")
+    assert repo.revision(season.id) == before
+    assert repo.season(season.id).results_of(1) == season.results_of(1)

@@ -13,6 +13,7 @@ from podium.app.repository import Repository
 from podium.errors import InputError
 from podium.imports.outcome import ImportPlan
 from podium.model import RoundStatus, Season
+from podium.model.lap_checks import laps_to_store
 from podium.readers.native.imports_file import FILE, ImportRecord, imports_text, read_imports
 from podium.readers.native.laps import laps_file, laps_text, parse_laps
 from podium.readers.registry import ParsedFile
@@ -106,6 +107,8 @@ def apply_to_repository(
     if plan.problems:
         raise InputError(plan.problems)
     after = plan.season_after(season)
+    if plan.laps:  # checked before anything is written: all or nothing
+        laps_to_store(after, plan.round, plan.session, plan.laps)
     changed = _post_plan(repo, season, after, plan, actor, reason, status)
     if plan.laps and repo.put_laps(season.id, plan.round, plan.session, plan.laps, actor, reason):
         changed = True

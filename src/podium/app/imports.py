@@ -20,7 +20,7 @@ from podium.imports.outcome import ImportPlan
 from podium.imports.plan import plan_import
 from podium.imports.sessions import Chosen, choose
 from podium.model import RoundStatus, Season
-from podium.model.lap_checks import sorted_laps
+from podium.model.lap_checks import laps_to_store, sorted_laps
 from podium.readers.native.laps import laps_file, laps_text
 from podium.readers.registry import IMPORTERS, ParsedFile, Parser, parse_path
 from podium.readers.session import ImportedSession, SessionKind
@@ -216,6 +216,11 @@ def import_file(
     becomes the season after the import (the next file plans on it)."""
     imported = imported or parsed.session
     plan = plan_file(target, parsed, number, create, session, imported)
+    if plan.laps and not plan.problems:  # a lap chart that fails refuses the whole file
+        try:
+            laps_to_store(plan.season_after(target.season), plan.round, plan.session, plan.laps)
+        except InputError as exc:
+            plan.problems.extend(exc.problems)
     if plan.laps and not plan.problems and _new_laps(target, repo, plan):
         cars = len({lap.entry for lap in plan.laps})
         plan.changes.append(Change("laps", "", f"{len(plan.laps)} laps of {cars} cars"))
