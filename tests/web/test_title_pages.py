@@ -71,3 +71,17 @@ def test_title_page_reads_driverless_results_by_the_entry_list(http: httpx.Clien
     assert not bernhard["data_determines"]  # the named results alone do not decide
     assert bernhard["method"] == "pairwise reasoning"
     assert any(r["names"] == ["Craig Stanton", "David Murry"] for r in twin["rows"])
+
+
+def test_title_contenders_carry_the_ids_every_answer_uses(http: httpx.Client) -> None:
+    """One representation (issue 12): a contender is named by {id, name} as in
+    the standings, and the id is its page's address."""
+    fight = http.get("/api/v1/seasons/alms-2004/title/LMP2/teams?after=8").json()
+    first = fight["contenders"][0]
+    assert first["competitor"] == {"id": "miracle-motorsports", "name": "Miracle Motorsports"}
+    assert fight["groups"][0]["competitors"] == [first["competitor"]]
+    table = http.get("/api/v1/seasons/alms-2004/standings/LMP2/teams?after=8").json()
+    assert first["competitor"] in [row["competitor"] for row in table["rows"]]
+    assert http.get(f"/seasons/alms-2004/teams/{first['competitor']['id']}").status_code == 200
+    odds = http.get("/api/v1/seasons/alms-2004/title/LMP2/teams/odds?after=8&runs=1000").json()
+    assert odds["contenders"][0]["competitor"]["id"] == "miracle-motorsports"

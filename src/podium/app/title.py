@@ -13,7 +13,7 @@ from podium.analysis.title.pairwise import signatures
 from podium.analysis.title.partial import Gap, data_verdict, entry_list_reading, gaps
 from podium.analysis.title.race import TitleRace, build_race
 from podium.analysis.title.verdict import Method, TitleStatus, verdict
-from podium.app.answer import JSON, Answer, to_json
+from podium.app.answer import JSON, Answer, ref, to_json
 from podium.app.season import ScoredSeason
 from podium.app.title_words import plain_answer
 from podium.errors import NotFound, Problem
@@ -100,6 +100,7 @@ class ContenderVerdict(Answer):
     def to_json(self) -> JSON:
         out: dict[str, JSON] = {
             "name": self.name,
+            "competitor": ref(self.name),
             "status": self.status.value,
             "answer": self.answer,
             "method": self.method.value,
@@ -131,6 +132,15 @@ class AnswerGroup(Answer):
     points: Points
     status: TitleStatus
     answer: str
+
+    def to_json(self) -> JSON:
+        return {
+            "names": list(self.names),
+            "competitors": [ref(name) for name in self.names],
+            "points": to_json(self.points),
+            "status": self.status.value,
+            "answer": self.answer,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from podium.analysis.title.odds import title_odds as simulate
 from podium.analysis.title.pairwise import signatures
 from podium.analysis.title.partial import Gap, entry_list_reading, gaps
 from podium.analysis.title.verdict import TitleStatus, verdict
-from podium.app.answer import JSON, Answer
+from podium.app.answer import JSON, Answer, ref
 from podium.app.season import ScoredSeason
 from podium.app.title import ENTRY_LIST, NAMED_ONLY, title_race
 from podium.model.results import Status
@@ -40,6 +40,7 @@ class ContenderOdds(Answer):
     def to_json(self) -> JSON:
         return {
             "name": self.name,
+            "competitor": ref(self.name),
             "odds": self.odds,
             "standard_error": self.standard_error,
             "settled": self.settled,
