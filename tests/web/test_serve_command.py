@@ -90,6 +90,17 @@ def test_serve_loads_the_built_in_seasons_into_an_empty_database(tmp_path: Path)
                 time.sleep(0.1)
         assert response.status_code == 200
         assert (tmp_path / "podium.db").is_file()
+        # Loaded as published (app.publication): on 1 June 2023 four IMSA rounds
+        # were out (Daytona 28 January ... Laguna Seca 14 May; Watkins Glen was
+        # on 25 June), and 2004 stood before Laguna Seca on 15 October 2004.
+        api = f"http://127.0.0.1:{port}/api/v1/seasons"
+        june = httpx.get(f"{api}/imsa-2023/rounds", params={"as_of": "2023-06-01T00:00:00Z"})
+        assert june.status_code == 200, june.text
+        held = [r["round"] for r in june.json()["rounds"] if r["has_results"]]
+        assert held == [1, 2, 3, 4]
+        eve = httpx.get(f"{api}/alms-2004/winners", params={"as_of": "2004-10-15T12:00:00Z"})
+        assert eve.status_code == 200, eve.text
+        assert max(w["round"] for w in eve.json()["winners"]) == 8
     finally:
         process.terminate()
         process.wait(timeout=10)

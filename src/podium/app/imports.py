@@ -150,7 +150,7 @@ def hold_season(repo: Repository, target: Target) -> None:
     try:
         stored = repo.season(target.season.id)
     except NotFound:
-        repo.load_season(target.season, "podium import", "season load before import")
+        repo.load_season(target.season, "podium import", "season load before import", dated=True)
         stored = repo.season(target.season.id)
     if target.folder is None:
         target.season = stored

@@ -185,7 +185,7 @@ def open_repository(database: str | None, season: Path | None) -> Repository:
         memory = MemoryRepository()
         with failing_cleanly():
             held = open_season(season)
-            memory.load_season(held, actor="podium serve")
+            memory.load_season(held, actor="podium serve", dated=True)  # as published (as_of)
             laps = folder_laps(season, held)
             put_season_laps(memory, held.id, laps, "podium serve", "season folder laps")
         return memory
@@ -200,7 +200,7 @@ def open_repository(database: str | None, season: Path | None) -> Repository:
                 continue
             # Every built-in season the database lacks, with its laps.
             built_in = open_season(season_id)
-            report = store.load_season(built_in, actor="podium serve")
+            report = store.load_season(built_in, actor="podium serve", dated=True)
             laps = folder_laps(season_id, built_in)
             put_season_laps(store, built_in.id, laps, "podium serve", "built-in season laps")
             click.echo(f"podium: loaded the built-in season {report.season_id} into the database")
