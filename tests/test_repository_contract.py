@@ -271,3 +271,34 @@ def test_version_page_reads_a_page_without_lines(repo: Repository, alms: Season)
     assert repo.version_page("alms-2004", 99, 10) == VersionPage(0, ())
     with pytest.raises(NotFound):
         repo.version_page("alms-1999", 9, 10)
+
+
+def test_post_round_writes_results_decisions_and_laps_at_once(
+    repo: Repository, alms: Season
+) -> None:
+    """What an import writes to a round is one write: a lap chart that fails
+    its checks leaves the results and the decision unwritten too."""
+    from podium.app.repository import RoundPost
+
+    repo.load_season(alms, actor="test")
+    before = repo.revision("alms-2004")
+    lines = tuple(
+        dataclasses.replace(line, reason="re-timed") if line.entry == "24" else line
+        for line in alms.results_of(9)
+    )
+    fine = Penalty(9, "3", PenaltyKind.POINTS, "pit lane speeding", "5")
+    laps = sample_laps(alms)
+    stray = Lap(9, "race", "no-such-car", 1, time_ms=90_000)
+    broken = RoundPost(9, RoundStatus.AMENDED, lines, (fine,), "race", (*laps, stray))
+    with pytest.raises(InputError, match="no-such-car"):
+        repo.post_round("alms-2004", broken, "desk", "import")
+    assert repo.revision("alms-2004") == before
+    assert repo.season("alms-2004") == alms and repo.laps("alms-2004", 9) == []
+    post = RoundPost(9, RoundStatus.AMENDED, lines, (fine,), "race", laps)
+    assert repo.post_round("alms-2004", post, "desk", "import")
+    stored = repo.season("alms-2004")
+    assert stored.results_of(9) == lines and stored.penalties[-1] == fine
+    assert len(repo.laps("alms-2004", 9)) == len(laps)
+    assert repo.revision("alms-2004") == before + 3  # results, decision, laps
+    again = RoundPost(9, RoundStatus.AMENDED, None, (), "race", laps)
+    assert not repo.post_round("alms-2004", again, "desk", "import")  # laps held already

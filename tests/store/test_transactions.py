@@ -83,3 +83,28 @@ def test_the_database_itself_refuses_an_entry_in_an_unknown_class(
         with pytest.raises(sqlalchemy.exc.IntegrityError):
             session.commit()
     assert store.season("alms-2004") == alms
+
+
+def test_a_round_post_that_fails_at_its_laps_writes_nothing(
+    store: SqlRepository, alms: Season, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database fails while storing the laps: the result version and the
+    decision posted before them in the same call are rolled back."""
+    from podium.app.repository import RoundPost
+    from podium.model import Penalty, PenaltyKind, RoundStatus
+    from podium.store import repository as sql_repository
+    from tests.laps.sample import sample_laps
+
+    store.load_season(alms, actor="test")
+    before = store.revision("alms-2004")
+
+    def failing(*args: Any) -> None:
+        raise Injected("disk full while storing laps")
+
+    monkeypatch.setattr(sql_repository, "replace_laps", failing)
+    fine = Penalty(9, "3", PenaltyKind.POINTS, "pit lane speeding", "5")
+    post = RoundPost(9, RoundStatus.AMENDED, alms.results_of(9), (fine,), "race", sample_laps(alms))
+    with pytest.raises(Injected):
+        store.post_round("alms-2004", post, "desk", "import")
+    assert store.revision("alms-2004") == before
+    assert store.season("alms-2004") == alms

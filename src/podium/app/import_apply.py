@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from podium.app.folder import round_status_text, write_files
-from podium.app.repository import Repository
+from podium.app.repository import Repository, RoundPost
 from podium.errors import InputError
 from podium.imports.outcome import ImportPlan
 from podium.model import RoundStatus, Season
@@ -102,42 +102,34 @@ def apply_to_repository(
     status: RoundStatus = RoundStatus.PROVISIONAL,
 ) -> bool:
     """Post the plan to ``repo`` (whose season is ``season``), and the
-    session's laps; False when it already holds exactly these results,
-    penalties and laps."""
+    session's laps, all or nothing; False when it already holds exactly
+    these results, penalties and laps."""
     if plan.problems:
         raise InputError(plan.problems)
     after = plan.season_after(season)
     if plan.laps:  # checked before anything is written: all or nothing
         laps_to_store(after, plan.round, plan.session, plan.laps)
-    changed = _post_plan(repo, season, after, plan, actor, reason, status)
-    if plan.laps and repo.put_laps(season.id, plan.round, plan.session, plan.laps, actor, reason):
-        changed = True
-    return changed
-
-
-def _post_plan(
-    repo: Repository,
-    season: Season,
-    after: Season,
-    plan: ImportPlan,
-    actor: str,
-    reason: str,
-    status: RoundStatus,
-) -> bool:
+    laps = plan.laps or None
     if plan.is_qualifying or (
         plan.new_entries or plan.new_drivers or plan.new_teams or any(plan.crew_added.values())
     ):
-        # Entries, people and qualifying are the season's base data: a load.
+        # Entries, people and qualifying are the season's base data: a load
+        # (one transaction), then the laps, already checked against it.
         if not plan.is_qualifying:
             after = with_status(after, plan.round, status)
-        return repo.load_season(after, actor, reason).changed
-    changed = False
-    lines = after.results_of(plan.round)  # a version holds every session of the round
-    if lines != season.results_of(plan.round) or season.round(plan.round).status is not status:
-        repo.post_results(season.id, plan.round, lines, status, actor, reason)
-        changed = True
-    for penalty in plan.penalties:
-        if penalty not in season.penalties:
-            repo.add_penalty(season.id, penalty, actor)
+        changed = repo.load_season(after, actor, reason).changed
+        if laps and repo.put_laps(season.id, plan.round, plan.session, laps, actor, reason):
             changed = True
-    return changed
+        return changed
+    lines = after.results_of(plan.round)  # a version holds every session of the round
+    post = RoundPost(
+        plan.round,
+        status,
+        lines
+        if lines != season.results_of(plan.round) or season.round(plan.round).status is not status
+        else None,
+        tuple(p for p in plan.penalties if p not in season.penalties),
+        plan.session,
+        laps,
+    )
+    return repo.post_round(season.id, post, actor, reason)

@@ -14,6 +14,7 @@ from podium.app.publication import dated_steps
 from podium.app.repository import (
     LoadReport,
     ResultVersion,
+    RoundPost,
     VersionPage,
     check_withdrawal,
     decisions_to_store,
@@ -239,6 +240,23 @@ class MemoryRepository:
         held = [laps for (n, s), laps in stored.laps.items() if n == round_number]
         found = [lap for laps in held for lap in laps if session is None or lap.session == session]
         return list(sorted_laps(found))
+
+    def post_round(self, season_id: str, post: RoundPost, actor: str, reason: str) -> bool:
+        stored = self._stored(season_id)
+        if post.laps is not None:  # checked before anything is written: all or nothing
+            laps_to_store(stored.loads[-1][2], post.round, post.session, post.laps)
+        stored.base.round(post.round)
+        changed = False
+        if post.lines is not None:
+            self.post_results(season_id, post.round, post.lines, post.status, actor, reason)
+            changed = True
+        for penalty in post.penalties:
+            self.add_penalty(season_id, penalty, actor)
+            changed = True
+        if post.laps is not None:
+            laps = self.put_laps(season_id, post.round, post.session, post.laps, actor, reason)
+            changed = laps or changed
+        return changed
 
     def put_laps(
         self,

@@ -135,6 +135,20 @@ class LoadReport(Answer):
         }
 
 
+@dataclass(frozen=True, slots=True)
+class RoundPost:
+    """What an import writes to one round, at once (``Repository.post_round``)."""
+
+    round: int
+    status: RoundStatus
+    lines: tuple[ResultLine, ...] | None = None
+    """The round's new classification; None: its results stay as they are."""
+    penalties: tuple[Penalty, ...] = ()
+    session: str = "race"
+    laps: tuple[Lap, ...] | None = None
+    """The session's laps; None: the laps stay as they are."""
+
+
 class Repository(Protocol):
     def season_ids(self) -> list[str]: ...
 
@@ -169,6 +183,12 @@ class Repository(Protocol):
         actor: str,
         reason: str,
     ) -> ResultVersion: ...
+
+    def post_round(self, season_id: str, post: RoundPost, actor: str, reason: str) -> bool:
+        """What an import writes to one round (a new result version, its
+        decisions, a session's laps) in one transaction: all or nothing.
+        False when nothing was written."""
+        ...
 
     def result_versions(
         self, season_id: str, round_number: int, limit: int | None = None, offset: int = 0

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from podium.app.repository import (
     ResultVersion,
+    RoundPost,
     VersionPage,
     check_withdrawal,
 )
@@ -40,7 +41,8 @@ from podium.store.models import (
 )
 from podium.store.reader import EditionRows, read_edition, read_history
 from podium.store.tokens import SqlTokens
-from podium.store.writes import bump, post, round_exists, season_row, withdrawal_row
+from podium.store.writes import bump, round_exists, season_row, withdrawal_row
+from podium.store.writes import post as post_version
 
 
 class SqlRepository(SqlIdempotencyKeys, SqlTokens, SqlLoads):
@@ -179,7 +181,7 @@ class SqlRepository(SqlIdempotencyKeys, SqlTokens, SqlLoads):
     ) -> ResultVersion:
         with self._write() as session, session.begin():
             row = season_row(session, season_id, lock=True)
-            return post(session, row, round_number, lines, status, actor, reason)
+            return post_version(session, row, round_number, lines, status, actor, reason)
 
     def add_penalty(self, season_id: str, penalty: Penalty, actor: str) -> int:
         with self._write() as session, session.begin():
@@ -215,17 +217,43 @@ class SqlRepository(SqlIdempotencyKeys, SqlTokens, SqlLoads):
     ) -> bool:
         with self._write() as db, db.begin():
             row = season_row(db, season_id, lock=True)
-            edition = read_edition(db, season_id, row.revision)
-            if edition is None:
-                raise NotFound(f"no season {season_id!r}")
-            wanted = laps_to_store(
-                mappers.to_season(edition, season_id, None), round_number, session, laps
-            )
-            if tuple(select_laps(db, season_id, round_number, session)) == wanted:
-                return False
-            bump(db, row, actor, reason, "laps")
-            replace_laps(db, season_id, round_number, session, wanted)
-            return True
+            return _put_laps(db, row, round_number, session, laps, actor, reason)
+
+    def post_round(self, season_id: str, post: RoundPost, actor: str, reason: str) -> bool:
+        with self._write() as db, db.begin():
+            row = season_row(db, season_id, lock=True)
+            changed = False
+            if post.lines is not None:
+                post_version(db, row, post.round, post.lines, post.status, actor, reason)
+                changed = True
+            for penalty in post.penalties:
+                revision = bump(db, row, actor, penalty.reason, "penalty")
+                db.add(mappers.penalty_row(season_id, revision, penalty))
+                changed = True
+            if post.laps is not None:
+                laps = _put_laps(db, row, post.round, post.session, post.laps, actor, reason)
+                changed = laps or changed
+            return changed
+
+
+def _put_laps(
+    db: Session,
+    row: SeasonRow,
+    round_number: int,
+    session: str,
+    laps: Sequence[Lap],
+    actor: str,
+    reason: str,
+) -> bool:
+    edition = read_edition(db, row.id, row.revision)
+    if edition is None:
+        raise NotFound(f"no season {row.id!r}")
+    wanted = laps_to_store(mappers.to_season(edition, row.id, None), round_number, session, laps)
+    if tuple(select_laps(db, row.id, round_number, session)) == wanted:
+        return False
+    bump(db, row, actor, reason, "laps")
+    replace_laps(db, row.id, round_number, session, wanted)
+    return True
 
 
 # -- helpers (all take the caller's session: one transaction per public call) --
