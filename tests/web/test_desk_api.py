@@ -17,6 +17,7 @@ import httpx
 import pytest
 
 from podium.app.init import NewSeason, init_season, parse_scale
+from podium.app.tokens import TokenScope
 from podium.model import Season
 from podium.readers.native import load_season
 from tests.web.conftest import BACKENDS, Site, loaded, serving
@@ -221,3 +222,34 @@ def test_an_import_takes_a_file_and_a_status_change_a_small_body() -> None:
 
     assert limit_for("/api/v1/seasons/x/rounds/9/import") == UPLOAD_LIMIT
     assert limit_for("/api/v1/seasons/x/rounds/9/status") == JSON_LIMIT
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_a_token_says_what_it_may_do_before_any_write(http: httpx.Client, desk_site: Site) -> None:
+    """The desk's sign-in: name and scope of a good token; 401 for an unknown
+    one; 403 for a write token asked about a season it may not write."""
+    admin = desk_site.repository.create_token(f"who {uuid.uuid4().hex[:8]}")
+    seasonal = desk_site.repository.create_token(
+        f"r9 desk {uuid.uuid4().hex[:8]}", scope=TokenScope.WRITE, seasons=("alms-2004",)
+    )
+    mine = http.get("/api/v1/token", params={"season": "alms-2004"}, headers=bearer(seasonal))
+    assert mine.status_code == 200, mine.text
+    assert mine.headers["cache-control"] == "no-store"
+    body = mine.json()
+    assert (body["scope"], body["seasons"], body["may_write"]) == (
+        "write",
+        ["alms-2004"],
+        "alms-2004",
+    )
+    assert body["name"].startswith("r9 desk ")
+    other = http.get("/api/v1/token", params={"season": "imsa-2023"}, headers=bearer(seasonal))
+    assert other.status_code == 403
+    assert "may not write season imsa-2023" in other.json()["error"]["problems"][0]["message"]
+    assert http.get("/api/v1/token", headers=bearer(admin)).json()["scope"] == "admin"
+    unknown = http.get("/api/v1/token", headers=bearer(admin[:-3] + "xyz"))
+    assert unknown.status_code == 401
+    assert unknown.json()["error"]["problems"][0]["message"] == "unknown token"
+    assert http.get("/api/v1/token").status_code == 401

@@ -53,9 +53,17 @@ def test_an_organiser_uploads_checks_applies_penalises_withdraws_and_publishes( 
     try:
         page.goto(f"{site.url}/seasons/{season_id}/desk")
         assert page.locator("#tools").is_hidden()
+        # A mistyped token is said at once, and not kept.
+        page.get_by_label("Write token").fill(token[:-3] + "xyz")
+        page.get_by_role("button", name="Sign in").click()
+        page.locator("#signin-error[role=alert]").filter(has_text="unknown token").wait_for()
+        assert page.locator("#tools").is_hidden()
+        assert page.evaluate("sessionStorage.getItem('podium-desk-token')") is None
         page.get_by_label("Write token").fill(token)
         page.get_by_role("button", name="Sign in").click()
-        assert page.locator("#tools").is_visible()
+        page.locator("#tools").wait_for()
+        assert page.locator("#signed-in-name").inner_text() == name
+        assert page.locator("#signin-error").inner_text() == ""
         assert page.evaluate("document.cookie") == ""
         assert page.evaluate("sessionStorage.getItem('podium-desk-token')") == token
         page.get_by_label("Round to work on").select_option("9")

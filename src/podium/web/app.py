@@ -10,7 +10,18 @@ from fastapi.staticfiles import StaticFiles
 
 from podium.app.repository import Repository
 from podium.app.scored_seasons import ScoredSeasons
-from podium.web import api, api_docs, api_round_write, api_write, desk, errors, nav, pages, title
+from podium.web import (
+    api,
+    api_docs,
+    api_round_write,
+    api_token,
+    api_write,
+    desk,
+    errors,
+    nav,
+    pages,
+    title,
+)
 from podium.web.gate import WriteGate
 from podium.web.headers import SecurityHeaders
 from podium.web.idempotency import IdempotencyKeys
@@ -49,6 +60,7 @@ def create_app(repository: Repository, revision_ttl: float = 0.0) -> FastAPI:
     app.include_router(api.router)
     app.include_router(api_docs.router)
     app.include_router(api_write.router)
+    app.include_router(api_token.router)
     app.include_router(api_round_write.router)
     app.include_router(title.api)
     app.include_router(nav.router)  # the header's switcher and search, the icon

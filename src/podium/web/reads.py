@@ -94,7 +94,8 @@ class Reads:
             nonlocal skip_body
             if message["type"] == "http.response.start" and api and message["status"] == 200:
                 noted: list[tuple[str, dt.datetime | None]] = state.get(NOTED) or []
-                extra = [(b"cache-control", CACHE_CONTROL)]
+                own = any(k.lower() == b"cache-control" for k, _ in message.get("headers", []))
+                extra = [] if own else [(b"cache-control", CACHE_CONTROL)]  # a route's own wins
                 if noted:
                     etag = etag_of([tag for tag, _ in noted])
                     extra.append((b"etag", etag))

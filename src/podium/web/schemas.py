@@ -508,6 +508,16 @@ class TitleOdds(Open):
 # -- writes ------------------------------------------------------------------------
 
 
+class TokenOut(Model):
+    """What the bearer token may do (a 403 when it may not write the season asked)."""
+
+    name: str = Field(examples=["results desk"])
+    scope: Literal["admin", "write"]
+    seasons: list[str]
+    """The seasons a ``write`` token may write (none for ``admin``: every one)."""
+    may_write: str = Field(examples=["alms-2004"])
+
+
 class WriteAnswer(Open):
     """What a write did: the new revision and what it stored."""
 

@@ -20,6 +20,7 @@
 
   function showSignedIn(focus) {
     const inside = token() !== "";
+    $("signed-in-name").textContent = sessionStorage.getItem(STORE + "-name") || "";
     $("signin").hidden = inside;
     $("signed-in").hidden = !inside;
     $("tools").hidden = !inside;
@@ -31,17 +32,37 @@
     }
   }
 
-  $("signin").addEventListener("submit", (event) => {
+  // The token is checked before it is kept: a mistyped, expired or revoked
+  // token, or one for another season, is said now, not at the first change.
+  async function whoIs(value) {
+    const response = await fetch(`/api/v1/token?season=${encodeURIComponent(season)}`, {
+      headers: { Authorization: `Bearer ${value}` }, credentials: "omit",
+    });
+    const body = await response.json().catch(() => null);
+    if (!response.ok) throw new ApiProblem(response.status, body);
+    return body;
+  }
+
+  $("signin").addEventListener("submit", async (event) => {
     event.preventDefault();
     const value = $("token").value.trim();
     if (!value) return;
-    sessionStorage.setItem(STORE, value);
-    $("token").value = "";
-    showSignedIn(true);
+    clear("signin-error");
+    try {
+      const who = await whoIs(value);
+      sessionStorage.setItem(STORE, value);
+      sessionStorage.setItem(STORE + "-name", who.name);
+      $("token").value = "";
+      showSignedIn(true);
+    } catch (error) {
+      showProblem("signin-error", error);
+      $("token").focus();
+    }
   });
 
   $("signout").addEventListener("click", () => {
     sessionStorage.removeItem(STORE);
+    sessionStorage.removeItem(STORE + "-name");
     showSignedIn(true);
   });
 
@@ -131,7 +152,7 @@
     const status = error.status ? ` (${error.status})` : "";
     box.replaceChildren(el("p", `Not done: ${error.message}${status}.`, { class: "title" }));
     if (list.childElementCount) box.append(list);
-    if (error.status === 401) {
+    if (error.status === 401 && token()) {
       box.append(el("p", "Sign out and sign in again with a valid token."));
     }
   }
