@@ -11,18 +11,22 @@ from dataclasses import replace
 from typing import Any
 
 from podium.app.repository import LoadReport
-from podium.app.season_merge import LoadMode, Removal, adjustments_to_store, reinstated
+from podium.app.season_merge import (
+    PARTS,
+    LoadMode,
+    Removal,
+    adjustments_to_store,
+    label,
+    reinstated,
+)
 from podium.model.season import Season
 
+# The season's parts by their natural keys (those a load replaces whole,
+# and qualifying by round and car).
 _PARTS: tuple[tuple[str, Callable[[Any], object]], ...] = (
-    ("classes", lambda c: c.code),
-    ("circuits", lambda c: c.name),
-    ("rounds", lambda r: r.number),
-    ("teams", lambda t: t.name),
-    ("drivers", lambda d: d.name),
-    ("entries", lambda e: e.key),
+    *PARTS[:-1],  # ... entries,
     ("qualifying", lambda q: (q.round, q.entry)),
-    ("published", lambda p: (p.championship, p.class_code, p.name)),
+    PARTS[-1],  # published, worded last
 )
 _SHOWN = 5
 
@@ -105,9 +109,5 @@ def _diff(old: Sequence[Any], new: Sequence[Any], key: Callable[[Any], object]) 
 
 
 def _names(keys: list[object]) -> str:
-    shown = ", ".join(_name(k) for k in keys[:_SHOWN])
+    shown = ", ".join(label(k) for k in keys[:_SHOWN])
     return shown + (f" and {len(keys) - _SHOWN} more" if len(keys) > _SHOWN else "")
-
-
-def _name(key: object) -> str:
-    return " ".join(str(part) for part in key) if isinstance(key, tuple) else str(key)

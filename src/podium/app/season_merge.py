@@ -32,8 +32,7 @@ class LoadMode(StrEnum):
     MERGE = "merge"
 
 
-# Parts of a season kept whole by the store's edition, by natural key.
-_PARTS: tuple[tuple[str, Callable[[Any], object]], ...] = (
+PARTS: tuple[tuple[str, Callable[[Any], object]], ...] = (
     ("classes", lambda c: c.code),
     ("circuits", lambda c: c.name),
     ("rounds", lambda r: r.number),
@@ -42,6 +41,9 @@ _PARTS: tuple[tuple[str, Callable[[Any], object]], ...] = (
     ("entries", lambda e: e.key),
     ("published", lambda p: (p.championship, p.class_code, p.name)),
 )
+"""The parts of a season the store's edition keeps whole, each with its
+natural key (app.load_changes words a load's changes by the same keys)."""
+_KEY = dict(PARTS)
 REVERSED = "reversed by a season load"
 """The ``source`` of an adjustment that cancels one a ``replace`` load removed."""
 
@@ -60,9 +62,9 @@ class Removal:
 def removals(stored: Season, folder: Season) -> list[Removal]:
     """Everything a ``replace`` load of ``folder`` would remove from ``stored``."""
     out: list[Removal] = []
-    for part, key in _PARTS:
+    for part, key in PARTS:
         kept = {key(item) for item in getattr(folder, part)}
-        gone = [_label(key(i)) for i in getattr(stored, part) if key(i) not in kept]
+        gone = [label(key(i)) for i in getattr(stored, part) if key(i) not in kept]
         if gone:
             out.append(Removal(part, tuple(dict.fromkeys(gone))))
     for part, rounds in (
@@ -112,17 +114,15 @@ def merged(stored: Season, folder: Season) -> Season:
     kept_qualifying = set(_rounds_lacking(stored.qualifying, folder.qualifying))
     return replace(
         folder,
-        classes=_kept(folder.classes, stored.classes, lambda c: c.code),
-        circuits=_kept(folder.circuits, stored.circuits, lambda c: c.name),
+        classes=_kept(folder.classes, stored.classes, _KEY["classes"]),
+        circuits=_kept(folder.circuits, stored.circuits, _KEY["circuits"]),
         rounds=tuple(
-            sorted(_kept(folder.rounds, stored.rounds, lambda r: r.number), key=lambda r: r.number)
+            sorted(_kept(folder.rounds, stored.rounds, _KEY["rounds"]), key=lambda r: r.number)
         ),
-        teams=_kept(folder.teams, stored.teams, lambda t: t.name),
-        drivers=_kept(folder.drivers, stored.drivers, lambda d: d.name),
-        entries=_kept(folder.entries, stored.entries, lambda e: e.key),
-        published=_kept(
-            folder.published, stored.published, lambda p: (p.championship, p.class_code, p.name)
-        ),
+        teams=_kept(folder.teams, stored.teams, _KEY["teams"]),
+        drivers=_kept(folder.drivers, stored.drivers, _KEY["drivers"]),
+        entries=_kept(folder.entries, stored.entries, _KEY["entries"]),
+        published=_kept(folder.published, stored.published, _KEY["published"]),
         results=folder.results + tuple(r for r in stored.results if r.round in kept_results),
         qualifying=folder.qualifying
         + tuple(q for q in stored.qualifying if q.round in kept_qualifying),
@@ -232,7 +232,8 @@ def _rounds_lacking(stored: Sequence[Any], folder: Sequence[Any]) -> list[int]:
     return sorted({line.round for line in stored} - present)
 
 
-def _label(key: object) -> str:
+def label(key: object) -> str:
+    """A natural key in words: ``9``, ``teams GT Alex Job Racing``."""
     return " ".join(str(p) for p in key) if isinstance(key, tuple) else str(key)
 
 
