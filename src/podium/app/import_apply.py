@@ -107,14 +107,15 @@ def apply_to_repository(
     if plan.problems:
         raise InputError(plan.problems)
     after = plan.season_after(season)
-    if plan.laps:  # checked before anything is written: all or nothing
-        laps_to_store(after, plan.round, plan.session, plan.laps)
     laps = plan.laps or None
     if plan.is_qualifying or (
         plan.new_entries or plan.new_drivers or plan.new_teams or any(plan.crew_added.values())
     ):
         # Entries, people and qualifying are the season's base data: a load
-        # (one transaction), then the laps, already checked against it.
+        # (one transaction), then the laps, so these are checked first. (A
+        # round post below checks its laps in its own transaction.)
+        if laps:
+            laps_to_store(after, plan.round, plan.session, laps)
         if not plan.is_qualifying:
             after = with_status(after, plan.round, status)
         changed = repo.load_season(after, actor, reason).changed
